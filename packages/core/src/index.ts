@@ -1,0 +1,6 @@
+export { ConfigError, check } from './config-error.ts';
+export * from './sim/index.ts';
+export * from './dns/index.ts';
+export * from './nlb/index.ts';
+export * from './ec2/index.ts';
+export * from './render/index.ts';

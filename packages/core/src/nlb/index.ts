@@ -1,0 +1,2 @@
+// Filled in by the nlb model; re-exported from the package root.
+export {};

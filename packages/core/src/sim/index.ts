@@ -1,0 +1,6 @@
+export { Rng } from './rng.ts';
+export { EventQueue } from './event-queue.ts';
+export { Kernel, type EventHandler } from './kernel.ts';
+export type { Actor, Invariant, Model, Outcome, StepContext, TraceStep, Violation } from './model.ts';
+export type { SchedulerSpec } from './schedulers.ts';
+export { runModel, type RunOptions, type RunResult } from './run.ts';

@@ -1,0 +1,81 @@
+import type { Rng } from './rng.ts';
+
+/**
+ * What an actor's atomic step returns: a short result for the timeline, whether it
+ * succeeded, and how long the actor is busy before it can take its next step.
+ */
+export interface Outcome {
+  readonly result: string;
+  readonly ok: boolean;
+  readonly delayMs: number;
+}
+
+/** What a step may use besides the world: the clock and the run's one PRNG. */
+export interface StepContext {
+  readonly now: number;
+  readonly rng: Rng;
+}
+
+/**
+ * One independent process of a model (the Planner, an Enactor, an operator). Its state
+ * lives in the world, not in the actor, so that a world can be copied and hashed.
+ * Every call to `step` is one atomic, labelled interleaving point.
+ */
+export interface Actor<W> {
+  /** Name in the timeline, e.g. `enactor-az1`. */
+  readonly id: string;
+  /** Short name used in schedule strings, e.g. `a1`. */
+  readonly code: string;
+  /** Whether the actor has a step to take now. */
+  ready(world: W): boolean;
+  /** The label of that step, e.g. `apply gen 110 to dynamodb.us-east-1.amazonaws.com`. */
+  describe(world: W): string;
+  step(world: W, ctx: StepContext): Outcome;
+  /** When idle in time-ordered runs: how long until it looks again (Infinity: never). */
+  idleMs(world: W): number;
+}
+
+/** A model the simulator can run: a way to build its world, its actors and its invariants. */
+export interface Model<W, O> {
+  readonly name: string;
+  readonly actors: readonly Actor<W>[];
+  /** A fresh world. Must draw nothing from `rng` that depends on scheduling. */
+  init(rng: Rng): W;
+  /** What invariants and learners may look at: the observable state, never the internals. */
+  observe(world: W, now: number): O;
+  /** A deep copy, for exhaustive exploration. */
+  clone(world: W): W;
+  /** A canonical string of everything that can influence future behaviour. */
+  fingerprint(world: W): string;
+}
+
+/**
+ * A named property. Safety properties are checked after every step; liveness properties
+ * once, when the run ends (time is up, or no actor has anything left to do).
+ * `check` returns a sentence when the property is broken, null when it holds.
+ */
+export interface Invariant<O> {
+  readonly name: string;
+  readonly description: string;
+  readonly kind: 'safety' | 'liveness';
+  check(now: O, before: O | null): string | null;
+}
+
+/** One line of the timeline. */
+export interface TraceStep {
+  readonly index: number;
+  readonly time: number;
+  readonly actor: string;
+  readonly code: string;
+  readonly action: string;
+  readonly result: string;
+  readonly ok: boolean;
+}
+
+export interface Violation {
+  readonly invariant: string;
+  readonly message: string;
+  /** Index of the step after which the invariant was broken (-1: the initial state). */
+  readonly step: number;
+  readonly time: number;
+}

@@ -1,0 +1,135 @@
+import { EventQueue } from './event-queue.ts';
+import type { Invariant, Model, TraceStep, Violation } from './model.ts';
+import { Rng } from './rng.ts';
+import { makeChooser, type SchedulerSpec } from './schedulers.ts';
+
+export interface RunOptions<O> {
+  readonly seed: number;
+  readonly scheduler?: SchedulerSpec;
+  readonly invariants?: readonly Invariant<O>[];
+  /** Time-ordered runs stop here (virtual ms). */
+  readonly untilMs?: number;
+  /** Every run stops after this many steps. */
+  readonly maxSteps?: number;
+  /** Stop at the first broken invariant (default) or record every one. */
+  readonly stopOnViolation?: boolean;
+  /** Record labels and results; exploration turns it off and replays the one failure. */
+  readonly trace?: boolean;
+  /** Called after every step with the observation, for metrics and time series. */
+  readonly onStep?: (step: TraceStep | null, observed: O) => void;
+}
+
+export interface RunResult<W, O> {
+  readonly model: string;
+  readonly seed: number;
+  readonly scheduler: SchedulerSpec['kind'];
+  readonly steps: number;
+  readonly endTime: number;
+  readonly trace: readonly TraceStep[];
+  /** Actor codes in the order they stepped: the schedule. */
+  readonly choices: readonly string[];
+  readonly violations: readonly Violation[];
+  readonly world: W;
+  readonly final: O;
+}
+
+const DEFAULT_MAX_STEPS = 100_000;
+
+/**
+ * Runs a model once under one scheduler. Deterministic: the same model, options and seed
+ * give the same trace, byte for byte.
+ */
+export function runModel<W, O>(model: Model<W, O>, options: RunOptions<O>): RunResult<W, O> {
+  const spec = options.scheduler ?? { kind: 'timed' };
+  const rng = new Rng(options.seed);
+  const world = model.init(rng);
+  const actors = model.actors;
+  const codes = actors.map((a) => a.code);
+  const invariants = options.invariants ?? [];
+  const safety = invariants.filter((i) => i.kind === 'safety');
+  const liveness = invariants.filter((i) => i.kind === 'liveness');
+  const observing = invariants.length > 0 || options.onStep !== undefined;
+  const recordTrace = options.trace ?? true;
+  const stopOnViolation = options.stopOnViolation ?? true;
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  const untilMs = options.untilMs ?? Infinity;
+
+  const trace: TraceStep[] = [];
+  const choices: string[] = [];
+  const violations: Violation[] = [];
+  let now = 0;
+  let steps = 0;
+  let before: O | null = null;
+
+  const checkSafety = (stepIndex: number): boolean => {
+    if (!observing) return true;
+    const observed = model.observe(world, now);
+    for (const inv of safety) {
+      const message = inv.check(observed, before);
+      if (message !== null) violations.push({ invariant: inv.name, message, step: stepIndex, time: now });
+    }
+    options.onStep?.(stepIndex >= 0 ? (trace[trace.length - 1] ?? null) : null, observed);
+    before = observed;
+    return !(stopOnViolation && violations.length > 0);
+  };
+
+  const takeStep = (actorIndex: number): void => {
+    const actor = actors[actorIndex];
+    if (actor === undefined) return;
+    const action = recordTrace ? actor.describe(world) : '';
+    const outcome = actor.step(world, { now, rng });
+    choices.push(actor.code);
+    if (recordTrace) {
+      trace.push({ index: steps, time: now, actor: actor.id, code: actor.code, action, result: outcome.result, ok: outcome.ok });
+    }
+    steps++;
+    wakeAt[actorIndex] = now + outcome.delayMs;
+  };
+
+  const wakeAt = new Float64Array(actors.length);
+  let alive = checkSafety(-1);
+
+  if (spec.kind === 'timed') {
+    const queue = new EventQueue<number>();
+    actors.forEach((_, i) => queue.push(0, i));
+    while (alive && steps < maxSteps && queue.peekTime() <= untilMs) {
+      now = queue.peekTime();
+      const i = queue.pop();
+      if (i === undefined) break;
+      const actor = actors[i];
+      if (actor === undefined) continue;
+      if (!actor.ready(world)) {
+        const idle = actor.idleMs(world);
+        if (Number.isFinite(idle)) queue.push(now + Math.max(1, idle), i);
+        continue;
+      }
+      takeStep(i);
+      queue.push(wakeAt[i] as number, i);
+      alive = checkSafety(steps - 1);
+    }
+    if (Number.isFinite(untilMs) && alive && steps < maxSteps) now = untilMs;
+  } else {
+    const chooser = makeChooser(spec, options.seed, actors.length);
+    const ready: number[] = [];
+    while (alive && steps < maxSteps) {
+      ready.length = 0;
+      for (let i = 0; i < actors.length; i++) if ((actors[i] as (typeof actors)[number]).ready(world)) ready.push(i);
+      if (ready.length === 0) break;
+      const i = chooser.choose(ready, codes);
+      if (i === undefined) break;
+      // Untimed schedulers may run an actor before it is due; the clock never goes back.
+      now = Math.max(now, wakeAt[i] as number);
+      takeStep(i);
+      alive = checkSafety(steps - 1);
+    }
+  }
+
+  const final = model.observe(world, now);
+  if (alive || !stopOnViolation) {
+    for (const inv of liveness) {
+      const message = inv.check(final, null);
+      if (message !== null) violations.push({ invariant: inv.name, message, step: steps - 1, time: now });
+    }
+  }
+  return { model: model.name, seed: options.seed, scheduler: spec.kind, steps, endTime: now, trace, choices, violations, world, final };
+}

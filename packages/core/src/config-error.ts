@@ -23,6 +23,11 @@ export const check = {
     if (value < min) throw new ConfigError(field, `${value}${unit} is below ${min}${unit}`, `a finite number ≥ ${min}${unit}`);
     return value;
   },
+  /** Like finiteAtLeast, but Infinity is allowed ("never"). */
+  atLeastOrNever(field: string, value: unknown, min: number, unit = ''): number {
+    if (value === Infinity) return value;
+    return check.finiteAtLeast(field, value, min, unit);
+  },
   integerAtLeast(field: string, value: unknown, min: number): number {
     if (typeof value !== 'number' || !Number.isInteger(value)) {
       throw new ConfigError(field, `${describe(value)} is not a whole number`, `a whole number ≥ ${min}`);

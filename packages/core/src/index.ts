@@ -4,3 +4,4 @@ export * from './dns/index.ts';
 export * from './nlb/index.ts';
 export * from './ec2/index.ts';
 export * from './render/index.ts';
+export * from './scenarios/index.ts';

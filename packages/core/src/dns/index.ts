@@ -1,1 +1,12 @@
-export {};
+export * from './records.ts';
+export { Route53, type ChangeResult } from './route53.ts';
+export { PlanStore, type Plan, type PlanTarget } from './plan-store.ts';
+export * from './config.ts';
+export type { DnsWorld, EnactorState, EnactorPhase } from './world.ts';
+export { dnsPlanner, buildPlan } from './planner.ts';
+export { DnsEnactor, type EnactorProgram } from './enactor.ts';
+export * from './enactor-kit.ts';
+export { operator } from './operator.ts';
+export { observeDns, type DnsObservation, type EndpointView, type EnactorView } from './observe.ts';
+export * from './invariants.ts';
+export { createDnsModel, type DnsModel, type DnsModelOptions } from './model.ts';

@@ -5,3 +5,4 @@ export type { Actor, Invariant, Model, Outcome, StepContext, TraceStep, Violatio
 export type { SchedulerSpec } from './schedulers.ts';
 export { runModel, type RunOptions, type RunResult } from './run.ts';
 export { EPOCH_LABEL, SECOND, MINUTE, HOUR, DAY, pdt, formatClock, formatHourMinute, formatDuration } from './clock.ts';
+export { formatTimeline, traceHash, type TimelineOptions } from './timeline.ts';

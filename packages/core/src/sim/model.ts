@@ -33,6 +33,8 @@ export interface Actor<W> {
   step(world: W, ctx: StepContext): Outcome;
   /** When idle in time-ordered runs: how long until it looks again (Infinity: never). */
   idleMs(world: W): number;
+  /** When it first wakes (simulated ms). */
+  startMs(world: W): number;
 }
 
 /** A model the simulator can run: a way to build its world, its actors and its invariants. */

@@ -86,12 +86,16 @@ export function runModel<W, O>(model: Model<W, O>, options: RunOptions<O>): RunR
     wakeAt[actorIndex] = now + outcome.delayMs;
   };
 
-  const wakeAt = new Float64Array(actors.length);
+  const wakeAt = Float64Array.from(actors, (a) => a.startMs(world));
+  now = Math.min(untilMs, ...wakeAt.filter(Number.isFinite));
+  if (!Number.isFinite(now)) now = 0;
   let alive = checkSafety(-1);
 
   if (spec.kind === 'timed') {
     const queue = new EventQueue<number>();
-    actors.forEach((_, i) => queue.push(0, i));
+    actors.forEach((_, i) => {
+      if (Number.isFinite(wakeAt[i])) queue.push(wakeAt[i] as number, i);
+    });
     while (alive && steps < maxSteps && queue.peekTime() <= untilMs) {
       now = queue.peekTime();
       const i = queue.pop();
@@ -104,7 +108,7 @@ export function runModel<W, O>(model: Model<W, O>, options: RunOptions<O>): RunR
         continue;
       }
       takeStep(i);
-      queue.push(wakeAt[i] as number, i);
+      if (Number.isFinite(wakeAt[i])) queue.push(wakeAt[i] as number, i);
       alive = checkSafety(steps - 1);
     }
     if (Number.isFinite(untilMs) && alive && steps < maxSteps) now = untilMs;
@@ -113,12 +117,13 @@ export function runModel<W, O>(model: Model<W, O>, options: RunOptions<O>): RunR
     const ready: number[] = [];
     while (alive && steps < maxSteps) {
       ready.length = 0;
-      for (let i = 0; i < actors.length; i++) if ((actors[i] as (typeof actors)[number]).ready(world)) ready.push(i);
+      for (let i = 0; i < actors.length; i++) if (actors[i]?.ready(world) === true) ready.push(i);
       if (ready.length === 0) break;
       const i = chooser.choose(ready, codes);
       if (i === undefined) break;
       // Untimed schedulers may run an actor before it is due; the clock never goes back.
-      now = Math.max(now, wakeAt[i] as number);
+      const due = wakeAt[i] as number;
+      if (Number.isFinite(due) && due > now) now = due;
       takeStep(i);
       alive = checkSafety(steps - 1);
     }

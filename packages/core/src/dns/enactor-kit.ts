@@ -1,0 +1,114 @@
+import type { StepContext } from '../sim/model.ts';
+import type { Endpoint } from './config.ts';
+import type { Plan } from './plan-store.ts';
+import { alias, generationOfSet, lockName, planSetName, rollbackName, txt, type Change, type ResourceRecord } from './records.ts';
+import type { DnsWorld, EnactorState } from './world.ts';
+
+/**
+ * The parts of an Enactor that are plumbing rather than the algorithm: lock values,
+ * back-off, latency, fault points and record building. Lesson 02's Enactor imports them,
+ * so the file a learner edits holds only the decisions.
+ */
+
+export interface Lock {
+  readonly holder: string;
+  readonly expiresAt: number;
+}
+
+export function lockValue(holder: string, expiresAt: number): string {
+  return `holder=${holder};expires=${expiresAt}`;
+}
+
+export function parseLock(value: string): Lock | null {
+  const m = /^holder=([^;]+);expires=(\d+(?:\.\d+)?)$/.exec(value);
+  return m === null ? null : { holder: m[1] as string, expiresAt: Number(m[2]) };
+}
+
+/** The endpoint the Enactor is on. */
+export function currentEndpoint(world: DnsWorld, me: EnactorState): Endpoint | undefined {
+  return world.config.endpoints[me.endpoint];
+}
+
+/** How long a Route 53 call takes for this Enactor now (the `enactor.api-latency` fault point). */
+export function apiLatency(world: DnsWorld, me: EnactorState, ctx: StepContext): number {
+  const slow = world.config.faults.find(
+    (f) => f.point === 'enactor.api-latency' && f.enactor === me.az && ctx.now >= f.from && ctx.now < f.until,
+  );
+  if (slow !== undefined && slow.point === 'enactor.api-latency') return slow.latencyMs;
+  return ctx.rng.jitter(world.config.apiLatencyMs, world.config.latencyJitter);
+}
+
+/** Whether the `enactor.lock` fault point makes this acquisition fail. */
+export function lockFaultActive(world: DnsWorld, me: EnactorState, now: number): boolean {
+  return world.config.faults.some((f) => f.point === 'enactor.lock' && f.enactor === me.az && now >= f.from && now < f.until);
+}
+
+/** Capped exponential back-off with jitter: base × 2^(attempts−1), at most the cap. */
+export function backoff(world: DnsWorld, me: EnactorState, ctx: StepContext): number {
+  const { backoffBaseMs, backoffCapMs, latencyJitter } = world.config;
+  const raw = Math.min(backoffCapMs, backoffBaseMs * 2 ** Math.min(30, Math.max(0, me.attempts - 1)));
+  return ctx.rng.jitter(raw, latencyJitter);
+}
+
+/** The leaf records of one endpoint's set for a plan: one per load balancer. */
+export function leafRecords(endpoint: Endpoint, setName: string, plan: Plan): ResourceRecord[] {
+  const targets = plan.entries[endpoint.planKey] ?? [];
+  return targets.map((t) => ({
+    name: setName,
+    type: endpoint.type,
+    setId: t.lb,
+    weight: t.weight,
+    value: endpoint.type === 'A' ? t.ipv4 : t.ipv6,
+  }));
+}
+
+/**
+ * The lock part of a batch: delete the lock record with exactly the value we read (so
+ * the batch fails if anyone took it since) and create our own.
+ */
+export function lockChanges(endpoint: Endpoint, me: EnactorState, now: number, ttlMs: number): Change[] {
+  const name = lockName(endpoint.name);
+  const take: Change = { action: 'CREATE', record: txt(name, lockValue(me.id, now + ttlMs)) };
+  return me.lockSeen === null ? [take] : [{ action: 'DELETE', record: txt(name, me.lockSeen) }, take];
+}
+
+/**
+ * The plan part of a batch: a complete new set for this plan, the root ALIAS pointing at
+ * it, and the rollback ALIAS pointing at the set the root pointed at until now.
+ */
+export function planChanges(world: DnsWorld, endpoint: Endpoint, plan: Plan): Change[] {
+  const set = planSetName(endpoint.name, plan.generation);
+  const previous = world.route53.get(endpoint.name, 'ALIAS')?.value ?? set;
+  const leaves = world.route53.exists(set) ? [] : leafRecords(endpoint, set, plan).map((record): Change => ({ action: 'CREATE', record }));
+  return [
+    ...leaves,
+    { action: 'UPSERT', record: alias(endpoint.name, set) },
+    { action: 'UPSERT', record: alias(rollbackName(endpoint.name), previous) },
+  ];
+}
+
+/** The generation an endpoint's root ALIAS points at now, or null. */
+export function activeGeneration(world: DnsWorld, endpointName: string): number | null {
+  const target = world.route53.get(endpointName, 'ALIAS')?.value;
+  return target === undefined ? null : generationOfSet(target);
+}
+
+/** The record changes that delete every plan set older than `cutoff`. */
+export function deleteSetsOlderThan(world: DnsWorld, cutoff: number): { changes: Change[]; sets: string[] } {
+  const changes: Change[] = [];
+  const sets: string[] = [];
+  for (const { name, generation } of world.route53.planSets()) {
+    if (generation >= cutoff) continue;
+    sets.push(name);
+    for (const record of world.route53.recordsAt(name)) changes.push({ action: 'DELETE', record });
+  }
+  return { changes, sets };
+}
+
+/** Generations as a short range: `100–134`. */
+export function describeGenerations(generations: readonly number[]): string {
+  if (generations.length === 0) return 'none';
+  const first = generations[0] as number;
+  const last = generations[generations.length - 1] as number;
+  return generations.length === 1 ? `${first}` : `${first}–${last}`;
+}

@@ -1,0 +1,44 @@
+import type { Actor, Outcome, StepContext } from '../sim/model.ts';
+import { REGIONAL_ENDPOINT } from './config.ts';
+import { alias, planSetName, rollbackName } from './records.ts';
+import { leafRecords } from './enactor-kit.ts';
+import type { DnsWorld } from './world.ts';
+
+/**
+ * The engineers at 02:25: automation was wedged and could not fix itself, so they restored
+ * the records by hand. For every endpoint whose active set is gone they build the newest
+ * stored plan's set and point the root and rollback ALIASes at it.
+ */
+export const operator: Actor<DnsWorld> = {
+  id: 'operator',
+  code: 'O',
+  ready: (world) => world.operator.next < world.config.operator.length,
+  describe: (world) => world.config.operator[world.operator.next]?.action ?? 'nothing',
+  step(world: DnsWorld, ctx: StepContext): Outcome {
+    world.operator.next++;
+    const following = world.config.operator[world.operator.next];
+    const delayMs = following === undefined ? 0 : Math.max(0, following.at - ctx.now);
+    const plan = world.plans.newest();
+    if (plan === undefined) return { result: 'no stored plan to restore from', ok: false, delayMs };
+    const repaired: string[] = [];
+    for (const endpoint of world.config.endpoints) {
+      const root = world.route53.get(endpoint.name, 'ALIAS');
+      if (root !== undefined && world.route53.exists(root.value)) continue;
+      const set = planSetName(endpoint.name, plan.generation);
+      const changes = [
+        ...(world.route53.exists(set) ? [] : leafRecords(endpoint, set, plan).map((record) => ({ action: 'CREATE' as const, record }))),
+        { action: 'UPSERT' as const, record: alias(endpoint.name, set) },
+        { action: 'UPSERT' as const, record: alias(rollbackName(endpoint.name), set) },
+      ];
+      const result = world.route53.changeResourceRecordSets(changes);
+      if (result.ok) repaired.push(endpoint.name === REGIONAL_ENDPOINT ? 'the regional endpoint' : endpoint.name);
+    }
+    return {
+      result: repaired.length === 0 ? 'nothing to repair' : `restored ${repaired.join(', ')} to gen ${plan.generation} by hand`,
+      ok: true,
+      delayMs,
+    };
+  },
+  idleMs: () => Infinity,
+  startMs: (world) => world.config.operator[0]?.at ?? Infinity,
+};

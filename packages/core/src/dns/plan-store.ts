@@ -1,0 +1,62 @@
+/** One load balancer in a plan: where clients should go and how much of the traffic. */
+export interface PlanTarget {
+  readonly lb: string;
+  readonly ipv4: string;
+  readonly ipv6: string;
+  readonly weight: number;
+}
+
+/**
+ * A whole-Region plan (talk: a JSON document in S3). `entries` is keyed by plan key, not
+ * endpoint: the regional endpoint and its IPv6 twin read the same `regional` entry, which
+ * is why both went empty together.
+ */
+export interface Plan {
+  readonly generation: number;
+  readonly createdAt: number;
+  readonly entries: Readonly<Record<string, readonly PlanTarget[]>>;
+}
+
+/** The history of plans by generation. Generations only grow. */
+export class PlanStore {
+  readonly #plans: Map<number, Plan>;
+  #newest: number;
+
+  constructor(plans?: Map<number, Plan>, newest = 0) {
+    this.#plans = plans ?? new Map();
+    this.#newest = newest;
+  }
+
+  clone(): PlanStore {
+    return new PlanStore(new Map(this.#plans), this.#newest);
+  }
+
+  put(plan: Plan): void {
+    if (plan.generation <= this.#newest) {
+      throw new RangeError(`PlanStore: generation ${plan.generation} is not newer than ${this.#newest}`);
+    }
+    this.#plans.set(plan.generation, plan);
+    this.#newest = plan.generation;
+  }
+
+  get(generation: number): Plan | undefined {
+    return this.#plans.get(generation);
+  }
+
+  /** The newest generation ever stored (it stays known after clean-up deletes the plan). */
+  get newestGeneration(): number {
+    return this.#newest;
+  }
+
+  newest(): Plan | undefined {
+    return this.#plans.get(this.#newest);
+  }
+
+  generations(): number[] {
+    return [...this.#plans.keys()].sort((a, b) => a - b);
+  }
+
+  delete(generation: number): boolean {
+    return this.#plans.delete(generation);
+  }
+}

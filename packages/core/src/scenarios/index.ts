@@ -1,0 +1,2 @@
+export * from './dns-scenario.ts';
+export * from './dns-scenarios.ts';

@@ -9,7 +9,7 @@ import type { TargetFleet } from './targets.ts';
  * A node sends connections only to its own AZ's targets (NLB's default, cross-zone load
  * balancing off), and only to those in service; if none is, it sends to all of them
  * (NLB fails open within a target group). A connection fails when it lands on a target
- * that cannot answer (dead, or network state not propagated) or when the AZ's serving
+ * that cannot answer (dead, or its network state not yet programmed on that path) or when the AZ's serving
  * targets get more load than they can take, which is how withdrawing healthy capacity
  * from DNS turns into errors.
  */
@@ -22,6 +22,8 @@ export class ClientView {
   constructor(
     readonly azCount: number,
     readonly config: ClientConfig,
+    /** A still-propagating instance answers this share of connections, as it does checks. */
+    readonly propagatingAnswerChance: number,
   ) {
     this.#slots = Math.max(1, Math.round(config.dnsTtlMs / NLB_TICK_MS));
     this.#ring = new Float64Array(this.#slots * azCount);
@@ -49,7 +51,10 @@ export class ClientView {
       if (load <= 0) continue;
       const inService = healthAware ? (fleet.healthy[az] as number) : 0;
       const serving = inService > 0 ? inService : fleet.perAz;
-      const answering = inService > 0 ? (fleet.healthyReachable[az] as number) : (fleet.reachable[az] as number);
+      const answering =
+        inService > 0
+          ? (fleet.healthyReachable[az] as number) + this.propagatingAnswerChance * (fleet.healthyPropagating[az] as number)
+          : (fleet.reachable[az] as number) + this.propagatingAnswerChance * (fleet.propagating[az] as number);
       const reachableShare = answering / serving;
       // Capacity is one unit of load per target; the load is spread evenly over the serving targets.
       failed += load * (1 - reachableShare) + reachableShare * Math.max(0, load - serving);

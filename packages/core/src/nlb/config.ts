@@ -3,7 +3,7 @@ import { ConfigError, check } from '../config-error.ts';
 /**
  * One NLB scenario: the load balancer, its targets, its health checks and automatic AZ
  * DNS failover, the network-state propagation backlog, the clients, and what happens when.
- * Times are ms since 19 Oct 00:00 PDT (see clock.ts).
+ * Times are ms since 19 Oct 00:00 PDT (the shared clock, sim/clock.ts).
  */
 export interface NlbScenario {
   readonly name: string;

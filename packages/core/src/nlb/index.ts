@@ -1,4 +1,3 @@
-export { atPdt, formatPdt } from './clock.ts';
 export { NLB_TICK_MS, validateNlbScenario } from './config.ts';
 export type { AzFailure, ClientConfig, DelayPoint, FailoverConfig, HealthCheckConfig, NetworkConfig, NlbScenario, RateStep, TimeRange } from './config.ts';
 export { noVelocityControl, type AzStatus, type FailoverInput, type FailoverPolicy, type FailoverPolicyFactory } from './policy.ts';

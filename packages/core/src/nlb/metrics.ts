@@ -1,6 +1,5 @@
+import { HOUR } from '../sim/clock.ts';
 import type { DnsChange } from './failover.ts';
-
-const HOUR_MS = 3_600_000;
 
 /** One point of the time series, for tests, diagrams and slides. */
 export interface NlbSample {
@@ -56,7 +55,7 @@ export class Sampler {
   /** Closes the interval at `now` with the point-in-time figures. */
   sample(now: number, rest: Omit<NlbSample, 'time' | 'minPublishedCapacity' | 'errorRate' | 'dnsChanges' | 'dnsChangesLastHour'>): void {
     const changes = this.changes;
-    while (this.#hourStart < changes.length && (changes[this.#hourStart] as DnsChange).time <= now - HOUR_MS) this.#hourStart++;
+    while (this.#hourStart < changes.length && (changes[this.#hourStart] as DnsChange).time <= now - HOUR) this.#hourStart++;
     this.samples.push({
       time: now,
       ...rest,
@@ -91,7 +90,7 @@ export function summarizeNlb(
   const changes = run.dnsChanges.filter((c) => c.time >= window.from && c.time <= window.until);
   let maxPerHour = 0;
   for (let first = 0, last = 0; last < changes.length; last++) {
-    while ((changes[first] as DnsChange).time <= (changes[last] as DnsChange).time - HOUR_MS) first++;
+    while ((changes[first] as DnsChange).time <= (changes[last] as DnsChange).time - HOUR) first++;
     maxPerHour = Math.max(maxPerHour, last - first + 1);
   }
   return {

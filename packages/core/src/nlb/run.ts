@@ -1,4 +1,5 @@
 import { ConfigError, check } from '../config-error.ts';
+import { HOUR } from '../sim/clock.ts';
 import { Kernel } from '../sim/kernel.ts';
 import { ClientView } from './clients.ts';
 import { NLB_TICK_MS, validateNlbScenario, type DelayPoint, type NlbScenario, type RateStep } from './config.ts';
@@ -7,8 +8,6 @@ import { HealthChecker } from './health-checks.ts';
 import { Sampler, type NlbSample } from './metrics.ts';
 import { noVelocityControl, type FailoverPolicyFactory } from './policy.ts';
 import { TargetFleet } from './targets.ts';
-
-const HOUR_MS = 3_600_000;
 
 export interface NlbRunOptions {
   readonly seed: number;
@@ -43,7 +42,7 @@ export function runNlbScenario(scenario: NlbScenario, options: NlbRunOptions): N
   const failover = new AzFailover(azs, scenario.failover, (options.policy ?? noVelocityControl)(), (az) => {
     if (healthCheck.recheckOnDnsChange) checker.recheckAz(az);
   });
-  const clients = new ClientView(azs.length, scenario.clients);
+  const clients = new ClientView(azs.length, scenario.clients, network.unpropagatedAnswerChance);
   const sampler = new Sampler(failover.changes);
   const delayOf = options.propagationDelay ?? ((launchedAt: number) => delayAt(network.propagationDelay, launchedAt));
   const fractions = new Float64Array(azs.length);
@@ -54,7 +53,7 @@ export function runNlbScenario(scenario: NlbScenario, options: NlbRunOptions): N
   }
 
   const launch = (now: number): void => {
-    const perTick = (rateAt(network.launchesPerAzPerHour, now) * NLB_TICK_MS) / HOUR_MS;
+    const perTick = (rateAt(network.launchesPerAzPerHour, now) * NLB_TICK_MS) / HOUR;
     for (let az = 0; az < azs.length; az++) {
       const count = Math.floor(perTick) + (rng.chance(perTick % 1) ? 1 : 0);
       for (let i = 0; i < count; i++) {

@@ -1,8 +1,5 @@
-import { atPdt } from './clock.ts';
+import { MINUTE, SECOND, pdt } from '../sim/clock.ts';
 import type { NlbScenario } from './config.ts';
-
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
 
 /**
  * A normal day for one NLB: three AZs, a thousand targets in each, NLB's documented
@@ -13,8 +10,8 @@ const MINUTE = 60 * SECOND;
  */
 export const calmNlb: NlbScenario = {
   name: 'calm-nlb',
-  startMs: atPdt(20, '05:30'),
-  endMs: atPdt(20, '14:30'),
+  startMs: pdt('05:30', 20),
+  endMs: pdt('14:30', 20),
   azs: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
   targetsPerAz: 1000,
   healthCheck: {
@@ -23,11 +20,11 @@ export const calmNlb: NlbScenario = {
     healthyThreshold: 5,
     unhealthyThreshold: 2,
     answeredCheckMs: 50,
-    checkersPerAz: 12,
+    checkersPerAz: 7,
     recheckOnDnsChange: true,
   },
   failover: {
-    threshold: 0.5,
+    threshold: 0.8,
     evaluateEveryMs: 10 * SECOND,
     disabled: [],
   },
@@ -52,17 +49,18 @@ export const october2025Nlb: NlbScenario = {
   name: 'october-2025-nlb',
   failover: {
     ...calmNlb.failover,
-    disabled: [{ from: atPdt(20, '09:36'), until: atPdt(20, '14:09') }],
+    disabled: [{ from: pdt('09:36', 20), until: pdt('14:09', 20) }],
   },
   network: {
     ...calmNlb.network,
-    launchesPerAzPerHour: [{ from: atPdt(20, '05:30'), perHour: 80 }],
-    // Delay by launch time; the last points make every backlog entry land by 10:36.
+    launchesPerAzPerHour: [{ from: pdt('05:30', 20), perHour: 50 }],
+    // Delay by launch time: long from the start, longer from 06:21, and falling after
+    // 09:00 so that every instance launched has its network state by 10:36.
     propagationDelay: [
-      { at: atPdt(20, '05:30'), delayMs: 15 * MINUTE },
-      { at: atPdt(20, '06:21'), delayMs: 60 * MINUTE },
-      { at: atPdt(20, '09:00'), delayMs: 96 * MINUTE },
-      { at: atPdt(20, '10:36'), delayMs: 5 * SECOND },
+      { at: pdt('05:30', 20), delayMs: 30 * MINUTE },
+      { at: pdt('06:21', 20), delayMs: 40 * MINUTE },
+      { at: pdt('09:00', 20), delayMs: 40 * MINUTE },
+      { at: pdt('10:36', 20), delayMs: 5 * SECOND },
     ],
   },
 };

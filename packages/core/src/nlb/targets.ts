@@ -26,6 +26,10 @@ export class TargetFleet {
   readonly reachable: Int32Array;
   /** Targets whose network state has not propagated yet, per AZ. */
   readonly unpropagated: Int32Array;
+  /** Live targets whose network state is still propagating (they answer now and then), per AZ. */
+  readonly propagating: Int32Array;
+  /** Of those, the ones in service, per AZ. */
+  readonly healthyPropagating: Int32Array;
 
   constructor(
     readonly azCount: number,
@@ -41,6 +45,8 @@ export class TargetFleet {
     this.healthyReachable = new Int32Array(azCount).fill(perAz);
     this.reachable = new Int32Array(azCount).fill(perAz);
     this.unpropagated = new Int32Array(azCount);
+    this.propagating = new Int32Array(azCount);
+    this.healthyPropagating = new Int32Array(azCount);
   }
 
   azOf(slot: number): number {
@@ -129,5 +135,8 @@ export class TargetFleet {
     if (healthy && reachable) this.healthyReachable[az] = (this.healthyReachable[az] as number) + sign;
     if (reachable) this.reachable[az] = (this.reachable[az] as number) + sign;
     if ((flags & PROPAGATED) === 0) this.unpropagated[az] = (this.unpropagated[az] as number) + sign;
+    const propagating = (flags & (DEAD | PROPAGATED)) === 0;
+    if (propagating) this.propagating[az] = (this.propagating[az] as number) + sign;
+    if (propagating && healthy) this.healthyPropagating[az] = (this.healthyPropagating[az] as number) + sign;
   }
 }

@@ -1,0 +1,96 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { simDiagram } from '@outage-lab/core';
+import { DeckError } from './deck-error.ts';
+import { createEngine, renderDeck, type RenderedDeck } from './engine.ts';
+import { indexPage } from './index-page.ts';
+import { deckPage } from './page.ts';
+import type { DiagramSource } from './plugins/sim-diagram.ts';
+
+export interface BuildOptions {
+  /** Folder of deck .md files (slides/). */
+  readonly decksDir: string;
+  /** exercises/manifest.json, for the agenda. */
+  readonly manifestPath: string;
+  /** Only these decks (file names with or without .md); all when empty. */
+  readonly only?: readonly string[];
+  readonly html?: boolean;
+  /** Where diagrams come from; the simulator's registry unless a test substitutes one. */
+  readonly diagrams?: DiagramSource;
+  /** Base for the file names in error messages; the working directory by default. */
+  readonly cwd?: string;
+}
+
+export interface DeckResult {
+  /** File name without .md: also the output's name and the deck's id. */
+  readonly name: string;
+  readonly source: string;
+  readonly deck: RenderedDeck | null;
+  /** The HTML page, or null when the deck has errors. */
+  readonly page: string | null;
+  readonly errors: readonly DeckError[];
+}
+
+/** Every .md file in the folder except its README, in name order (00-, 01-, …). */
+export function listDecks(decksDir: string): string[] {
+  return readdirSync(decksDir)
+    .filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md')
+    .sort()
+    .map((f) => join(decksDir, f));
+}
+
+/** Picks decks by name; an unknown name is an error that lists the decks there are. */
+export function selectDecks(decksDir: string, only: readonly string[] = []): string[] {
+  const all = listDecks(decksDir);
+  if (only.length === 0) return all;
+  return only.map((wanted) => {
+    const name = wanted.replace(/\.md$/, '');
+    const match = all.find((p) => basename(p, '.md') === name);
+    if (match === undefined) {
+      throw new Error(`no deck named ${JSON.stringify(wanted)} in ${decksDir} (valid: ${all.map((p) => basename(p, '.md')).join(', ')})`);
+    }
+    return match;
+  });
+}
+
+/**
+ * Builds each deck on its own: an error in one (reported with its file and line) never
+ * stops the others.
+ */
+export function buildDecks(options: BuildOptions): DeckResult[] {
+  const md = createEngine({ html: options.html ?? false, diagrams: options.diagrams ?? simDiagram, manifestPath: options.manifestPath });
+  const cwd = options.cwd ?? process.cwd();
+  return selectDecks(options.decksDir, options.only).map((path) => {
+    const name = basename(path, '.md');
+    const shown = relative(cwd, path) || path;
+    try {
+      const deck = renderDeck(md, readFileSync(path, 'utf8'), shown, dirname(resolve(path)));
+      const page = deck.errors.length === 0 ? deckPage(deck, name) : null;
+      return { name, source: path, deck, page, errors: deck.errors };
+    } catch (error) {
+      // A bug in a plugin must not take the other decks down with it.
+      const problem = `the build failed: ${error instanceof Error ? error.message : String(error)}`;
+      return { name, source: path, deck: null, page: null, errors: [new DeckError(shown, 1, problem)] };
+    }
+  });
+}
+
+/** Writes `<name>.html`, or removes an old copy when the deck failed: a stale deck is never presented. */
+export function writeDeck(result: DeckResult, outDir: string): string | null {
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `${result.name}.html`);
+  if (result.page === null) {
+    rmSync(file, { force: true });
+    return null;
+  }
+  writeFileSync(file, result.page);
+  return file;
+}
+
+/** The index page: every deck with its title, or the errors that stopped it. */
+export function writeIndex(results: readonly DeckResult[], outDir: string): string {
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, 'index.html');
+  writeFileSync(file, indexPage(results));
+  return file;
+}

@@ -1,0 +1,58 @@
+import markdownIt, { type MarkdownIt } from 'markdown-it';
+import type { DeckError } from './deck-error.ts';
+import { newDeckEnv, type SlideMeta } from './env.ts';
+import type { FrontMatter } from './front-matter.ts';
+import { agendaPlugin } from './plugins/agenda.ts';
+import { closedFencesPlugin } from './plugins/closed-fences.ts';
+import { fragmentsPlugin } from './plugins/fragments.ts';
+import { frontMatterPlugin } from './plugins/front-matter.ts';
+import { highlightPlugin } from './plugins/highlight.ts';
+import { inlineImagesPlugin } from './plugins/inline-images.ts';
+import { notesPlugin } from './plugins/notes.ts';
+import { simDiagramPlugin, type DiagramSource } from './plugins/sim-diagram.ts';
+import { slidesPlugin } from './plugins/slides.ts';
+import { titleSlidePlugin } from './plugins/title-slide.ts';
+
+export interface EngineOptions {
+  /** Raw HTML in decks; off, so a deck cannot pull in a script or a remote resource. */
+  readonly html?: boolean;
+  readonly diagrams: DiagramSource;
+  readonly manifestPath: string;
+}
+
+export interface RenderedDeck {
+  /** The slides as <section> elements. */
+  readonly html: string;
+  readonly title: string;
+  readonly frontMatter: FrontMatter;
+  readonly slides: readonly SlideMeta[];
+  readonly errors: readonly DeckError[];
+}
+
+/**
+ * The engine is markdown-it plus one plugin per feature, in the order they must run.
+ * The three fence plugins wrap each other: `agenda` and `sim` look at the fence first and
+ * hand anything else on to `highlight`.
+ */
+export function createEngine(options: EngineOptions): MarkdownIt {
+  return markdownIt({ html: options.html ?? false, linkify: false, typographer: true })
+    .use(frontMatterPlugin)
+    .use(slidesPlugin)
+    .use(notesPlugin)
+    .use(titleSlidePlugin)
+    .use(closedFencesPlugin)
+    .use(fragmentsPlugin)
+    .use(inlineImagesPlugin)
+    .use(highlightPlugin)
+    .use(simDiagramPlugin, { diagrams: options.diagrams })
+    .use(agendaPlugin, { manifestPath: options.manifestPath });
+}
+
+/** Renders one deck. Problems are returned, never thrown, each with the deck's file and line. */
+export function renderDeck(md: MarkdownIt, source: string, file: string, baseDir: string): RenderedDeck {
+  const env = newDeckEnv(file, baseDir);
+  // markdown-it types env as a plain record; the plugins read it back with deckEnv().
+  const html = md.render(source, env as unknown as Record<string, unknown>);
+  const title = env.frontMatter.title ?? env.slides.find((s) => s.heading !== '')?.heading ?? file;
+  return { html, title, frontMatter: env.frontMatter, slides: env.slides, errors: [...env.errors].sort((a, b) => a.line - b.line) };
+}

@@ -1,0 +1,10 @@
+export { DeckError } from './deck-error.ts';
+export { createEngine, renderDeck, type EngineOptions, type RenderedDeck } from './engine.ts';
+export type { DeckEnv, SlideMeta } from './env.ts';
+export { parseFrontMatter, type FrontMatter } from './front-matter.ts';
+export { buildDecks, listDecks, selectDecks, writeDeck, writeIndex, type BuildOptions, type DeckResult } from './build.ts';
+export { deckPage } from './page.ts';
+export { serveDecks, type DeckServer, type ServeOptions } from './server.ts';
+export { exportPdfs } from './pdf.ts';
+export { runCommand, USAGE, type Io } from './command.ts';
+export type { DiagramSource } from './plugins/sim-diagram.ts';

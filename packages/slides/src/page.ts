@@ -1,0 +1,68 @@
+import { deckAssets } from './assets.ts';
+import type { RenderedDeck } from './engine.ts';
+import { escapeHtml } from './html.ts';
+
+/**
+ * Everything is inline and the policy forbids any fetch but the page's own origin (which
+ * only the live-reload stream of `npm run slides` uses), so a deck makes no request when
+ * it is opened from disk on a laptop with the Wi-Fi off.
+ */
+const POLICY = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "script-src 'unsafe-inline'",
+  'img-src data:',
+  'font-src data:',
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const KEYS: readonly (readonly [string, string])[] = [
+  ['→ ↓ Space PgDn', 'next step'],
+  ['← ↑ Shift+Space PgUp', 'previous step'],
+  ['Home / End', 'first / last slide'],
+  ['o', 'overview of all slides'],
+  ['f', 'fullscreen'],
+  ['b or .', 'blank the screen'],
+  ['p', 'presenter view (second window)'],
+  ['r, + / −', 'presenter view: reset timer, notes size'],
+  ['?', 'this help'],
+];
+
+export function deckPage(deck: RenderedDeck, deckId: string): string {
+  const { css, js } = deckAssets();
+  const help = KEYS.map(([k, what]) => `<tr><td><kbd>${escapeHtml(k)}</kbd></td><td>${escapeHtml(what)}</td></tr>`).join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${POLICY}">
+<title>${escapeHtml(deck.title)}</title>
+<link rel="icon" href="data:,">
+<style>
+${css}
+</style>
+</head>
+<body data-deck="${escapeHtml(deckId)}">
+<main class="deck" aria-roledescription="slide deck" aria-label="${escapeHtml(deck.title)}">
+${deck.html}</main>
+<div class="deck-progress"></div>
+<div class="deck-live" aria-live="polite"></div>
+<div class="deck-overview" hidden></div>
+<div class="deck-help" role="dialog" aria-label="Keys" hidden><h2>Keys</h2><table>${help}</table></div>
+<div class="deck-toast" role="status" hidden></div>
+<div class="presenter" hidden>
+<div class="pv-bar"><span class="pv-position"></span><button type="button" class="pv-prev" aria-label="Previous">◀</button><button type="button" class="pv-nextbtn" aria-label="Next">▶</button><span class="pv-elapsed">00:00:00</span><button type="button" class="pv-reset">Reset timer</button><span class="pv-clock"></span></div>
+<div class="pv-current pv-pane"><div class="pv-label">Current</div><div class="pv-frame"></div></div>
+<div class="pv-next pv-pane"><div class="pv-label">Next</div><div class="pv-frame"></div></div>
+<div class="pv-notes pv-pane"><div class="pv-label">Notes <button type="button" class="pv-smaller" aria-label="Smaller notes">A−</button><button type="button" class="pv-larger" aria-label="Larger notes">A+</button></div><div class="pv-notes-text"></div></div>
+</div>
+<script>
+${js}
+</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,60 @@
+import type { MarkdownIt } from 'markdown-it';
+import { deckEnv, report } from '../env.ts';
+import { escapeHtml } from '../html.ts';
+import { readLessons, type AgendaLesson } from '../manifest.ts';
+
+export interface AgendaOptions {
+  /** exercises/manifest.json; read on every render so the served deck follows edits. */
+  readonly manifestPath: string;
+}
+
+const EXTRA = /^[-*]\s+(.+?)\s+\((\d+)\s*min\)$/;
+
+/**
+ * ```agenda``` lists the lessons from the manifest, so the opening deck can never
+ * disagree with what the learner CLI runs. Lines in the fence such as
+ * `- The cascade (20 min)` add the sessions that are not lessons, after them.
+ */
+export function agendaPlugin(md: MarkdownIt, options: AgendaOptions): void {
+  const previous = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, opts, env, self) => {
+    const token = tokens[idx];
+    if (token === undefined || token.info.trim() !== 'agenda') return previous === undefined ? '' : previous(tokens, idx, opts, env, self);
+    const deck = deckEnv(env);
+    const line = token.map?.[0] ?? 0;
+    let lessons: AgendaLesson[];
+    try {
+      lessons = readLessons(options.manifestPath);
+    } catch (error) {
+      report(deck, line, `agenda: ${error instanceof Error ? error.message : String(error)}`);
+      return '';
+    }
+    const items = lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes }));
+    const bodyLines = token.content.split('\n');
+    bodyLines.forEach((text, offset) => {
+      const trimmed = text.trim();
+      if (trimmed === '') return;
+      const match = EXTRA.exec(trimmed);
+      if (match === null) {
+        report(deck, line + 1 + offset, `agenda: expected a line like \`- The cascade (20 min)\`, got ${JSON.stringify(trimmed)}`);
+        return;
+      }
+      items.push({ id: '', title: match[1] ?? '', minutes: Number(match[2]) });
+    });
+    const rows = items.map((item) => {
+      const id = `<span class="agenda-id">${escapeHtml(item.id)}</span> `;
+      const minutes = item.minutes === null ? '' : ` <span class="agenda-minutes">${item.minutes} min</span>`;
+      return `<li>${id}<span class="agenda-title">${md.renderInline(item.title, env)}</span>${minutes}</li>`;
+    });
+    const total = items.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
+    const summary = total > 0 ? `<p class="agenda-total">About ${formatDuration(total)} in all.</p>` : '';
+    return `<ol class="agenda">\n${rows.join('\n')}\n</ol>\n${summary}\n`;
+  };
+}
+
+function formatDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}

@@ -1,0 +1,115 @@
+// The presenter view (`p` in the audience window opens this page with ?presenter):
+// the current slide, the next one, the notes, an elapsed timer with a reset and a clock.
+(function () {
+  'use strict';
+  const deck = window.OutageDeck;
+  const view = document.querySelector('.presenter');
+  if (!deck || !deck.presenter || !view) return;
+  view.hidden = false;
+  document.title = 'Presenter · ' + document.title;
+
+  const $ = (selector) => view.querySelector(selector);
+  const current = $('.pv-current .pv-frame');
+  const upcoming = $('.pv-next .pv-frame');
+  const notes = $('.pv-notes-text');
+  const position = $('.pv-position');
+  const elapsed = $('.pv-elapsed');
+  const clockLabel = $('.pv-clock');
+  let startedAt = Date.now();
+  let notesSize = Number(readSetting('notes-size', '22'));
+
+  function readSetting(key, fallback) {
+    try {
+      return localStorage.getItem('outage-lab:' + key) || fallback;
+    } catch (error) {
+      return fallback;
+    }
+  }
+
+  function writeSetting(key, value) {
+    try {
+      localStorage.setItem('outage-lab:' + key, value);
+    } catch (error) {
+      // Storage may be off for file:// pages; the size then lasts for this session.
+    }
+  }
+
+  function copyOf(index, fragment) {
+    const copy = deck.slides[index].cloneNode(true);
+    copy.classList.add('active');
+    copy.removeAttribute('aria-hidden');
+    copy.querySelectorAll('.fragment').forEach((f, i) => f.classList.toggle('visible', i < fragment));
+    return copy;
+  }
+
+  function show(frame, slide) {
+    frame.textContent = '';
+    if (slide) frame.appendChild(slide);
+    else frame.innerHTML = '<p class="pv-end">End of the deck</p>';
+    fit(frame);
+  }
+
+  function fit(frame) {
+    const box = frame.parentElement.getBoundingClientRect();
+    const scale = Math.min(box.width / 1280, (box.height - 28) / 720);
+    frame.style.setProperty('--pv-scale', String(Math.max(scale, 0.05)));
+  }
+
+  function update(state) {
+    const count = deck.slides.length;
+    show(current, copyOf(state.index, state.fragment));
+    const next = state.index + 1 < count ? copyOf(state.index + 1, deck.fragmentsOf(state.index + 1).length) : null;
+    show(upcoming, next);
+    const aside = deck.slides[state.index].querySelector('.notes');
+    notes.innerHTML = aside ? aside.innerHTML : '<p class="pv-no-notes">No notes for this slide.</p>';
+    const left = deck.fragmentsOf(state.index).length - state.fragment;
+    position.textContent = 'Slide ' + (state.index + 1) + ' / ' + count + (left > 0 ? ' · ' + left + ' more on this slide' : '') + (state.blank ? ' · screen blanked' : '');
+  }
+
+  function pad(n) {
+    return String(n).padStart(2, '0');
+  }
+
+  function tick() {
+    const seconds = Math.floor((Date.now() - startedAt) / 1000);
+    elapsed.textContent = pad(Math.floor(seconds / 3600)) + ':' + pad(Math.floor(seconds / 60) % 60) + ':' + pad(seconds % 60);
+    const now = new Date();
+    clockLabel.textContent = pad(now.getHours()) + ':' + pad(now.getMinutes());
+  }
+
+  function setNotesSize(size) {
+    notesSize = Math.max(12, Math.min(48, size));
+    view.style.setProperty('--pv-notes-size', notesSize + 'px');
+    writeSetting('notes-size', String(notesSize));
+  }
+
+  $('.pv-reset').addEventListener('click', () => {
+    startedAt = Date.now();
+    tick();
+  });
+  $('.pv-smaller').addEventListener('click', () => setNotesSize(notesSize - 2));
+  $('.pv-larger').addEventListener('click', () => setNotesSize(notesSize + 2));
+  $('.pv-prev').addEventListener('click', () => deck.previous());
+  $('.pv-nextbtn').addEventListener('click', () => deck.next());
+  deck.keyHandlers.push((event) => {
+    if (event.key === 'r' || event.key === 'R') {
+      startedAt = Date.now();
+      tick();
+      return true;
+    }
+    if (event.key === '+' || event.key === '=') setNotesSize(notesSize + 2);
+    else if (event.key === '-') setNotesSize(notesSize - 2);
+    else return false;
+    return true;
+  });
+
+  deck.onChange(update);
+  window.addEventListener('resize', () => {
+    fit(current);
+    fit(upcoming);
+  });
+  setNotesSize(notesSize);
+  update(deck.get());
+  tick();
+  setInterval(tick, 500);
+})();

@@ -70,6 +70,13 @@ export class CohortQueue {
     return n;
   }
 
+  /** Visits every waiting cohort, oldest first. */
+  forEach(visit: (tag: number, count: number, arrivedAt: number, deadline: number) => void): void {
+    for (let i = this.#head; i < this.#tags.length; i++) {
+      visit(this.#tags[i] as number, this.#counts[i] as number, this.#arrived[i] as number, this.#deadlines[i] as number);
+    }
+  }
+
   /**
    * Removes about `fraction` of every cohort, for a restart of that share of the hosts:
    * their waiting work is lost and its owners have to ask again.
@@ -96,11 +103,13 @@ export class CohortQueue {
   }
 
   #compact(dropEmpty: boolean): void {
-    const keep = (i: number): boolean => i >= this.#head && (!dropEmpty || (this.#counts[i] as number) > 0);
-    this.#tags = this.#tags.filter((_, i) => keep(i));
-    this.#counts = this.#counts.filter((_, i) => keep(i));
-    this.#arrived = this.#arrived.filter((_, i) => keep(i));
-    this.#deadlines = this.#deadlines.filter((_, i) => keep(i));
+    const counts = this.#counts;
+    const head = this.#head;
+    const keep = (_: number, i: number): boolean => i >= head && (!dropEmpty || (counts[i] as number) > 0);
+    this.#tags = this.#tags.filter(keep);
+    this.#counts = counts.filter(keep);
+    this.#arrived = this.#arrived.filter(keep);
+    this.#deadlines = this.#deadlines.filter(keep);
     this.#head = 0;
   }
 

@@ -89,7 +89,7 @@ export function validateEc2Config(config: Ec2Config): Ec2Config {
     throw new ConfigError('tickMs', `${tick} ms makes ${Math.ceil((end - start) / tick)} ticks for this run`, `at most ${MAX_TICKS_PER_RUN} ticks from startMs to endMs`);
   }
   if (!Array.isArray(c.dynamoOutages)) throw new ConfigError('dynamoOutages', 'is not a list', 'a list of { fromMs, toMs }');
-  c.dynamoOutages.forEach((span, i) => {
+  (c.dynamoOutages as readonly unknown[]).forEach((span, i) => {
     const s = object(`dynamoOutages[${i}]`, span);
     const from = finite(`dynamoOutages[${i}].fromMs`, s.fromMs);
     const to = finite(`dynamoOutages[${i}].toMs`, s.toMs);

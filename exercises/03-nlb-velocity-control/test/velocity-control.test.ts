@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HOUR,
+  MINUTE,
+  calmNlb,
+  formatHourMinute,
+  october2025Nlb,
+  pdt,
+  runNlbScenario,
+  summarizeNlb,
+  type AzStatus,
+  type NlbRun,
+  type NlbScenario,
+} from '@outage-lab/core';
+import { createVelocityControl } from '../src/velocity-control.ts';
+
+/** At most one AZ's worth of capacity removed per hour, and never below two of three AZs. */
+const LIMITS = { windowMs: HOUR, maxRemovedPerWindow: 1 / 3, floor: 2 / 3 };
+const SEED = 1;
+const MORNING = { from: pdt('05:30', 20), until: pdt('09:36', 20) };
+const WORST_MINUTE_ERROR_RATE = 0.2;
+const MAX_DNS_CHANGES_PER_HOUR = 6;
+
+const policy = () => createVelocityControl(LIMITS);
+
+function az(name: string, state: { unhealthy?: boolean; withdrawn?: boolean } = {}): AzStatus {
+  const unhealthy = state.unhealthy ?? false;
+  return { az: name, capacity: 1 / 3, healthyFraction: unhealthy ? 0.4 : 0.97, unhealthy, withdrawn: state.withdrawn ?? false };
+}
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+let october: NlbRun | undefined;
+/** One run of the October morning with your policy, shared by the steps that read it. */
+function octoberRun(): NlbRun {
+  october ??= runNlbScenario(october2025Nlb, { seed: SEED, policy });
+  return october;
+}
+
+function withFailures(failures: NlbScenario['failures'], until: string): NlbScenario {
+  return { ...calmNlb, name: 'dead-az', startMs: pdt('05:50', 20), endMs: pdt(until, 20), failures };
+}
+
+describe('lesson 03: a velocity control for NLB AZ failover', () => {
+  it('step 1: failover never leaves less than two thirds of the nodes in DNS', () => {
+    const together = policy().decide({ now: pdt('06:52', 20), azs: [az('a', { unhealthy: true }), az('b', { unhealthy: true }), az('c')] });
+    expect(
+      together.length,
+      `At 06:52 AZs a and b both failed their health checks and the policy withdrew [${together.join(', ')}]. ` +
+        'One of them may go, but taking both leaves a third of the nodes to carry every client.',
+    ).toBe(1);
+    const later = policy().decide({ now: pdt('08:52', 20), azs: [az('a', { unhealthy: true, withdrawn: true }), az('b', { unhealthy: true }), az('c')] });
+    expect(
+      later,
+      `AZ a has been out of DNS for two hours; at 08:52 AZ b failed too and the policy kept out [${later.join(', ')}]. ` +
+        "The hour's budget is back, but the floor is not: two thirds of the nodes stay published.",
+    ).toEqual(['a']);
+  });
+
+  it('step 2: an AZ that came back cannot be withdrawn again within the hour', () => {
+    const p = policy();
+    const t = pdt('06:52', 20);
+    p.decide({ now: t, azs: [az('a', { unhealthy: true }), az('b'), az('c')] });
+    p.decide({ now: t + 5 * MINUTE, azs: [az('a', { withdrawn: true }), az('b'), az('c')] });
+    const again = p.decide({ now: t + 10 * MINUTE, azs: [az('a', { unhealthy: true }), az('b'), az('c')] });
+    expect(
+      again,
+      'AZ a was withdrawn at 06:52, restored at 06:57 and flapped again at 07:02. Withdrawing it a second time within ' +
+        'the hour is the oscillation that kept the health-check subsystem overloaded: the hour has a budget of one AZ.',
+    ).toEqual([]);
+  });
+
+  it('step 3: once the window has passed, failover may remove capacity again', () => {
+    const p = policy();
+    const t = pdt('06:52', 20);
+    p.decide({ now: t, azs: [az('a', { unhealthy: true }), az('b'), az('c')] });
+    p.decide({ now: t + 5 * MINUTE, azs: [az('a', { withdrawn: true }), az('b'), az('c')] });
+    const later = p.decide({ now: t + HOUR + MINUTE, azs: [az('a'), az('b', { unhealthy: true }), az('c')] });
+    expect(
+      later,
+      'AZ b failed its checks at 07:53, an hour after the last removal: the window has moved on, so failover may act again.',
+    ).toEqual(['b']);
+  });
+
+  it('step 4: on the October morning published capacity never drops below two thirds and no minute loses 20% of connections', () => {
+    const morning = summarizeNlb(octoberRun(), MORNING);
+    expect(
+      morning.minPublishedCapacity,
+      `Between 05:30 and 09:36 failover left only ${percent(morning.minPublishedCapacity)} of the NLB's nodes in DNS: ` +
+        'healthy capacity was withdrawn, as it was on 20 October.',
+    ).toBeGreaterThanOrEqual(2 / 3 - 1e-9);
+    expect(
+      morning.maxErrorRate,
+      `In the worst minute of the morning ${percent(morning.maxErrorRate)} of client connections failed; ` +
+        `with a velocity control it stays under ${percent(WORST_MINUTE_ERROR_RATE)}.`,
+    ).toBeLessThan(WORST_MINUTE_ERROR_RATE);
+  });
+
+  it(`step 5: on the October morning DNS changes stay at ${MAX_DNS_CHANGES_PER_HOUR} or fewer in any hour (no oscillation)`, () => {
+    const morning = summarizeNlb(octoberRun(), MORNING);
+    expect(
+      morning.maxDnsChangesPerHour,
+      `Failover withdrew and restored AZs ${morning.maxDnsChangesPerHour} times within one hour. Every change triggered ` +
+        'more health checks, which failed more AZs: the loop a velocity control must break.',
+    ).toBeLessThanOrEqual(MAX_DNS_CHANGES_PER_HOUR);
+  });
+
+  it('step 6: an AZ whose every target is dead is still withdrawn within 3 minutes', () => {
+    const diedAt = pdt('06:00', 20);
+    const run = runNlbScenario(withFailures([{ az: 'us-east-1b', at: diedAt }], '06:30'), { seed: SEED, policy });
+    const withdrawal = run.dnsChanges.find((c) => c.az === 'us-east-1b' && c.change === 'withdrawn');
+    const after = withdrawal === undefined ? Infinity : withdrawal.time - diedAt;
+    expect(
+      after,
+      `Every target in us-east-1b died at 06:00 and its node was ${withdrawal === undefined ? 'never withdrawn' : `withdrawn at ${formatHourMinute(withdrawal.time)}`}: ` +
+        'a velocity control limits how fast capacity goes, it must not keep a dead AZ in DNS.',
+    ).toBeLessThanOrEqual(3 * MINUTE);
+    const last = run.samples[run.samples.length - 1];
+    expect(last?.azInAnswer[1], 'At 06:30 the dead AZ us-east-1b was back in DNS although none of its targets answer.').toBe(false);
+  });
+
+  it('step 7: with every AZ unhealthy, Route 53 answers with all of them (fail open)', () => {
+    const run = runNlbScenario(
+      withFailures(
+        [
+          { az: 'us-east-1a', at: pdt('06:00', 20) },
+          { az: 'us-east-1b', at: pdt('06:10', 20) },
+          { az: 'us-east-1c', at: pdt('06:20', 20) },
+        ],
+        '06:40',
+      ),
+      { seed: SEED, policy },
+    );
+    const allDown = run.samples.filter((s) => s.time >= pdt('06:25', 20));
+    const partial = allDown.find((s) => s.publishedCapacity < 1);
+    expect(
+      partial === undefined ? 'all nodes in DNS' : `${percent(partial.publishedCapacity)} of the nodes in DNS at ${formatHourMinute(partial.time)}`,
+      'By 06:25 every AZ had failed. No AZ is better than another, so the answer should hold every node (fail open), ' +
+        'not only the ones the velocity control happened to keep.',
+    ).toBe('all nodes in DNS');
+  });
+
+  it('step 8: the same seed gives the same decisions, run after run', () => {
+    const again = runNlbScenario(october2025Nlb, { seed: SEED, policy });
+    const first = octoberRun().dnsChanges.map((c) => `${formatHourMinute(c.time)} ${c.az} ${c.change}`);
+    const second = again.dnsChanges.map((c) => `${formatHourMinute(c.time)} ${c.az} ${c.change}`);
+    expect(
+      second,
+      'Two runs of the October morning with seed 1 made different DNS changes. Keep the removal history inside ' +
+        'createVelocityControl (not at module level) and take time only from input.now.',
+    ).toEqual(first);
+  });
+});

@@ -36,9 +36,10 @@ export const october2025Ec2: Ec2Config = {
     // chosen: DWFM re-leases the whole fleet in 70 minutes when nothing is wasted; the
     // brief's throttled recovery took 74 (04:14–05:28), including flushing stale work.
     leasesPerDropletHour: 60 / 70,
-    // chosen: a lease attempt gives up after 2 minutes. Any value far below the 70 minutes
-    // it takes to drain a whole-fleet queue produces the collapse the brief describes.
-    attemptTimeoutMs: 2 * MINUTE,
+    // chosen: a lease attempt gives up after 5 minutes. DWFM then absorbs the lapse of up to
+    // 7% of the fleet at once (what it drains in 5 minutes), while a whole-fleet queue (70
+    // minutes to drain) collapses as the brief describes.
+    attemptTimeoutMs: 5 * MINUTE,
     // chosen: a lease attempt's own work once a host picks it up.
     serviceMs: 5 * SECOND,
   },

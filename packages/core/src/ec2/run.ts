@@ -136,7 +136,7 @@ function scheduleOperators(
 ): void {
   const ops = cfg.operators;
   at(ops.actAtMs, () => {
-    const limit = Math.floor(ops.dwfmQueueLimitFraction * dwfm.capacityPerSecond * (cfg.dwfm.attemptTimeoutMs / 1000));
+    const limit = Math.max(1, Math.floor(ops.dwfmQueueLimitFraction * dwfm.capacityPerSecond * (cfg.dwfm.attemptTimeoutMs / 1000)));
     dwfm.installThrottle(queueLimitThrottle(limit));
     dwfm.restartHosts(ops.restartDiscardFraction, currentTick());
     network.limitLaunchRequests((cfg.fleetSize * ops.launchRequestsPerDropletHour) / 3600);

@@ -1,18 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config-error.ts';
 import { diagramNames, simDiagram } from '../../src/render/index.ts';
+import { count, textOf, xmlProblems } from './well-formed.ts';
 
 describe('simDiagram', () => {
   it('refuses an unknown name with one line listing the diagrams there are', () => {
     expect(() => simDiagram('october2052', { seed: 1 })).toThrow(ConfigError);
-    const names = diagramNames();
-    const valid = names.length > 0 ? names.join(', ') : 'none registered yet';
-    expect(() => simDiagram('october2052', { seed: 1 })).toThrow(`sim: no diagram named "october2052" (valid: ${valid})`);
+    expect(() => simDiagram('october2052', { seed: 1 })).toThrow(`sim: no diagram named "october2052" (valid: ${diagramNames().join(', ')})`);
   });
 
-  it.each(diagramNames())('draws %s the same way twice for the same seed, as SVG', (name) => {
+  it('refuses a seed that is not a whole number', () => {
+    expect(() => simDiagram('october2025', { seed: 1.5 })).toThrow('seed: 1.5 is not a whole number');
+  });
+
+  it.each(diagramNames())('draws %s the same way for the same seed, and differently for another', (name) => {
+    // A second seed in between, so the second drawing cannot come from a cached run.
     const first = simDiagram(name, { seed: 7 });
-    expect(first.startsWith('<svg')).toBe(true);
-    expect(simDiagram(name, { seed: 7 })).toBe(first);
+    const other = simDiagram(name, { seed: 8 });
+    const again = simDiagram(name, { seed: 7 });
+    expect(xmlProblems(first)).toEqual([]);
+    expect(again, `${name} with seed 7 drew something else the second time`).toBe(first);
+    expect(other, `${name} ignored its seed`).not.toBe(first);
+  });
+});
+
+describe('the october2025 race diagram', () => {
+  const svg = simDiagram('october2025', { seed: 20251019 });
+  const text = textOf(svg);
+
+  it('has a lane for the Planner, each Enactor and Route 53', () => {
+    for (const lane of ['DnsPlanner', 'Enactor az1', 'Enactor az2', 'Enactor az3', 'Route53']) expect(text).toContain(`${lane}\n`);
+  });
+
+  it('marks the stale freshness check, the overwrite and the deletion of the active set', () => {
+    expect(text).toMatch(/enactor-az1 checks freshness once, here/);
+    expect(text).toMatch(/overwrites the newer gen \d+ with gen 110/);
+    expect(text).toMatch(/deletes the set of gen 110, now active: no answers/);
+    expect(count(svg, 'fill-opacity="0.1"'), 'check, overwrite, deletion, wedge and repair are shaded').toBe(5);
+  });
+
+  it('shows that the delayed Enactor failed to take the lock many times before it wrote', () => {
+    expect(text).toMatch(/… \d{2,} more failed lock attempts, backing off/);
+  });
+});
+
+describe('the october2025-answers chart', () => {
+  const svg = simDiagram('october2025-answers', { seed: 20251019 });
+
+  it('drops to no answers when the active set is deleted, and recovers when the operators repair it', () => {
+    const text = textOf(svg);
+    expect(text).toMatch(/23:4\d no answers \(enactor-az\d\)/);
+    expect(text).toContain('02:25 answers again (operator)');
   });
 });

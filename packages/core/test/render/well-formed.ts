@@ -30,3 +30,16 @@ function checkText(text: string, problems: string[]): void {
 export function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
 }
+
+/** The words of an SVG as a reader sees them: tags removed, one line per <text>. */
+export function textOf(svg: string): string {
+  return svg
+    .replace(/<\/text>/g, '\n')
+    .replace(/<\/tspan><tspan[^>]*>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}

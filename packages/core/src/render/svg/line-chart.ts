@@ -33,7 +33,7 @@ export interface LineChart {
   readonly height?: number;
 }
 
-const MARGIN = { left: 84, right: 28, top: 40, bottom: 64 } as const;
+const MARGIN = { left: 84, right: 28, top: 66, bottom: 64 } as const;
 const MARKER_ROW = 17;
 
 /** A line chart as SVG text: pure, no DOM, the same input gives the same bytes. */
@@ -88,11 +88,11 @@ export function renderLineChart(chart: LineChart): string {
   let legendX = MARGIN.left;
   chart.series.forEach((series, i) => {
     const style = SERIES_STYLES[i % SERIES_STYLES.length] ?? { color: INK, dash: undefined };
-    parts.push(el('line', { x1: legendX, y1: 16, x2: legendX + 28, y2: 16, stroke: style.color, 'stroke-width': 3, 'stroke-dasharray': style.dash }));
-    parts.push(el('text', { x: legendX + 34, y: 21, 'font-size': 14, fill: INK }, escapeXml(series.label)));
+    parts.push(el('line', { x1: legendX, y1: 38, x2: legendX + 28, y2: 38, stroke: style.color, 'stroke-width': 3, 'stroke-dasharray': style.dash }));
+    parts.push(el('text', { x: legendX + 34, y: 43, 'font-size': 14, fill: INK }, escapeXml(series.label)));
     legendX += 34 + series.label.length * 7.5 + 28;
   });
-  parts.push(el('text', { x: width - MARGIN.right, y: 21, 'text-anchor': 'end', 'font-size': 15, 'font-weight': 600, fill: INK }, escapeXml(chart.title)));
+  parts.push(el('text', { x: MARGIN.left, y: 18, 'font-size': 15, 'font-weight': 600, fill: INK }, escapeXml(chart.title)));
 
   return svgDocument(width, height, chart.title, parts.join(''));
 }

@@ -33,9 +33,11 @@ export interface SequenceDiagram {
   readonly marks?: readonly SequenceMark[];
 }
 
-const TIME_COLUMN = 104;
+const TIME_COLUMN = 120;
 const LANE_WIDTH = 150;
-const MARK_COLUMN = 280;
+const MARK_COLUMN = 300;
+/** Characters per line of a mark label at 14px in the margin column. */
+const MARK_LINE = 34;
 const HEADER = 64;
 const ROW = 34;
 const LABEL_HALO = { 'paint-order': 'stroke', stroke: '#fff', 'stroke-width': 4, 'stroke-linejoin': 'round' } as const;
@@ -57,7 +59,10 @@ export function renderSequenceDiagram(diagram: SequenceDiagram): string {
     const y = rowY(mark.at);
     const color = TONES[mark.tone ?? 'danger'];
     parts.push(el('rect', { x: 4, y: y - ROW / 2 - 2, width: width - 8, height: ROW, rx: 4, fill: color, 'fill-opacity': 0.1 }));
-    parts.push(el('text', { x: lanesRight + 14, y: y + 5, 'font-size': 14, 'font-weight': 600, fill: color }, escapeXml(mark.label)));
+    const lines = wrap(mark.label, MARK_LINE);
+    const firstY = y + 5 - ((lines.length - 1) * 15) / 2;
+    const spans = lines.map((line, i) => el('tspan', { x: lanesRight + 14, y: firstY + i * 15 }, escapeXml(line))).join('');
+    parts.push(el('text', { 'font-size': 14, 'font-weight': 600, fill: color }, spans));
   }
 
   diagram.lanes.forEach((lane, i) => {
@@ -92,6 +97,17 @@ export function renderSequenceDiagram(diagram: SequenceDiagram): string {
   });
 
   return svgDocument(width, height, diagram.title, parts.join(''));
+}
+
+/** Breaks a label into lines of at most `width` characters, at spaces; at most two lines. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length <= 2 ? lines : [lines[0] ?? '', `${lines.slice(1).join(' ').slice(0, width - 1)}…`];
 }
 
 function arrowHead(x: number, y: number, direction: number, color: string): string {

@@ -1,6 +1,7 @@
 import { ConfigError, check } from '../config-error.ts';
 import { drawDnsAnswers } from './diagrams/dns-answers.ts';
 import { drawDnsRace } from './diagrams/dns-race.ts';
+import { drawDwfmGoodput } from './diagrams/dwfm-goodput.ts';
 import { drawNlbCapacity } from './diagrams/nlb-capacity.ts';
 
 /** Draws one diagram from a simulator run; the same seed gives the same SVG. */
@@ -13,6 +14,7 @@ export interface DiagramEntry {
 const REGISTRY: ReadonlyMap<string, DiagramEntry> = new Map<string, DiagramEntry>([
   ['october2025', { description: 'the DNS race as a sequence diagram: stale freshness check, stale write, deletion, wedge, repair', draw: ({ seed }) => drawDnsRace(seed) }],
   ['october2025-answers', { description: 'addresses in the answer for the regional endpoint over the night', draw: ({ seed }) => drawDnsAnswers(seed) }],
+  ['october2025-dwfm', { description: 'DWFM goodput against throughput: congestive collapse and the throttled recovery', draw: ({ seed }) => drawDwfmGoodput(seed) }],
   ['october2025-nlb', { description: 'NLB capacity in DNS and connection errors on 20 October', draw: ({ seed }) => drawNlbCapacity(seed) }],
 ]);
 

@@ -34,7 +34,11 @@ export interface HealthCheckConfig {
   readonly unhealthyThreshold: number;
   /** How long a checker is busy with a check that gets an answer. */
   readonly answeredCheckMs: number;
-  /** Checks each AZ's share of the health-check fleet can run at once. */
+  /**
+   * Checks each AZ's share of the health-check fleet can run at once. Per AZ because AWS
+   * builds zonal services (the summary does not say how the subsystem is divided); it
+   * also keeps a dead AZ's unanswered checks from slowing the checks of the others.
+   */
   readonly checkersPerAz: number;
   /** Whether every withdrawal or restore of an AZ re-checks all of that AZ's targets. */
   readonly recheckOnDnsChange: boolean;

@@ -10,10 +10,11 @@ import type { TargetFleet } from './targets.ts';
  *
  * Why flapping loads it: a check of an instance whose network state has not propagated
  * gets no answer at all, so it holds a checker for the whole timeout, where an answered
- * check holds it for `answeredCheckMs`. A few hundred such instances cost as much as the
- * whole healthy fleet. AWS's summary says the alternating results loaded the subsystem
- * and delayed checks; it does not say how, and this is the simplest way that follows
- * from how a TCP check works.
+ * check holds it for `answeredCheckMs`: with the scenarios' figures one unanswered check
+ * costs as much as 200 answered ones, so a few dozen new instances outweigh the fleet.
+ * AWS's summary says the alternating results loaded the subsystem and delayed checks;
+ * it does not say how, and this is the simplest way that follows from how a TCP check
+ * works.
  *
  * Simplifications: work is kept as a fluid backlog of checker-milliseconds per AZ
  * (FIFO), all checks due in one one-second tick start at the tick, and a result counts

@@ -113,7 +113,7 @@ function rateAt(steps: readonly RateStep[], now: number): number {
 }
 
 /** Linear between points, flat outside them (0 with no points). */
-export function delayAt(points: readonly DelayPoint[], launchedAt: number): number {
+function delayAt(points: readonly DelayPoint[], launchedAt: number): number {
   const first = points[0];
   if (first === undefined) return 0;
   if (launchedAt <= first.at) return first.delayMs;

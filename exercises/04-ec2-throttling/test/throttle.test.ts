@@ -137,7 +137,7 @@ describe('lesson 04: throttle DWFM and Network Manager by the size of the waitin
       done?.time ?? Infinity,
       `At 04:14 DWFM's queue held a lease request for every droplet, each older than its timeout. Your throttle went in ` +
         `then, with no host restarted, and the fleet ${leasedAt(done?.time)}. The operators got there at 05:28 by ` +
-        'restarting hosts to throw the stale work away; dropping work nobody waits for does the same.',
+        'throttling and restarting hosts, which threw waiting work away; dropping work nobody waits for any more does that job.',
     ).toBeLessThanOrEqual(RELEASE_AFTER_0414_BY);
   });
 });

@@ -19,15 +19,23 @@ export class Route53 {
    * A clone starts a fresh journal: its observers start from scratch.
    */
   readonly #journal: string[][] = [];
+  /**
+   * An order-independent 64-bit hash of the zone, kept up to date on every change
+   * (Zobrist hashing: XOR in a record when it is added, XOR it out when removed), so that
+   * exhaustive exploration can compare states without sorting the zone.
+   */
+  #hashHi = 0;
+  #hashLo = 0;
 
-  constructor(zone?: Map<string, Map<string, ResourceRecord>>) {
+  constructor(zone?: Map<string, Map<string, ResourceRecord>>, hash?: readonly [number, number]) {
     this.#zone = zone ?? new Map();
+    if (hash !== undefined) [this.#hashHi, this.#hashLo] = hash;
   }
 
   clone(): Route53 {
     const copy = new Map<string, Map<string, ResourceRecord>>();
     for (const [name, records] of this.#zone) copy.set(name, new Map(records));
-    return new Route53(copy);
+    return new Route53(copy, [this.#hashHi, this.#hashLo]);
   }
 
   /** Counts committed batches. */
@@ -102,13 +110,9 @@ export class Route53 {
     return [];
   }
 
-  /** Canonical text of the whole zone, for state hashing. */
+  /** The zone's content as a 64-bit hash, for state hashing (collisions are negligible at these sizes). */
   fingerprint(): string {
-    const lines: string[] = [];
-    for (const records of this.#zone.values()) {
-      for (const r of records.values()) lines.push(`${r.name}|${r.type}|${r.setId}|${r.weight}|${r.value}`);
-    }
-    return lines.sort().join('\n');
+    return `${(this.#hashHi >>> 0).toString(36)}.${(this.#hashLo >>> 0).toString(36)}`;
   }
 
   get size(): number {
@@ -148,15 +152,48 @@ export class Route53 {
       records = new Map();
       this.#zone.set(r.name, records);
     }
-    records.set(key(r.type, r.setId), r);
+    const k = key(r.type, r.setId);
+    const old = records.get(k);
+    if (old !== undefined) this.#toggle(old);
+    records.set(k, r);
+    this.#toggle(r);
   }
 
   #remove(name: string, k: string): void {
     const records = this.#zone.get(name);
-    if (records === undefined) return;
+    const old = records?.get(k);
+    if (records === undefined || old === undefined) return;
     records.delete(k);
+    this.#toggle(old);
     if (records.size === 0) this.#zone.delete(name);
   }
+
+  #toggle(r: ResourceRecord): void {
+    const [hi, lo] = recordHash(r);
+    this.#hashHi ^= hi;
+    this.#hashLo ^= lo;
+  }
+}
+
+const hashes = new WeakMap<ResourceRecord, readonly [number, number]>();
+
+/** Two independent 32-bit FNV-1a hashes of a record's fields, remembered per record object. */
+function recordHash(r: ResourceRecord): readonly [number, number] {
+  let cached = hashes.get(r);
+  if (cached === undefined) {
+    const text = `${r.name}|${r.type}|${r.setId}|${r.weight}|${r.value}`;
+    let hi = 0x811c9dc5;
+    let lo = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      hi = Math.imul(hi ^ c, 0x01000193);
+      lo = Math.imul(lo ^ c, 0x5bd1e995);
+      lo ^= lo >>> 15;
+    }
+    cached = [hi, lo];
+    hashes.set(r, cached);
+  }
+  return cached;
 }
 
 function key(type: RecordType, setId: string): string {

@@ -29,6 +29,8 @@ export interface RunResult<W, O> {
   /** Actor codes in the order they stepped: the schedule. */
   readonly choices: readonly string[];
   readonly violations: readonly Violation[];
+  /** Why the run stopped. Liveness is only judged at `quiescent` and `time`. */
+  readonly endedBy: 'quiescent' | 'time' | 'max-steps' | 'violation' | 'schedule';
   readonly world: W;
   readonly final: O;
 }
@@ -86,6 +88,7 @@ export function runModel<W, O>(model: Model<W, O>, options: RunOptions<O>): RunR
     wakeAt[actorIndex] = now + outcome.delayMs;
   };
 
+  let endedBy: RunResult<W, O>['endedBy'] = 'time';
   const wakeAt = Float64Array.from(actors, (a) => a.startMs(world));
   now = Math.min(untilMs, ...wakeAt.filter(Number.isFinite));
   if (!Number.isFinite(now)) now = 0;
@@ -118,9 +121,15 @@ export function runModel<W, O>(model: Model<W, O>, options: RunOptions<O>): RunR
     while (alive && steps < maxSteps) {
       ready.length = 0;
       for (let i = 0; i < actors.length; i++) if (actors[i]?.ready(world) === true) ready.push(i);
-      if (ready.length === 0) break;
+      if (ready.length === 0) {
+        endedBy = 'quiescent';
+        break;
+      }
       const i = chooser.choose(ready, codes);
-      if (i === undefined) break;
+      if (i === undefined) {
+        endedBy = 'schedule';
+        break;
+      }
       // Untimed schedulers may run an actor before it is due; the clock never goes back.
       const due = wakeAt[i] as number;
       if (Number.isFinite(due) && due > now) now = due;
@@ -129,12 +138,14 @@ export function runModel<W, O>(model: Model<W, O>, options: RunOptions<O>): RunR
     }
   }
 
+  if (!alive) endedBy = 'violation';
+  else if (steps >= maxSteps) endedBy = 'max-steps';
   const final = model.observe(world, now);
-  if (alive || !stopOnViolation) {
+  if (endedBy === 'quiescent' || endedBy === 'time' || (endedBy === 'violation' && !stopOnViolation)) {
     for (const inv of liveness) {
       const message = inv.check(final, null);
       if (message !== null) violations.push({ invariant: inv.name, message, step: steps - 1, time: now });
     }
   }
-  return { model: model.name, seed: options.seed, scheduler: spec.kind, steps, endTime: now, trace, choices, violations, world, final };
+  return { model: model.name, seed: options.seed, scheduler: spec.kind, steps, endTime: now, trace, choices, violations, endedBy, world, final };
 }

@@ -1,0 +1,46 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DNS_INVARIANTS, createDnsModel, happyPath, october2025, october2025Exploration, runModel, traceHash } from '../src/index.ts';
+
+const SRC = join(import.meta.dirname, '..', 'src');
+const FORBIDDEN = /\b(Math\.random|Date\.now|new Date\(|setTimeout|setInterval|performance\.now)\b/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('determinism', () => {
+  it('model code never reads real time or Math.random', () => {
+    const offenders = sources(SRC).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (FORBIDDEN.test(line) && !line.trim().startsWith('*') && !line.trim().startsWith('//') ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('runs each of 1,000 seeds twice and gets the same trace hash (random scheduler)', () => {
+    const model = createDnsModel(october2025Exploration.config, { name: 'october2025Exploration' });
+    const mismatches: number[] = [];
+    for (let seed = 1; seed <= 1000; seed++) {
+      const a = runModel(model, { seed, scheduler: { kind: 'random' }, invariants: DNS_INVARIANTS, stopOnViolation: false });
+      const b = runModel(model, { seed, scheduler: { kind: 'random' }, invariants: DNS_INVARIANTS, stopOnViolation: false });
+      if (traceHash(a.trace) !== traceHash(b.trace)) mismatches.push(seed);
+    }
+    expect(mismatches, `seeds whose two runs differ: ${mismatches.slice(0, 10).join(', ')}`).toEqual([]);
+  });
+
+  it('replays the october2025 night byte for byte, and another seed differs', () => {
+    const night = (seed: number) =>
+      traceHash(runModel(createDnsModel(october2025.config), { seed, untilMs: october2025.untilMs, invariants: DNS_INVARIANTS, stopOnViolation: false }).trace);
+    expect(night(october2025.seed)).toBe(night(october2025.seed));
+    expect(night(october2025.seed)).not.toBe(night(october2025.seed + 1));
+    const day = () => traceHash(runModel(createDnsModel(happyPath.config), { seed: happyPath.seed, untilMs: happyPath.untilMs }).trace);
+    expect(day()).toBe(day());
+  });
+});
+

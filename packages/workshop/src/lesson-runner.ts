@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { Reporter, TestModule } from 'vitest/node';
+import { exerciseProject, solutionProject } from './vitest-projects.ts';
+import { REPO_ROOT, type Lesson } from './manifest.ts';
+
+export type Side = 'exercise' | 'solution';
+
+export interface TestOutcome {
+  readonly name: string;
+  readonly state: 'passed' | 'failed' | 'skipped' | 'pending';
+  readonly errors: readonly { readonly name: string; readonly message: string }[];
+}
+
+export interface LessonRun {
+  readonly lesson: Lesson;
+  readonly side: Side;
+  readonly tests: readonly TestOutcome[];
+  /** A test file that failed to load (syntax error, missing export): no test ran. */
+  readonly loadErrors: readonly string[];
+}
+
+export interface RunLessonsOptions {
+  readonly root?: string;
+  /** Extra Vitest reporters (the CLI's watch view); silent by default. */
+  readonly reporters?: readonly Reporter[];
+}
+
+/**
+ * Runs lessons' tests through Vitest's Node API and reads the results as data, never
+ * the terminal text: the dashboard, `lesson` and the instructor check all use this.
+ */
+export async function runLessons(lessons: readonly Lesson[], sides: readonly Side[], options: RunLessonsOptions = {}): Promise<LessonRun[]> {
+  const root = options.root ?? REPO_ROOT;
+  const { startVitest } = await import('vitest/node');
+  const projects = lessons.flatMap((l) => sides.map((side) => (side === 'exercise' ? exerciseProject(l) : solutionProject(l))));
+  const vitest = await startVitest(
+    'test',
+    [],
+    { root, config: join(root, 'vitest.config.ts'), project: projects, watch: false, reporters: [...(options.reporters ?? [silent])] },
+    { server: { host: '127.0.0.1' }, logLevel: 'silent' },
+  );
+  try {
+    const modules = vitest.state.getTestModules();
+    return lessons.flatMap((lesson) => sides.map((side) => collect(lesson, side, modules)));
+  } finally {
+    await vitest.close();
+  }
+}
+
+const silent: Reporter = {};
+
+function collect(lesson: Lesson, side: Side, modules: readonly TestModule[]): LessonRun {
+  const name = side === 'exercise' ? exerciseProject(lesson) : solutionProject(lesson);
+  const mine = modules.filter((m) => m.project.name === name);
+  const tests: TestOutcome[] = [];
+  const loadErrors: string[] = [];
+  for (const module of mine) {
+    for (const error of module.errors()) loadErrors.push(`${module.moduleId}: ${error.message}`);
+    for (const test of module.children.allTests()) {
+      const result = test.result();
+      tests.push({
+        name: test.fullName,
+        state: result.state,
+        errors: (result.errors ?? []).map((e) => ({ name: e.name ?? 'Error', message: e.message })),
+      });
+    }
+  }
+  return { lesson, side, tests, loadErrors };
+}
+
+/** Progress through a lesson: how many tests pass, and the first one that does not. */
+export function progress(run: LessonRun): { passed: number; total: number; nextFailing: TestOutcome | null } {
+  const passed = run.tests.filter((t) => t.state === 'passed').length;
+  return { passed, total: run.tests.length, nextFailing: run.tests.find((t) => t.state !== 'passed') ?? null };
+}

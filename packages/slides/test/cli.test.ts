@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../src/command.ts';
+import { MANIFEST } from './support/decks.ts';
+import { FIXTURES } from './support/render.ts';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCommand(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+function decks(...names: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slides-cli-'));
+  for (const name of names) copyFileSync(join(FIXTURES, `${name}.md`), join(dir, `${name}.md`));
+  return dir;
+}
+
+describe('slides build', () => {
+  it('writes one HTML file per deck and an index, and exits 0', async () => {
+    const dir = decks('plain');
+    const out = join(dir, 'out');
+    const result = await run('build', '--decks', dir, '--out', out, '--manifest', MANIFEST);
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(out, 'plain.html'))).toBe(true);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+  });
+
+  it('prints one line per deck error, still builds the good deck, and exits 2', async () => {
+    const dir = decks('plain', 'bad');
+    const out = join(dir, 'out');
+    const result = await run('build', '--decks', dir, '--out', out, '--manifest', MANIFEST);
+    expect(result.code).toBe(2);
+    expect(result.err).toHaveLength(3);
+    expect(result.err[1]).toMatch(/bad\.md:14: sim: no diagram named "october2052" \(valid: october2025/);
+    expect(result.out.at(-1)).toMatch(/^slides: built 1 of 2 decks into /);
+    expect(existsSync(join(out, 'plain.html'))).toBe(true);
+  });
+
+  it('builds only the decks named', async () => {
+    const dir = decks('plain', 'bad');
+    const result = await run('build', 'plain', '--decks', dir, '--out', join(dir, 'out'), '--manifest', MANIFEST);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dir, 'out', 'bad.html'))).toBe(false);
+  });
+});
+
+describe('bad arguments', () => {
+  const cases: [string[], string][] = [
+    [[], 'slides: no command given (valid: build, serve, pdf; see --help)'],
+    [['publish'], 'slides: unknown command "publish" (valid: build, serve, pdf; see --help)'],
+    [['build', '--colour'], 'slides: unknown option --colour (valid: --decks, --out, --manifest, --port, --html, --help)'],
+    [['serve', '--port', 'eighty'], 'slides: --port: "eighty" is not a port (valid: 0 to 65535)'],
+    [['build', '--port', '80'], 'slides: --port only applies to serve'],
+    [['build', '--decks', '/nowhere/at/all'], 'slides: --decks: /nowhere/at/all does not exist'],
+  ];
+
+  it.each(cases)('%j gives one line and exit code 2', async (argv, line) => {
+    const result = await run(...argv);
+    expect(result.err).toEqual([line]);
+    expect(result.code).toBe(2);
+  });
+
+  it('names the decks there are when asked for one that does not exist', async () => {
+    const dir = decks('plain');
+    const result = await run('build', 'plian', '--decks', dir);
+    expect(result.err).toEqual([`slides: no deck named "plian" in ${dir} (valid: plain)`]);
+    expect(result.code).toBe(2);
+  });
+
+  it('prints the usage for --help', async () => {
+    const result = await run('--help');
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toMatch(/^usage: slides <build\|serve\|pdf>/);
+  });
+
+  it('reach the terminal as one line without a stack trace, from the real command', () => {
+    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+    const child = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '--colour'], { encoding: 'utf8' });
+    expect(child.status).toBe(2);
+    expect(child.stderr).toBe('slides: unknown option --colour (valid: --decks, --out, --manifest, --port, --html, --help)\n');
+  });
+});

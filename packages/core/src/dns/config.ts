@@ -17,8 +17,11 @@ export interface Endpoint {
 
 /** A scheduled interference with one Enactor (TigerBeetle-style named fault points). */
 export type Fault =
-  /** `enactor.lock`: the Enactor's lock acquisitions fail from `from` until `until`. */
-  | { readonly point: 'enactor.lock'; readonly enactor: Az; readonly from: number; readonly until: number }
+  /**
+   * `enactor.lock`: the Enactor's lock acquisitions fail from `from` until `until`, on
+   * every endpoint or only on the ones listed.
+   */
+  | { readonly point: 'enactor.lock'; readonly enactor: Az; readonly from: number; readonly until: number; readonly endpoints?: readonly string[] }
   /** `enactor.api-latency`: every Route 53 call of the Enactor takes `latencyMs` in the window. */
   | { readonly point: 'enactor.api-latency'; readonly enactor: Az; readonly from: number; readonly until: number; readonly latencyMs: number }
   /** `planner.empty-plan`: the Planner publishes generation `generation` with no targets for `planKey`. */
@@ -120,6 +123,10 @@ function validateFault(f: Fault, i: number, config: DnsConfig): void {
   check.finiteAtLeast(`${field}.from`, f.from, 0, ' ms');
   check.finiteAtLeast(`${field}.until`, f.until, f.from, ' ms');
   if (f.point === 'enactor.api-latency') check.finiteAtLeast(`${field}.latencyMs`, f.latencyMs, 0, ' ms');
+  if (f.point === 'enactor.lock' && f.endpoints !== undefined) {
+    const names = config.endpoints.map((e) => e.name);
+    f.endpoints.forEach((name, j) => check.oneOf(`${field}.endpoints[${j}]`, name, names));
+  }
 }
 
 /** The regional endpoint, its IPv6 twin, and `others` further endpoints (FIPS, streams, account-based, …). */

@@ -40,7 +40,10 @@ export function apiLatency(world: DnsWorld, me: EnactorState, ctx: StepContext):
 
 /** Whether the `enactor.lock` fault point makes this acquisition fail. */
 export function lockFaultActive(world: DnsWorld, me: EnactorState, now: number): boolean {
-  return world.config.faults.some((f) => f.point === 'enactor.lock' && f.enactor === me.az && now >= f.from && now < f.until);
+  const endpoint = currentEndpoint(world, me)?.name ?? '';
+  return world.config.faults.some(
+    (f) => f.point === 'enactor.lock' && f.enactor === me.az && now >= f.from && now < f.until && (f.endpoints === undefined || f.endpoints.includes(endpoint)),
+  );
 }
 
 /** Capped exponential back-off with jitter: base × 2^(attempts−1), at most the cap. */

@@ -144,10 +144,9 @@ export class DnsEnactor implements EnactorProgram {
     Object.assign(me, { phase: 'idle', plan: null, lastApplied: generation, attempts: 0 });
     const delayMs = apiLatency(world, me, ctx);
     if (!result.ok) return { result: `clean-up rejected: ${result.reason}`, ok: false, delayMs };
-    const warning =
-      activeDeleted.length === 0
-        ? ''
-        : ` ⚠ deleted the active set of ${activeDeleted.map((e) => e.name).join(' and ')}`;
+    const names = activeDeleted.map((e) => e.name);
+    const listed = names.length <= 3 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more endpoints`;
+    const warning = activeDeleted.length === 0 ? '' : ` ⚠ deleted the active set of ${listed}`;
     return { result: `deleted plans ${describeGenerations(oldPlans)} and ${sets.length} record sets${warning}`, ok: true, delayMs };
   }
 }

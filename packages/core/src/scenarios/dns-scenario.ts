@@ -70,10 +70,24 @@ export class DnsScenarioBuilder {
     return this.#with({ endpoints: regionEndpoints(check.integerAtLeast('otherEndpoints', count, 0)) });
   }
 
-  /** Every lock acquisition of this Enactor fails between the two times (fault `enactor.lock`). */
-  slowEnactor(enactor: Az, window: { readonly from: When; readonly until: When }): DnsScenarioBuilder {
+  /**
+   * Every lock acquisition of this Enactor fails between the two times (fault
+   * `enactor.lock`), on every endpoint, or on the `only` ones, or on all `except` these.
+   */
+  slowEnactor(
+    enactor: Az,
+    window: { readonly from: When; readonly until: When; readonly only?: readonly string[]; readonly except?: readonly string[] },
+  ): DnsScenarioBuilder {
     check.oneOf('slowEnactor.enactor', enactor, AZS);
-    const fault: Fault = { point: 'enactor.lock', enactor, from: toMs('slowEnactor.from', window.from), until: toMs('slowEnactor.until', window.until) };
+    const all = this.scenario.config.endpoints.map((e) => e.name);
+    const endpoints = window.only ?? (window.except === undefined ? undefined : all.filter((name) => !(window.except ?? []).includes(name)));
+    const fault: Fault = {
+      point: 'enactor.lock',
+      enactor,
+      from: toMs('slowEnactor.from', window.from),
+      until: toMs('slowEnactor.until', window.until),
+      ...(endpoints === undefined ? {} : { endpoints }),
+    };
     return this.#with({ faults: [...this.scenario.config.faults, fault] });
   }
 

@@ -1,5 +1,5 @@
 import { HOUR, pdt } from '../sim/clock.ts';
-import { DEFAULT_DNS_CONFIG, regionEndpoints, type DnsConfig } from '../dns/config.ts';
+import { DEFAULT_DNS_CONFIG, IPV6_ENDPOINT, REGIONAL_ENDPOINT, regionEndpoints, type DnsConfig } from '../dns/config.ts';
 import { ordinaryNight, type DnsScenario } from './dns-scenario.ts';
 
 /** A whole day of ordinary operation: plans every minute, no faults. Nothing may break. */
@@ -13,12 +13,14 @@ export const happyPath: DnsScenario = ordinaryNight()
 /**
  * The night of 19 October 2025. Enactor az1 picks up gen 110 at 23:10 and then fails to
  * take locks for 37 minutes, backing off; az2 and az3 keep applying newer plans and
- * cleaning up. az1's write of gen 110 lands on the regional endpoint just after az2 has
- * applied gen 147 there and before az2's clean-up, which deletes gen 110's set: the
- * endpoint answers nothing, and every later batch fails on the rollback ALIAS. Operators
- * repair the records at 02:25.
- * Simplification: AWS did not publish the lock-failure cause or the back-off constants;
- * the fault window and back-off are chosen so the write lands in the clean-up window.
+ * cleaning up. az1's write of gen 110 lands on the regional endpoint (and its IPv6 twin)
+ * just after another Enactor has applied gen 147 there and before that Enactor's
+ * clean-up, which deletes gen 110's sets: the endpoint answers nothing, and every later
+ * batch fails on the rollback ALIAS. Operators repair the records at 02:25.
+ * Simplifications: AWS did not publish the lock-failure cause or the back-off constants;
+ * the fault windows and back-off are chosen so the write lands in the clean-up window.
+ * AWS reported the regional endpoint; so that only it and its twin carry the stale plan
+ * when clean-up runs, az1 keeps failing on the other endpoints after 23:47.
  */
 export const october2025: DnsScenario = ordinaryNight()
   .named('october2025', 'the race of 19 October 2025: a delayed Enactor, a fast one, clean-up, an empty endpoint, a wedge')
@@ -26,6 +28,7 @@ export const october2025: DnsScenario = ordinaryNight()
   .otherEndpoints(100)
   .cleanupThreshold(10)
   .slowEnactor('az1', { from: '23:10', until: '23:47:01' })
+  .slowEnactor('az1', { from: '23:47:01', until: ['00:30', 20], except: [REGIONAL_ENDPOINT, IPV6_ENDPOINT] })
   .operatorRepairAt(['02:25', 20])
   .stopPlannerAt(['02:40', 20])
   .runUntil(['02:45', 20])

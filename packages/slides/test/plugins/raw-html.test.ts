@@ -4,7 +4,8 @@ import { render } from '../support/render.ts';
 describe('raw HTML', () => {
   it('is shown as text by default, so a deck cannot load a script or a remote resource', () => {
     const html = render('# S\n\n<img src="https://example.com/x.png">\n\nA <b>bold</b> claim\n').html;
-    expect(html).toContain('&lt;img src=&quot;https://example.com/x.png&quot;&gt;');
+    expect(html).toContain('&lt;img src=“https://example.com/x.png”&gt;');
+    expect(html).not.toContain('<img');
     expect(html).toContain('A &lt;b&gt;bold&lt;/b&gt; claim');
   });
 

@@ -42,7 +42,9 @@ export function simDiagramPlugin(md: MarkdownIt, options: SimDiagramOptions): vo
     try {
       svg = options.diagrams(name, { seed });
     } catch (error) {
-      report(deck, line, `sim ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      const message = error instanceof Error ? error.message : String(error);
+      // The registry's own errors already start with `sim:` and list the valid names.
+      report(deck, line, message.startsWith('sim') ? message : `sim ${name}: ${message}`);
       return '';
     }
     const caption = token.content.trim();

@@ -31,7 +31,8 @@ describe.skipIf(!gate.run)('decks in Chromium', () => {
     results = buildDecks({ decksDir: DECKS_DIR, manifestPath: MANIFEST });
     for (const result of results) writeDeck(result, out);
     browser = await launchChromium(gate.run ? gate.executablePath : '');
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    // Reduced motion: fragments appear at once, so a screenshot never catches a fade.
+    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
     await context.route('**/*', (route) => {
       requested.push(route.request().url());
       return route.request().url().startsWith('file://') ? route.continue() : route.abort();

@@ -80,6 +80,7 @@ function initialWorld(config: DnsConfig, seed: number): DnsWorld {
       plan: null,
       endpoint: 0,
       lockSeen: null,
+      rootSeen: null,
       attempts: 0,
       lastApplied: first.generation,
       lastAttempted: first.generation,

@@ -58,12 +58,16 @@ export function observeDns(world: DnsWorld, now: number): DnsObservation {
     views = previous.views;
   } else {
     const index = endpointIndex(endpoints);
-    const dirty = new Set<number>();
-    for (const name of zone.changedSince(previous.version)) {
-      const i = index.get(endpointOf(name));
-      if (i !== undefined) dirty.add(i);
+    let fresh: EndpointView[] | null = null;
+    for (const batch of zone.changedSince(previous.version)) {
+      for (const name of batch) {
+        const i = index.get(endpointOf(name));
+        if (i === undefined) continue;
+        fresh ??= [...previous.views];
+        fresh[i] = viewEndpoint(zone, endpoints[i] as Endpoint);
+      }
     }
-    views = dirty.size === 0 ? previous.views : previous.views.map((v, i) => (dirty.has(i) ? viewEndpoint(zone, endpoints[i] as Endpoint) : v));
+    views = fresh ?? previous.views;
   }
   cache.set(world, { zone, version: zone.version, views });
   return {

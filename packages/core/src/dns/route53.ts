@@ -24,18 +24,23 @@ export class Route53 {
    * (Zobrist hashing: XOR in a record when it is added, XOR it out when removed), so that
    * exhaustive exploration can compare states without sorting the zone.
    */
+  // Only zones that have been fingerprinted pay for hashing; ordinary runs never do.
+  #hashed = false;
   #hashHi = 0;
   #hashLo = 0;
 
   constructor(zone?: Map<string, Map<string, ResourceRecord>>, hash?: readonly [number, number]) {
     this.#zone = zone ?? new Map();
-    if (hash !== undefined) [this.#hashHi, this.#hashLo] = hash;
+    if (hash !== undefined) {
+      [this.#hashHi, this.#hashLo] = hash;
+      this.#hashed = true;
+    }
   }
 
   clone(): Route53 {
     const copy = new Map<string, Map<string, ResourceRecord>>();
     for (const [name, records] of this.#zone) copy.set(name, new Map(records));
-    return new Route53(copy, [this.#hashHi, this.#hashLo]);
+    return new Route53(copy, this.#hashed ? [this.#hashHi, this.#hashLo] : undefined);
   }
 
   /** Counts committed batches. */
@@ -43,18 +48,22 @@ export class Route53 {
     return this.#journal.length;
   }
 
-  /** Names touched by the batches committed after `version`. */
-  *changedSince(version: number): Iterable<string> {
-    for (let v = version; v < this.#journal.length; v++) yield* this.#journal[v] as string[];
+  /** For each batch committed after `version`, the names it touched. */
+  changedSince(version: number): readonly (readonly string[])[] {
+    return this.#journal.slice(version);
   }
 
   changeResourceRecordSets(changes: readonly Change[]): ChangeResult {
-    const undo: (() => void)[] = [];
+    const undo: Undo[] = [];
     for (let i = 0; i < changes.length; i++) {
       const change = changes[i] as Change;
       const problem = this.#apply(change, undo);
       if (problem !== null) {
-        for (let u = undo.length - 1; u >= 0; u--) (undo[u] as () => void)();
+        for (let u = undo.length - 1; u >= 0; u--) {
+          const step = undo[u] as Undo;
+          if (step.previous === undefined) this.#remove(step.name, step.key);
+          else this.#put(step.previous);
+        }
         return { ok: false, reason: problem, change: i };
       }
     }
@@ -112,6 +121,10 @@ export class Route53 {
 
   /** The zone's content as a 64-bit hash, for state hashing (collisions are negligible at these sizes). */
   fingerprint(): string {
+    if (!this.#hashed) {
+      this.#hashed = true;
+      for (const records of this.#zone.values()) for (const r of records.values()) this.#toggle(r);
+    }
     return `${(this.#hashHi >>> 0).toString(36)}.${(this.#hashLo >>> 0).toString(36)}`;
   }
 
@@ -121,7 +134,7 @@ export class Route53 {
     return n;
   }
 
-  #apply(change: Change, undo: (() => void)[]): string | null {
+  #apply(change: Change, undo: Undo[]): string | null {
     const r = change.record;
     const k = key(r.type, r.setId);
     const existing = this.#zone.get(r.name)?.get(k);
@@ -133,7 +146,7 @@ export class Route53 {
         if (existing === undefined) return `DELETE ${describe(r)}: no such record`;
         if (!sameRecord(existing, r)) return `DELETE ${describe(r)}: current value is ${JSON.stringify(existing.value)}, not ${JSON.stringify(r.value)}`;
         this.#remove(r.name, k);
-        undo.push(() => this.#put(existing));
+        undo.push({ name: r.name, key: k, previous: existing });
         return null;
       case 'UPSERT':
         break;
@@ -142,7 +155,7 @@ export class Route53 {
       return `${change.action} ${describe(r)}: alias target ${r.value} does not exist`;
     }
     this.#put(r);
-    undo.push(existing === undefined ? () => this.#remove(r.name, k) : () => this.#put(existing));
+    undo.push({ name: r.name, key: k, previous: existing });
     return null;
   }
 
@@ -154,9 +167,11 @@ export class Route53 {
     }
     const k = key(r.type, r.setId);
     const old = records.get(k);
-    if (old !== undefined) this.#toggle(old);
     records.set(k, r);
-    this.#toggle(r);
+    if (this.#hashed) {
+      if (old !== undefined) this.#toggle(old);
+      this.#toggle(r);
+    }
   }
 
   #remove(name: string, k: string): void {
@@ -164,7 +179,7 @@ export class Route53 {
     const old = records?.get(k);
     if (records === undefined || old === undefined) return;
     records.delete(k);
-    this.#toggle(old);
+    if (this.#hashed) this.#toggle(old);
     if (records.size === 0) this.#zone.delete(name);
   }
 
@@ -173,6 +188,13 @@ export class Route53 {
     this.#hashHi ^= hi;
     this.#hashLo ^= lo;
   }
+}
+
+/** What to restore if a later change in the batch fails: the record that was there, if any. */
+interface Undo {
+  readonly name: string;
+  readonly key: string;
+  readonly previous: ResourceRecord | undefined;
 }
 
 const hashes = new WeakMap<ResourceRecord, readonly [number, number]>();

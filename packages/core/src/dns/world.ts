@@ -16,6 +16,11 @@ export interface EnactorState {
   endpoint: number;
   /** The lock record's value as read, which the batch's DELETE must match; null if there was none. */
   lockSeen: string | null;
+  /**
+   * The root ALIAS target as read with the lock. The faithful Enactor ignores it; an
+   * Enactor with generation checks makes its batch conditional on it (lesson 02).
+   */
+  rootSeen: string | null;
   /** Consecutive lock failures on this endpoint: the back-off exponent. */
   attempts: number;
   /** Generation of the last plan it finished applying. */
@@ -56,7 +61,7 @@ export function cloneWorld(world: DnsWorld): DnsWorld {
  */
 export function fingerprintWorld(world: DnsWorld): string {
   const enactors = world.enactors
-    .map((e) => `${e.phase}:${e.plan?.generation ?? '-'}:${e.endpoint}:${e.lockSeen ?? '-'}:${e.lastApplied}:${e.lastAttempted}`)
+    .map((e) => `${e.phase}:${e.plan?.generation ?? '-'}:${e.endpoint}:${e.lockSeen ?? '-'}:${e.rootSeen ?? '-'}:${e.lastApplied}:${e.lastAttempted}`)
     .join('|');
   return `${world.planner.published}#${world.operator.next}#${world.plans.generations().join(',')}#${enactors}#${world.route53.fingerprint()}`;
 }

@@ -49,12 +49,14 @@ describe('october2025', () => {
 
   it('wedges: no Enactor applies a newer plan to the regional endpoint until the operators repair it', () => {
     const repairAt = pdt('02:25', 20);
-    const between = night.trace.filter((s) => s.time > (firstEmpty?.time ?? 0) && s.time < repairAt && s.action.startsWith('apply') && s.action.endsWith(REGIONAL_ENDPOINT));
+    const between = night.trace.filter((s) => s.time > (firstEmpty?.time ?? 0) && s.time < repairAt && s.action.startsWith('apply') && s.action.endsWith(` ${REGIONAL_ENDPOINT}`));
     expect(between.length, 'Enactors should keep trying newer plans').toBeGreaterThan(10);
     expect(between.filter((s) => s.ok), formatTimeline(between.slice(0, 5))).toEqual([]);
     expect(between.every((s) => s.result.includes('_rollback'))).toBe(true);
     const byActor = new Set(between.map((s) => s.actor));
-    expect([...byActor].sort()).toEqual(['enactor-az1', 'enactor-az2', 'enactor-az3']);
+    expect([...byActor].sort(), 'both healthy Enactors keep failing on the rollback ALIAS').toEqual(['enactor-az2', 'enactor-az3']);
+    const az1 = night.trace.filter((s) => s.actor === 'enactor-az1' && s.time > (firstEmpty?.time ?? 0) && s.time < repairAt && s.ok && s.action.startsWith('apply'));
+    expect(az1.filter((s) => !s.action.includes('gen 110')), 'az1 is still stuck on its old plan').toEqual([]);
   });
 
   it('recovers once the operators restore the records at 02:25', () => {

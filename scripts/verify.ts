@@ -8,57 +8,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import { loadManifest, REPO_ROOT, type Lesson } from '../packages/workshop/src/manifest.ts';
-import { runLessons, type LessonRun } from '../packages/workshop/src/lesson-runner.ts';
-
-interface Cell {
-  readonly lesson: string;
-  readonly check: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
-
-const NOT_DOMAIN = /not implemented|TypeError|is not a function|Cannot read propert|undefined is not|ReferenceError/i;
+import { loadManifest, REPO_ROOT } from '../packages/workshop/src/manifest.ts';
+import { runLessons } from '../packages/workshop/src/lesson-runner.ts';
+import { solutionCells, starterCells, type Cell } from '../packages/workshop/src/verify-matrix.ts';
 
 function typecheck(project: string): string[] {
   const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   const result = spawnSync(process.execPath, [tsc, '--noEmit', '-p', project], { cwd: REPO_ROOT, encoding: 'utf8' });
   return result.status === 0 ? [] : result.stdout.split('\n').filter((l) => /error TS\d+/.test(l));
-}
-
-function starterCells(lesson: Lesson, run: LessonRun, typeErrors: readonly string[]): Cell[] {
-  const mine = typeErrors.filter((e) => e.startsWith(lesson.folder));
-  const failed = run.tests.filter((t) => t.state === 'failed');
-  const notDomain = failed.filter((t) => t.errors.some((e) => e.name !== 'AssertionError' || NOT_DOMAIN.test(e.message) || e.message.trim() === ''));
-  return [
-    { lesson: lesson.id, check: 'starter type-checks', ok: mine.length === 0, detail: mine.slice(0, 3).join('\n') },
-    {
-      lesson: lesson.id,
-      check: 'starter is red',
-      ok: run.loadErrors.length === 0 && run.tests.length > 0 && failed.length > 0,
-      detail: run.loadErrors.length > 0 ? run.loadErrors.join('\n') : failed.length === 0 ? `all ${run.tests.length} tests pass on the starter: the lesson teaches nothing` : '',
-    },
-    {
-      lesson: lesson.id,
-      check: 'red by assertion, in the domain',
-      ok: failed.length > 0 && notDomain.length === 0,
-      detail: notDomain.map((t) => `${t.name}: ${t.errors[0]?.name}: ${t.errors[0]?.message.split('\n')[0]}`).join('\n'),
-    },
-  ];
-}
-
-function solutionCells(lesson: Lesson, run: LessonRun, typeErrors: readonly string[]): Cell[] {
-  const mine = typeErrors.filter((e) => e.startsWith(lesson.solution));
-  const notPassing = run.tests.filter((t) => t.state !== 'passed');
-  return [
-    { lesson: lesson.id, check: 'solution type-checks', ok: mine.length === 0, detail: mine.slice(0, 3).join('\n') },
-    {
-      lesson: lesson.id,
-      check: `solution passes every test (${run.tests.length - notPassing.length}/${run.tests.length})`,
-      ok: run.loadErrors.length === 0 && run.tests.length > 0 && notPassing.length === 0,
-      detail: [...run.loadErrors, ...notPassing.map((t) => `${t.name}: ${t.state} ${t.errors[0]?.message.split('\n')[0] ?? ''}`)].join('\n'),
-    },
-  ];
 }
 
 async function main(): Promise<number> {

@@ -1,24 +1,23 @@
 import {
+  EnactorSteps,
+  abandonPlan,
   activeGeneration,
   alias,
   apiLatency,
-  backoff,
   currentEndpoint,
   deleteSetsOlderThan,
   describeGenerations,
-  formatDuration,
   generationOfSet,
   leafRecords,
   lockChanges,
-  lockFaultActive,
-  lockName,
-  parseLock,
+  nextEndpoint,
   planSetName,
+  retryAfterBackoff,
   rollbackName,
+  tryLock,
   type Change,
   type DnsWorld,
   type Endpoint,
-  type EnactorProgram,
   type EnactorState,
   type Outcome,
   type Plan,
@@ -29,39 +28,8 @@ import {
  * The DNS Enactor with generation checks. Every decision that used to rest on the
  * Enactor's memory now rests on what Route 53 holds at the moment of the write.
  */
-export class DnsEnactor implements EnactorProgram {
-  ready(me: EnactorState, world: DnsWorld): boolean {
-    return me.phase !== 'idle' || world.plans.newestGeneration > me.lastAttempted;
-  }
-
-  describe(me: EnactorState, world: DnsWorld): string {
-    const endpoint = currentEndpoint(world, me)?.name ?? '?';
-    switch (me.phase) {
-      case 'idle':
-        return `check freshness of gen ${world.plans.newestGeneration}`;
-      case 'lock':
-        return `take lock on ${endpoint}`;
-      case 'apply':
-        return `apply gen ${me.plan?.generation ?? '?'} to ${endpoint}`;
-      case 'cleanup':
-        return `clean up plans older than gen ${(me.plan?.generation ?? 0) - world.config.cleanupThreshold}`;
-    }
-  }
-
-  step(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    switch (me.phase) {
-      case 'idle':
-        return this.checkFreshness(me, world, ctx);
-      case 'lock':
-        return this.takeLock(me, world, ctx);
-      case 'apply':
-        return this.apply(me, world, ctx);
-      case 'cleanup':
-        return this.cleanUp(me, world, ctx);
-    }
-  }
-
-  private checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+export class DnsEnactor extends EnactorSteps {
+  protected checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const plan = world.plans.newest();
     const delayMs = apiLatency(world, me, ctx);
     if (plan === undefined) return { result: 'no plan in the store', ok: false, delayMs };
@@ -79,22 +47,11 @@ export class DnsEnactor implements EnactorProgram {
     return { result: `gen ${plan.generation} is newer than applied gen ${applied}: go`, ok: true, delayMs };
   }
 
-  private takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const endpoint = currentEndpoint(world, me);
-    if (endpoint === undefined) return this.finishEndpoints(me, world, ctx);
-    if (lockFaultActive(world, me, ctx.now)) {
-      me.attempts++;
-      const wait = backoff(world, me, ctx);
-      return { result: `lock acquisition failed (fault enactor.lock, ${me.attempts} in a row): back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
-    }
-    const record = world.route53.get(lockName(endpoint.name), 'TXT');
-    const lock = record === undefined ? null : parseLock(record.value);
-    if (lock !== null && lock.holder !== me.id && lock.expiresAt > ctx.now) {
-      me.attempts++;
-      const wait = backoff(world, me, ctx);
-      return { result: `held by ${lock.holder} for ${formatDuration(lock.expiresAt - ctx.now)}: back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
-    }
-    me.lockSeen = record?.value ?? null;
+    if (endpoint === undefined) return nextEndpoint(world, me, ctx, 'no endpoint left');
+    const failed = tryLock(world, me, endpoint, ctx);
+    if (failed !== null) return failed;
     // Fix 1, part one: remember what the endpoint serves now; the batch will only go
     // through if it still serves exactly that.
     me.rootSeen = world.route53.get(endpoint.name, 'ALIAS')?.value ?? null;
@@ -102,47 +59,26 @@ export class DnsEnactor implements EnactorProgram {
     return { result: `lock is free; root is ${me.rootSeen ?? 'absent'}`, ok: true, delayMs: apiLatency(world, me, ctx) };
   }
 
-  private apply(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected apply(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const endpoint = currentEndpoint(world, me);
     const plan = me.plan;
-    if (endpoint === undefined || plan === null) return this.finishEndpoints(me, world, ctx);
+    if (endpoint === undefined || plan === null) return nextEndpoint(world, me, ctx, 'no endpoint left');
     const live = me.rootSeen === null ? null : generationOfSet(me.rootSeen);
     // Fix 1, part two: never move an endpoint back. A newer plan is live: ours is stale.
     if (live !== null && live > plan.generation) {
-      Object.assign(me, { phase: 'idle', plan: null, attempts: 0 });
-      return { result: `gen ${live} is already live, newer than gen ${plan.generation}: abandon the stale plan`, ok: true, delayMs: apiLatency(world, me, ctx) };
+      return abandonPlan(world, me, ctx, `gen ${live} is already live, newer than gen ${plan.generation}: abandon the stale plan`, true);
     }
-    if (live === plan.generation) return this.nextEndpoint(me, world, ctx, `already on gen ${live}`);
+    if (live === plan.generation) return nextEndpoint(world, me, ctx, `already on gen ${live}`);
     const lock = lockChanges(endpoint, me, ctx.now, world.config.lockTtlMs);
     const { changes, conditional } = checkedPlanChanges(world, endpoint, plan, me.rootSeen);
     const result = world.route53.changeResourceRecordSets([...lock, ...changes]);
-    if (!result.ok && result.change < lock.length + conditional) {
-      me.attempts++;
-      me.phase = 'lock';
-      const wait = backoff(world, me, ctx);
-      return { result: `rejected, someone wrote first: ${result.reason}: back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
-    }
-    if (!result.ok) {
-      Object.assign(me, { phase: 'idle', plan: null, attempts: 0 });
-      return { result: `rejected: ${result.reason}; gives up on gen ${plan.generation}`, ok: false, delayMs: apiLatency(world, me, ctx) };
-    }
-    return this.nextEndpoint(me, world, ctx, `root → gen ${plan.generation} (was gen ${live ?? 'none'})`);
-  }
-
-  private nextEndpoint(me: EnactorState, world: DnsWorld, ctx: StepContext, result: string): Outcome {
-    me.attempts = 0;
-    me.endpoint++;
-    me.phase = me.endpoint < world.config.endpoints.length ? 'lock' : 'cleanup';
-    return { result, ok: true, delayMs: apiLatency(world, me, ctx) };
-  }
-
-  private finishEndpoints(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    me.phase = 'cleanup';
-    return { result: 'no endpoint left', ok: true, delayMs: apiLatency(world, me, ctx) };
+    if (!result.ok && result.change < lock.length + conditional) return retryAfterBackoff(world, me, ctx, `rejected, someone wrote first: ${result.reason}`);
+    if (!result.ok) return abandonPlan(world, me, ctx, `rejected: ${result.reason}; gives up on gen ${plan.generation}`, false);
+    return nextEndpoint(world, me, ctx, `root → gen ${plan.generation} (was gen ${live ?? 'none'})`);
   }
 
   /** Fix 2: judged from Route 53 now, clean-up keeps every plan at or above the oldest one live anywhere. */
-  private cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const generation = me.plan?.generation ?? me.lastApplied;
     const live = world.config.endpoints.map((e) => activeGeneration(world, e.name) ?? generation);
     const cutoff = Math.min(generation - world.config.cleanupThreshold, ...live);

@@ -1,4 +1,5 @@
-import type { StepContext } from '../sim/model.ts';
+import { formatDuration } from '../sim/clock.ts';
+import type { Outcome, StepContext } from '../sim/model.ts';
 import type { Endpoint } from './config.ts';
 import type { Plan } from './plan-store.ts';
 import { alias, generationOfSet, lockName, planSetName, rollbackName, txt, type Change, type ResourceRecord } from './records.ts';
@@ -44,6 +45,52 @@ export function lockFaultActive(world: DnsWorld, me: EnactorState, now: number):
   return world.config.faults.some(
     (f) => f.point === 'enactor.lock' && f.enactor === me.az && now >= f.from && now < f.until && (f.endpoints === undefined || f.endpoints.includes(endpoint)),
   );
+}
+
+/**
+ * The lock step's common part: fails (with a back-off) when the `enactor.lock` fault is
+ * active or another Enactor holds an unexpired lock; otherwise remembers the lock value
+ * the batch's DELETE must match and returns null.
+ */
+export function tryLock(world: DnsWorld, me: EnactorState, endpoint: Endpoint, ctx: StepContext): Outcome | null {
+  if (lockFaultActive(world, me, ctx.now)) {
+    me.attempts++;
+    const wait = backoff(world, me, ctx);
+    return { result: `lock acquisition failed (fault enactor.lock, ${me.attempts} in a row): back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
+  }
+  const record = world.route53.get(lockName(endpoint.name), 'TXT');
+  const lock = record === undefined ? null : parseLock(record.value);
+  if (lock !== null && lock.holder !== me.id && lock.expiresAt > ctx.now) {
+    me.attempts++;
+    const wait = backoff(world, me, ctx);
+    return { result: `held by ${lock.holder} for ${formatDuration(lock.expiresAt - ctx.now)}: back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
+  }
+  me.lockSeen = record?.value ?? null;
+  return null;
+}
+
+/** A batch lost a race for the lock or the record it depended on: read again after a back-off. */
+export function retryAfterBackoff(world: DnsWorld, me: EnactorState, ctx: StepContext, why: string): Outcome {
+  me.attempts++;
+  me.phase = 'lock';
+  const wait = backoff(world, me, ctx);
+  return { result: `${why}: back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
+}
+
+/** Give up on the plan being applied and go back to waiting for a newer one. */
+export function abandonPlan(world: DnsWorld, me: EnactorState, ctx: StepContext, result: string, ok: boolean): Outcome {
+  me.phase = 'idle';
+  me.plan = null;
+  me.attempts = 0;
+  return { result, ok, delayMs: apiLatency(world, me, ctx) };
+}
+
+/** The endpoint is done: on to the next one, or to clean-up after the last. */
+export function nextEndpoint(world: DnsWorld, me: EnactorState, ctx: StepContext, result: string): Outcome {
+  me.attempts = 0;
+  me.endpoint++;
+  me.phase = me.endpoint < world.config.endpoints.length ? 'lock' : 'cleanup';
+  return { result, ok: true, delayMs: apiLatency(world, me, ctx) };
 }
 
 /** Capped exponential back-off with jitter: base × 2^(attempts−1), at most the cap. */

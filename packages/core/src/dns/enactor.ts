@@ -1,29 +1,22 @@
 import { formatClock, formatDuration } from '../sim/clock.ts';
 import type { Outcome, StepContext } from '../sim/model.ts';
 import {
+  abandonPlan,
   activeGeneration,
   apiLatency,
-  backoff,
   currentEndpoint,
   deleteSetsOlderThan,
   describeGenerations,
   lockChanges,
-  lockFaultActive,
-  parseLock,
+  nextEndpoint,
   planChanges,
+  retryAfterBackoff,
+  tryLock,
 } from './enactor-kit.ts';
-import { lockName } from './records.ts';
-import type { DnsWorld, EnactorState } from './world.ts';
+import { EnactorSteps } from './enactor-steps.ts';
 
-/**
- * What an Enactor does, step by step. The core runs three of them, one per AZ, each with
- * its own state; lesson 02 plugs in a learner's version through this interface.
- */
-export interface EnactorProgram {
-  ready(me: EnactorState, world: DnsWorld): boolean;
-  describe(me: EnactorState, world: DnsWorld): string;
-  step(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome;
-}
+export type { EnactorProgram } from './enactor-steps.ts';
+import type { DnsWorld, EnactorState } from './world.ts';
 
 /**
  * The DNS Enactor as it ran on 19 October 2025, including its latent race:
@@ -34,40 +27,9 @@ export interface EnactorProgram {
  * Nothing re-checks freshness per endpoint, and clean-up trusts the Enactor's memory of
  * what it applied, not what Route 53 holds.
  */
-export class DnsEnactor implements EnactorProgram {
-  ready(me: EnactorState, world: DnsWorld): boolean {
-    return me.phase !== 'idle' || world.plans.newestGeneration > me.lastAttempted;
-  }
-
-  describe(me: EnactorState, world: DnsWorld): string {
-    const endpoint = currentEndpoint(world, me)?.name ?? '?';
-    switch (me.phase) {
-      case 'idle':
-        return `check freshness of gen ${world.plans.newestGeneration}`;
-      case 'lock':
-        return `take lock on ${endpoint}`;
-      case 'apply':
-        return `apply gen ${me.plan?.generation ?? '?'} to ${endpoint}`;
-      case 'cleanup':
-        return `clean up plans older than gen ${(me.plan?.generation ?? 0) - world.config.cleanupThreshold}`;
-    }
-  }
-
-  step(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    switch (me.phase) {
-      case 'idle':
-        return this.checkFreshness(me, world, ctx);
-      case 'lock':
-        return this.takeLock(me, world, ctx);
-      case 'apply':
-        return this.apply(me, world, ctx);
-      case 'cleanup':
-        return this.cleanUp(me, world, ctx);
-    }
-  }
-
+export class DnsEnactor extends EnactorSteps {
   /** The one-time freshness check: compared once, never again while the plan is applied. */
-  private checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const plan = world.plans.newest();
     const delayMs = apiLatency(world, me, ctx);
     if (plan === undefined) return { result: 'no plan in the store', ok: false, delayMs };
@@ -80,60 +42,33 @@ export class DnsEnactor implements EnactorProgram {
     return { result: `gen ${plan.generation} is newer than applied gen ${applied}: go (checked once, not again)`, ok: true, delayMs };
   }
 
-  private takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const endpoint = currentEndpoint(world, me);
-    if (endpoint === undefined) return this.finishEndpoints(me, world, ctx);
-    if (lockFaultActive(world, me, ctx.now)) {
-      me.attempts++;
-      const wait = backoff(world, me, ctx);
-      return { result: `lock acquisition failed (fault enactor.lock, ${me.attempts} in a row): back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
-    }
-    const record = world.route53.get(lockName(endpoint.name), 'TXT');
-    const lock = record === undefined ? null : parseLock(record.value);
-    if (lock !== null && lock.holder !== me.id && lock.expiresAt > ctx.now) {
-      me.attempts++;
-      const wait = backoff(world, me, ctx);
-      return { result: `held by ${lock.holder} for ${formatDuration(lock.expiresAt - ctx.now)}: back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
-    }
-    me.lockSeen = record?.value ?? null;
+    if (endpoint === undefined) return nextEndpoint(world, me, ctx, 'no endpoint left');
+    const failed = tryLock(world, me, endpoint, ctx);
+    if (failed !== null) return failed;
     me.phase = 'apply';
     return { result: 'lock is free', ok: true, delayMs: apiLatency(world, me, ctx) };
   }
 
-  private apply(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected apply(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const endpoint = currentEndpoint(world, me);
     const plan = me.plan;
-    if (endpoint === undefined || plan === null) return this.finishEndpoints(me, world, ctx);
+    if (endpoint === undefined || plan === null) return nextEndpoint(world, me, ctx, 'no endpoint left');
     const lock = lockChanges(endpoint, me, ctx.now, world.config.lockTtlMs);
     const before = activeGeneration(world, endpoint.name);
     const result = world.route53.changeResourceRecordSets([...lock, ...planChanges(world, endpoint, plan)]);
-    if (!result.ok && result.change < lock.length) {
-      me.attempts++;
-      me.phase = 'lock';
-      const wait = backoff(world, me, ctx);
-      return { result: `rejected, lost the lock: ${result.reason}: back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
-    }
-    if (!result.ok) {
-      Object.assign(me, { phase: 'idle', plan: null, attempts: 0 });
-      return { result: `rejected: ${result.reason}; gives up on gen ${plan.generation}`, ok: false, delayMs: apiLatency(world, me, ctx) };
-    }
-    me.attempts = 0;
-    me.endpoint++;
-    me.phase = me.endpoint < world.config.endpoints.length ? 'lock' : 'cleanup';
+    if (!result.ok && result.change < lock.length) return retryAfterBackoff(world, me, ctx, `rejected, lost the lock: ${result.reason}`);
+    if (!result.ok) return abandonPlan(world, me, ctx, `rejected: ${result.reason}; gives up on gen ${plan.generation}`, false);
     const stale =
       before !== null && before > plan.generation
         ? ` ⚠ overwrote newer gen ${before}: freshness was checked at ${formatClock(me.checkedAt)}, ${formatDuration(ctx.now - me.checkedAt)} ago`
         : '';
-    return { result: `root → gen ${plan.generation} (was gen ${before ?? 'none'})${stale}`, ok: true, delayMs: apiLatency(world, me, ctx) };
-  }
-
-  private finishEndpoints(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    me.phase = 'cleanup';
-    return { result: 'no endpoint left', ok: true, delayMs: apiLatency(world, me, ctx) };
+    return nextEndpoint(world, me, ctx, `root → gen ${plan.generation} (was gen ${before ?? 'none'})${stale}`);
   }
 
   /** Deletes plans "many generations older" than the one just applied, trusting its own memory. */
-  private cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const generation = me.plan?.generation ?? me.lastApplied;
     const cutoff = generation - world.config.cleanupThreshold;
     const oldPlans = world.plans.generations().filter((g) => g < cutoff);

@@ -1,6 +1,7 @@
 import type { Actor, Model } from '../sim/model.ts';
 import { validateDnsConfig, type DnsConfig } from './config.ts';
-import { DnsEnactor, type EnactorProgram } from './enactor.ts';
+import { DnsEnactor } from './enactor.ts';
+import type { EnactorProgram } from './enactor-steps.ts';
 import { alias, planSetName, rollbackName } from './records.ts';
 import { leafRecords } from './enactor-kit.ts';
 import { observeDns, type DnsObservation } from './observe.ts';

@@ -5,3 +5,4 @@ export * from './nlb/index.ts';
 export * from './ec2/index.ts';
 export * from './render/index.ts';
 export * from './scenarios/index.ts';
+export * from './region/index.ts';

@@ -91,8 +91,8 @@ export function comparePhases(phases: Ec2Phases): PhaseComparison[] {
   });
 }
 
-/** AWS and the model side by side, one phase a line. */
-export function formatPhaseTable(rows: readonly PhaseComparison[]): string {
+/** AWS and the model side by side, one phase a line. Any model's phases: the Region's use it too. */
+export function formatPhaseTable(rows: readonly Omit<PhaseComparison, 'phase'>[]): string {
   const cell = (s: PhaseSpan | null): string =>
     s === null ? 'never happened'.padEnd(26) : `${formatHourMinute(s.startMs)}–${formatHourMinute(s.endMs)} (${formatDuration(s.endMs - s.startMs)})`.padEnd(26);
   const labelWidth = Math.max(...rows.map((r) => r.label.length));

@@ -1,0 +1,25 @@
+// The Region: the DNS model, DynamoDB's clients, DWFM and Network Manager, and the NLB,
+// composed into one night, with the operators at the Region's times and the lessons'
+// fixes passed in. Entry points: runRegion(october2025Region, { fixes }), runVariants for
+// what each fix buys, detectRegionPhases and compareRegionPhases for the calibration, and
+// the charts for the replay report and the cascade deck.
+export { validateRegionConfig, type RegionConfig, type DynamoClientsConfig, type RegionOperators } from './config.ts';
+export { october2025Region } from './october-2025.ts';
+export { FIX_NAMES, FIX_LABELS, fixNames, pickFixes, type FixName, type RegionFixes } from './fixes.ts';
+export { runRegion, type RegionMinute, type RegionNight, type RegionRunOptions, type RegionStage } from './run.ts';
+export type { RegionEvent } from './events.ts';
+export type { DnsNight } from './dns-night.ts';
+export { REGION_SERVICES, impactMinutes, type ImpactMinutes, type RegionService, type ServiceImpact } from './impact.ts';
+export {
+  AWS_REGION_PHASES,
+  REGION_PHASE_NAMES,
+  DYNAMO_ERROR_MARK,
+  NLB_ERROR_MARK,
+  detectRegionPhases,
+  compareRegionPhases,
+  type RegionPhaseName,
+  type RegionPhases,
+  type RegionPhaseComparison,
+} from './phases.ts';
+export { AS_IT_HAPPENED, STANDARD_VARIANTS, variantOf, runVariants, formatImpactTable, type RegionVariant, type VariantOutcome } from './variants.ts';
+export { drawRegionNight, drawVariantImpact, drawCumulativeImpact } from './charts.ts';

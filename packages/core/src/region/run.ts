@@ -1,0 +1,145 @@
+import { timelineAuthority } from '../dns/resolver.ts';
+import type { Ec2Result } from '../ec2/run.ts';
+import type { Ec2Sample } from '../ec2/sample.ts';
+import type { NlbSample } from '../nlb/metrics.ts';
+import type { NlbRun } from '../nlb/run.ts';
+import { MINUTE } from '../sim/clock.ts';
+import { Rng } from '../sim/rng.ts';
+import { validateRegionConfig, type RegionConfig } from './config.ts';
+import { runDnsNight, type DnsNight } from './dns-night.ts';
+import { dynamoErrorRates } from './dynamo-clients.ts';
+import { runEc2Night } from './ec2-night.ts';
+import { regionEvents, type RegionEvent } from './events.ts';
+import { fixNames, type FixName, type RegionFixes } from './fixes.ts';
+import { runNlbNight } from './nlb-night.ts';
+
+/** What customers saw in one minute of the night, per service. */
+export interface RegionMinute {
+  /** End of the minute (ms since 19 Oct 00:00 PDT). */
+  readonly time: number;
+  /** Addresses Route 53 returned for dynamodb.us-east-1.amazonaws.com at `time`. */
+  readonly dynamoAnswers: number;
+  /** Share of DynamoDB requests that failed: the client's resolver had no address. */
+  readonly dynamoErrorRate: number;
+  /** Share of droplets holding a lease (able to take launches). */
+  readonly leasedShare: number;
+  /** Share of launch attempts that failed (no leased droplet, or throttled). */
+  readonly launchFailureRate: number;
+  /** How long new instances waited for their network state. */
+  readonly propagationLatencyMs: number;
+  /** Whether that wait was past the mark where new instances visibly lack connectivity. */
+  readonly newInstancesLackNetwork: boolean;
+  /** Share of the NLB's client connections that failed. */
+  readonly nlbErrorRate: number;
+  /** Lowest share of the NLB's nodes in DNS during the minute. */
+  readonly nlbCapacityInDns: number;
+}
+
+export type RegionStage = 'dns' | 'dynamodb' | 'ec2' | 'nlb';
+
+export interface RegionRunOptions {
+  readonly fixes?: RegionFixes;
+  /** Overall progress of this night, from 0 to 1, and the model running now. */
+  readonly onProgress?: (fraction: number, stage: RegionStage) => void;
+}
+
+export interface RegionNight {
+  readonly config: RegionConfig;
+  readonly fixes: readonly FixName[];
+  readonly minutes: readonly RegionMinute[];
+  readonly events: readonly RegionEvent[];
+  readonly dns: DnsNight;
+  readonly ec2: Ec2Result;
+  readonly nlb: NlbRun;
+  /** Whether the operators had to step in at 04:14 (they do only when droplets still lack a lease). */
+  readonly dwfmOperatorsActed: boolean;
+}
+
+/** Shares of a night's wall time, for the progress bar: the DNS model is the slow one. */
+const STAGE_SHARE: Readonly<Record<RegionStage, readonly [number, number]>> = {
+  dns: [0, 0.45],
+  dynamodb: [0.45, 0.5],
+  ec2: [0.5, 0.65],
+  nlb: [0.65, 1],
+};
+
+/** Keeps the clients' draws apart from the other models', so a change in one leaves the others' randomness alone. */
+const CLIENT_STREAM = 0xd1a0;
+
+/**
+ * One night in the Region: DNS → DynamoDB's clients → DWFM and Network Manager → NLB, with
+ * the operators at the Region's times and the given fixes in place. Same config, fixes
+ * and seed: same night, minute for minute.
+ */
+export function runRegion(config: RegionConfig, options: RegionRunOptions = {}): RegionNight {
+  validateRegionConfig(config);
+  const fixes = options.fixes ?? {};
+  const progress = (stage: RegionStage, fraction: number): void => {
+    const [from, to] = STAGE_SHARE[stage];
+    options.onProgress?.(from + (to - from) * Math.min(1, Math.max(0, fraction)), stage);
+  };
+
+  progress('dns', 0);
+  const dnsScenario = { ...config.dns, config: { ...config.dns.config, operator: [{ at: config.operators.dnsRepairAt, action: 'repair-dns' as const }] } };
+  const dns = runDnsNight(dnsScenario, {
+    seed: config.seed,
+    onProgress: (f) => progress('dns', f),
+    ...(fixes.enactor === undefined ? {} : { enactor: fixes.enactor }),
+  });
+
+  progress('dynamodb', 0);
+  const dynamoErrors = dynamoErrorRates(dns.answers, config.clients, config, Rng.derive(config.seed, CLIENT_STREAM));
+  // DWFM's hosts resolve through many caches: its state checks get through once any client's do.
+  const dynamoAvailable = (t: number): boolean => (dynamoErrors[Math.floor((t - config.startMs) / MINUTE)] ?? 0) < 1;
+
+  progress('ec2', 0);
+  const span = config.endMs - config.startMs;
+  const ec2 = runEc2Night(config, {
+    dynamoAvailable,
+    onSample: (s) => progress('ec2', (s.time - config.startMs) / span),
+    ...(fixes.throttle === undefined ? {} : { throttle: fixes.throttle }),
+  });
+
+  progress('nlb', 0);
+  const nlb = runNlbNight(config, ec2.result, fixes.failoverPolicy);
+  progress('nlb', 1);
+
+  const minutes = assembleMinutes(config, dns, dynamoErrors, ec2.result, nlb);
+  return {
+    config,
+    fixes: fixNames(fixes),
+    minutes,
+    events: regionEvents(config, dns, ec2.result, nlb),
+    dns,
+    ec2: ec2.result,
+    nlb,
+    dwfmOperatorsActed: ec2.operatorsActed,
+  };
+}
+
+function assembleMinutes(config: RegionConfig, dns: DnsNight, dynamoErrors: Float64Array, ec2: Ec2Result, nlb: NlbRun): RegionMinute[] {
+  const answersAt = timelineAuthority(dns.answers);
+  const ec2At = new Map<number, Ec2Sample>(ec2.samples.map((s) => [s.time, s]));
+  const nlbAt = new Map<number, NlbSample>(nlb.samples.map((s) => [s.time, s]));
+  const fleet = ec2.config.fleetSize;
+  const elevated = ec2.config.networkManager.elevatedLatencyMs;
+  const minutes: RegionMinute[] = [];
+  dynamoErrors.forEach((dynamoErrorRate, m) => {
+    const time = config.startMs + (m + 1) * MINUTE;
+    const e = ec2At.get(time);
+    const n = nlbAt.get(time);
+    if (e === undefined || n === undefined) return;
+    minutes.push({
+      time,
+      dynamoAnswers: answersAt(time).length,
+      dynamoErrorRate,
+      leasedShare: e.leased / fleet,
+      launchFailureRate: 1 - e.launchSuccessRate,
+      propagationLatencyMs: e.propagationLatencyMs,
+      newInstancesLackNetwork: e.propagationLatencyMs > elevated,
+      nlbErrorRate: n.errorRate,
+      nlbCapacityInDns: n.minPublishedCapacity,
+    });
+  });
+  return minutes;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { AS_IT_HAPPENED, drawCumulativeImpact, drawRegionNight, drawVariantImpact, impactMinutes, october2025Region, runRegion } from '../../src/index.ts';
+import { xmlProblems } from '../render/well-formed.ts';
+
+const night = runRegion(october2025Region);
+const outcome = { variant: AS_IT_HAPPENED, night, impact: impactMinutes(night) };
+
+describe('charts drawn from the simulator', () => {
+  it('draws the cascade with every service and the operators’ actions, as well-formed SVG', () => {
+    const svg = drawRegionNight(night);
+    expect(xmlProblems(svg)).toEqual([]);
+    for (const text of ['DynamoDB errors', 'EC2 launch failures', 'NLB errors', '02:25 records restored', '04:14 DWFM throttled', '09:36 NLB failover off']) {
+      expect(svg, `the chart should show "${text}"`).toContain(text);
+    }
+  });
+
+  it('draws per-variant charts that name each variant with its impact minutes', () => {
+    const svg = drawVariantImpact([outcome], 'dynamodb');
+    expect(xmlProblems(svg)).toEqual([]);
+    expect(svg).toContain(`as it happened (${Math.round(outcome.impact.dynamodb)} min)`);
+    expect(xmlProblems(drawCumulativeImpact([outcome]))).toEqual([]);
+  });
+
+  it('draws the same bytes for the same night', () => {
+    expect(drawRegionNight(runRegion(october2025Region))).toBe(drawRegionNight(night));
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+  REGIONAL_ENDPOINT,
+  compareRegionPhases,
+  detectRegionPhases,
+  formatHourMinute,
+  formatPhaseTable,
+  october2025Region,
+  pdt,
+  runRegion,
+  type RegionNight,
+} from '../../src/index.ts';
+
+const night = runRegion(october2025Region);
+const RACE_WINDOW = [pdt('23:47'), pdt('23:48')] as const;
+const REPAIR = pdt('02:25', 20);
+
+describe('october2025Region: the four models composed into one night', () => {
+  it('lands each phase of the brief within ±15% of its duration (AWS and the model side by side)', () => {
+    const rows = compareRegionPhases(detectRegionPhases(night));
+    const off = rows.filter((r) => r.ratio === null || Math.abs(r.ratio - 1) > 0.15).map((r) => r.label);
+    expect(off, `phases more than 15% away from AWS's timeline: ${off.join('; ')}\n${formatPhaseTable(rows)}`).toEqual([]);
+    expect(rows.length, 'every phase of the brief is compared').toBe(8);
+  });
+
+  it(`empties ${REGIONAL_ENDPOINT} through the race, and only the operators bring it back at 02:25`, () => {
+    const empty = night.dns.answers.find((a) => a.addresses.length === 0);
+    expect(empty?.time, 'the race should leave the regional endpoint with no addresses just before 23:48').toBeGreaterThanOrEqual(RACE_WINDOW[0]);
+    expect(empty?.time).toBeLessThan(RACE_WINDOW[1]);
+    const back = night.dns.answers.find((a) => a.time > (empty?.time ?? 0) && a.addresses.length > 0);
+    expect(back?.time, `the endpoint answered again at ${back === undefined ? 'no time' : formatHourMinute(back.time)}; the operators restored it at 02:25`).toBe(REPAIR);
+  });
+
+  it('DWFM loses DynamoDB when the clients do, and gets it back at the repair, before the cached answers run out', () => {
+    const texts = night.ec2.events.map((e) => `${formatHourMinute(e.time)} ${e.text}`);
+    expect(texts, 'the EC2 model should hear of DynamoDB once, going and coming back').toContain('02:25 DynamoDB answers again');
+    const lost = night.ec2.events.find((e) => e.text.startsWith('DynamoDB unreachable'));
+    expect(lost?.time ?? 0, 'DWFM lost DynamoDB within two minutes of the race').toBeLessThanOrEqual(pdt('23:50'));
+    const tail = night.minutes.filter((m) => m.time > REPAIR && m.dynamoErrorRate > 0);
+    expect(tail.length, 'after 02:25 some clients should still fail on their cached empty answer').toBeGreaterThan(5);
+  });
+
+  it('lets the operators throttle DWFM at 04:14 because droplets still lack a lease then', () => {
+    expect(night.dwfmOperatorsActed, 'at 04:14 DWFM had not re-leased the fleet; the operators stepped in').toBe(true);
+    expect(night.events.some((e) => e.source === 'ec2' && e.text.startsWith('operators cap'))).toBe(true);
+  });
+
+  it('replays the night minute for minute for one seed; another seed tells a different story', () => {
+    const again = runRegion(october2025Region);
+    expect(JSON.stringify(again.minutes), 'the same seed gave a different night').toBe(JSON.stringify(night.minutes));
+    const other: RegionNight = runRegion({ ...october2025Region, seed: 7 });
+    expect(JSON.stringify(other.minutes), 'seed 7 gave exactly the same night: the seed is not used').not.toBe(JSON.stringify(night.minutes));
+  });
+});

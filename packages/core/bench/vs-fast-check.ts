@@ -13,8 +13,8 @@ import { median, round, timeMsAsync } from './stats.ts';
  */
 const SEEDS = 100;
 const REPETITIONS = 5;
-const OUR_RUNS = 2_000;
-const FAST_CHECK_RUNS = 1_000;
+const OUR_RUNS = 4_000;
+const FAST_CHECK_RUNS = 2_000;
 
 /** fast-check's runs until the property first fails, for one seed (the budget when it never does). */
 async function fastCheckRunsToFind(seed: number): Promise<{ runs: number; found: boolean }> {

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FIX_LABELS,
+  FIX_NAMES,
+  fixNames,
+  formatHourMinute,
+  formatImpactTable,
+  impactMinutes,
+  october2025Region,
+  runRegion,
+  variantOf,
+  type ImpactMinutes,
+  type RegionFixes,
+  type RegionNight,
+  type RegionService,
+} from '@outage-lab/core';
+import { regionFixes } from '../src/fixes.ts';
+import { atLeastHalved, dynamoUntouched } from '../src/game-day.ts';
+
+const DOWNSTREAM: readonly RegionService[] = ['ec2Launches', 'ec2Network', 'nlb'];
+
+const nights = new Map<string, RegionNight>();
+/** One run per set of fixes: a starter with no fix wired in replays the night as it happened. */
+function nightWith(fixes: RegionFixes): RegionNight {
+  const key = fixNames(fixes).join('+');
+  let night = nights.get(key);
+  if (night === undefined) {
+    night = runRegion(october2025Region, { fixes });
+    nights.set(key, night);
+  }
+  return night;
+}
+
+/** The night as it happened, with the operators at AWS's times and no fix. */
+const asItHappened = (): RegionNight => nightWith({});
+/** The same night with your three fixes in place. */
+const withEveryFix = (): RegionNight => nightWith(regionFixes());
+/** The same night with your fixes, except the DNS one: the race happens again. */
+const withoutDnsFix = (): RegionNight => {
+  const { failoverPolicy, throttle } = regionFixes();
+  return nightWith({ ...(failoverPolicy === undefined ? {} : { failoverPolicy }), ...(throttle === undefined ? {} : { throttle }) });
+};
+
+function table(...nights: RegionNight[]): string {
+  return formatImpactTable(nights.map((night) => ({ variant: variantOf(night.fixes), night, impact: impactMinutes(night) })));
+}
+
+function dynamoStory(night: RegionNight): string {
+  const empty = night.dns.answers.find((a) => a.addresses.length === 0);
+  const failing = night.minutes.filter((m) => m.dynamoErrorRate > 0);
+  if (empty === undefined && failing.length === 0) return '';
+  const since = empty === undefined ? '' : `dynamodb.us-east-1.amazonaws.com answered with no addresses from ${formatHourMinute(empty.time)}; `;
+  return `${since}clients failed in ${failing.length} minutes, from ${formatHourMinute(failing[0]?.time ?? 0)} to ${formatHourMinute(failing[failing.length - 1]?.time ?? 0)}.`;
+}
+
+describe('lesson 05: the cascade, one Region with every fix', () => {
+  it('step 1: all three fixes are wired into the Region', () => {
+    const wired = fixNames(regionFixes());
+    const missing = FIX_NAMES.filter((name) => !wired.includes(name)).map((name) => FIX_LABELS[name]);
+    expect(missing, `regionFixes() leaves out: ${missing.join('; ')}. AWS announced all three; the Region runs the night without them.`).toEqual([]);
+  });
+
+  it('step 2: with every fix in, the race of 23:47 costs DynamoDB not one failed request', () => {
+    const night = withEveryFix();
+    expect(
+      impactMinutes(night).dynamodb,
+      `With your fixes in place ${dynamoStory(night)} The Enactor with generation checks should never let an old plan ` +
+        'overwrite a newer one, nor clean up the plan an endpoint is serving.',
+    ).toBe(0);
+  });
+
+  it('step 3: with DynamoDB whole, no droplet loses its lease and nothing downstream breaks', () => {
+    const night = withEveryFix();
+    const impact = impactMinutes(night);
+    expect(
+      DOWNSTREAM.filter((s) => impact[s] > 0),
+      `Downstream services still lost impact minutes with every fix in place:\n${table(asItHappened(), night)}`,
+    ).toEqual([]);
+  });
+
+  it('step 4: your first game-day check fails the night as it happened and passes the night with every fix', () => {
+    const verdict = dynamoUntouched(asItHappened());
+    expect(
+      verdict,
+      `On the night as it happened ${dynamoStory(asItHappened())} dynamoUntouched let that night pass: a game day ` +
+        'that cannot see the outage it replays proves nothing.',
+    ).toEqual(expect.stringMatching(/\S/));
+    expect(dynamoUntouched(withEveryFix()), 'With every fix in, DynamoDB lost nothing, yet dynamoUntouched failed the night.').toBeNull();
+  });
+
+  it('step 5: with the DNS fix deliberately removed, throttling and velocity control at least halve EC2 and NLB impact', () => {
+    const before = impactMinutes(asItHappened());
+    const after = impactMinutes(withoutDnsFix());
+    const shown = table(asItHappened(), withoutDnsFix());
+    expect(after.dynamodb, `Without the DNS fix the race should happen again and DynamoDB fail as it did:\n${shown}`).toBe(before.dynamodb);
+    const notHalved = DOWNSTREAM.filter((s) => after[s] > before[s] / 2);
+    expect(
+      notHalved,
+      'DynamoDB still disappears at 23:48, but DWFM should then re-lease the fleet without collapsing and Network Manager keep ' +
+        `new instances within minutes of their network. These services kept more than half of their impact minutes:\n${shown}`,
+    ).toEqual([]);
+  });
+
+  it('step 6: your second game-day check passes that night and names every service a weaker fix leaves more than half hurt', () => {
+    const before = impactMinutes(asItHappened());
+    const after = impactMinutes(withoutDnsFix());
+    expect(atLeastHalved(before, after, DOWNSTREAM), `The fixes halved every downstream service:\n${table(asItHappened(), withoutDnsFix())}`).toBeNull();
+    const trimmed: ImpactMinutes = { ...after, nlb: Math.round(before.nlb * 0.6), ec2Network: Math.round(before.ec2Network * 0.75) };
+    const verdict = atLeastHalved(before, trimmed, DOWNSTREAM);
+    expect(
+      verdict,
+      `A fix set that only took NLB errors from ${before.nlb} to ${trimmed.nlb} impact minutes and new instances' network ` +
+        `from ${before.ec2Network} to ${trimmed.ec2Network} passed atLeastHalved.`,
+    ).toEqual(expect.stringMatching(/\S/));
+    expect(verdict, 'The verdict should name both services that were not halved.').toMatch(/NLB connection errors/);
+    expect(verdict, 'The verdict should name both services that were not halved.').toMatch(/new EC2 instances without network/);
+    expect(
+      atLeastHalved(before, { ...after, dynamodb: before.dynamodb }, DOWNSTREAM),
+      'Only the services asked about count: DynamoDB was not one of them.',
+    ).toBeNull();
+  });
+});

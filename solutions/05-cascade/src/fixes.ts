@@ -1,0 +1,30 @@
+import { HOUR, type RegionFixes } from '@outage-lab/core';
+import { DnsEnactor } from '../../02-generation-checks/src/enactor.ts';
+import { createVelocityControl } from '../../03-nlb-velocity-control/src/velocity-control.ts';
+import { createQueueThrottle } from '../../04-ec2-throttling/src/throttle.ts';
+
+/**
+ * Lesson 05: the three fixes AWS announced, in one Region.
+ *
+ * You built each fix against its own model: the Enactor with generation checks
+ * (lesson 02), NLB's velocity control (lesson 03), the throttle for DWFM and Network
+ * Manager (lesson 04). `runRegion` composes the models into the whole night of 19–20
+ * October, and takes the fixes as parameters:
+ *
+ * - `enactor`: an `EnactorProgram`, the DNS Enactor every AZ runs;
+ * - `failoverPolicy`: a factory `() => FailoverPolicy` (every night needs a fresh policy,
+ *   because a velocity control remembers what it removed);
+ * - `throttle`: a `Throttle`, in front of both queues all night.
+ *
+ * Your own work lives next door: `../../02-generation-checks/src/enactor.ts`,
+ * `../../03-nlb-velocity-control/src/velocity-control.ts` and
+ * `../../04-ec2-throttling/src/throttle.ts`. Use the limits those lessons' tests used.
+ */
+export function regionFixes(): RegionFixes {
+  return {
+    enactor: new DnsEnactor(),
+    // A factory, not a policy: the velocity control keeps its removals, and each night starts clean.
+    failoverPolicy: () => createVelocityControl({ windowMs: HOUR, maxRemovedPerWindow: 1 / 3, floor: 2 / 3 }),
+    throttle: createQueueThrottle({ queueShare: 0.5 }),
+  };
+}

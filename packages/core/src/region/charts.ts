@@ -30,10 +30,10 @@ export function drawVariantImpact(outcomes: readonly VariantOutcome[], service: 
   const first = outcomes[0];
   if (impact === undefined || first === undefined) throw new RangeError(`drawVariantImpact: no outcomes or no service ${service}`);
   return renderLineChart({
-    title: `${impact.label}, 19–20 October, per variant`,
+    title: `${impact.label} per variant: ${outcomes.map((o) => Math.round(o.impact[service])).join(' · ')} impact minutes, in legend order`,
     xLabel: 'time (PDT)',
     yLabel: 'percent affected',
-    series: outcomes.map((o) => ({ label: `${o.variant.label} (${Math.round(o.impact[service])} min)`, step: service === 'ec2Network', points: percentSeries(o.night.minutes, impact.of) })),
+    series: outcomes.map((o) => ({ label: o.variant.label, step: service === 'ec2Network', points: percentSeries(o.night.minutes, impact.of) })),
     ...timeAxis(first.night),
     yDomain: [0, 100],
   });

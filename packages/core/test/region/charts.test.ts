@@ -14,10 +14,11 @@ describe('charts drawn from the simulator', () => {
     }
   });
 
-  it('draws per-variant charts that name each variant with its impact minutes', () => {
+  it('draws per-variant charts that name each variant and give its impact minutes', () => {
     const svg = drawVariantImpact([outcome], 'dynamodb');
     expect(xmlProblems(svg)).toEqual([]);
-    expect(svg).toContain(`as it happened (${Math.round(outcome.impact.dynamodb)} min)`);
+    expect(svg).toContain(`DynamoDB API errors per variant: ${Math.round(outcome.impact.dynamodb)} impact minutes`);
+    expect(svg).toContain('as it happened');
     expect(xmlProblems(drawCumulativeImpact([outcome]))).toEqual([]);
   });
 

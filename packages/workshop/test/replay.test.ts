@@ -3,9 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { diagramNames, simDiagram } from '@outage-lab/core';
 import { REPO_ROOT } from '../src/manifest.ts';
 import { flagsNpmKept, parseReplayArgs } from '../src/replay/args.ts';
 import { replay, type ReplayIo } from '../src/replay/cli.ts';
+import { FIX_DIAGRAM_NAMES, replayDiagrams } from '../src/replay/diagrams.ts';
 
 interface Captured {
   readonly code: number;
@@ -109,5 +111,19 @@ describe('replay: the night and the report', () => {
     expect(report).not.toMatch(/<script|<link|<img|src=|href=|@import|url\(/i);
     expect(report).toContain('records restored; clients still hold the empty answer');
     expect(report).toContain('DNS Enactor with generation checks (lesson 02)');
+  });
+});
+
+describe('replay: the cascade deck’s diagrams that need the fixes', () => {
+  it('draws the per-variant charts, and hands every other name to the core’s registry', () => {
+    const svg = replayDiagrams('october2025-fixes-nlb', { seed: 20251019 });
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('NLB connection errors per variant');
+    for (const label of ['as it happened', 'DNS fix only', 'NLB fix only', 'EC2 fix only', 'all three fixes']) expect(svg).toContain(label);
+    expect(replayDiagrams('october2025-answers', { seed: 1 })).toBe(simDiagram('october2025-answers', { seed: 1 }));
+  });
+
+  it('lists its own names beside the core’s when a name is unknown', () => {
+    expect(() => replayDiagrams('october2025-fix', { seed: 1 })).toThrow(`(valid: ${diagramNames().join(', ')}, ${FIX_DIAGRAM_NAMES.join(', ')})`);
   });
 });

@@ -14,7 +14,7 @@ const BUCKET_MINUTES = 5;
  */
 export function drawRegionNight(night: RegionNight): string {
   return renderLineChart({
-    title: `us-east-1, 19–20 October: impact per service${night.fixes.length === 0 ? '' : ` (fixes: ${night.fixes.join(', ')})`}`,
+    title: `us-east-1, 19–20 October: impact per service${night.fixes.length === 0 ? '' : `, fixes: ${night.fixes.join(', ')}`} (seed ${night.config.seed})`,
     xLabel: 'time (PDT)',
     yLabel: 'percent affected',
     series: REGION_SERVICES.map((s) => ({ label: s.short, step: s.service === 'ec2Network', points: percentSeries(night.minutes, s.of) })),

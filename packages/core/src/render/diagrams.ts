@@ -3,6 +3,9 @@ import { drawDnsAnswers } from './diagrams/dns-answers.ts';
 import { drawDnsRace } from './diagrams/dns-race.ts';
 import { drawDwfmGoodput } from './diagrams/dwfm-goodput.ts';
 import { drawNlbCapacity } from './diagrams/nlb-capacity.ts';
+import { drawRegionNight } from '../region/charts.ts';
+import { october2025Region } from '../region/october-2025.ts';
+import { runRegion } from '../region/run.ts';
 
 /** Draws one diagram from a simulator run; the same seed gives the same SVG. */
 export interface DiagramEntry {
@@ -16,6 +19,7 @@ const REGISTRY: ReadonlyMap<string, DiagramEntry> = new Map<string, DiagramEntry
   ['october2025-answers', { description: 'addresses in the answer for the regional endpoint over the night', draw: ({ seed }) => drawDnsAnswers(seed) }],
   ['october2025-dwfm', { description: 'DWFM goodput against throughput: congestive collapse and the throttled recovery', draw: ({ seed }) => drawDwfmGoodput(seed) }],
   ['october2025-nlb', { description: 'NLB capacity in DNS and connection errors on 20 October', draw: ({ seed }) => drawNlbCapacity(seed) }],
+  ['october2025-region', { description: 'the cascade: every service’s impact through the night, with the operators’ actions', draw: ({ seed }) => drawRegionNight(runRegion({ ...october2025Region, seed })) }],
 ]);
 
 export function diagramNames(): string[] {

@@ -17,8 +17,7 @@ export interface DnsNight {
 
 /**
  * Runs the DNS model and records what the authoritative servers answered for
- * `dynamodb.us-east-1.amazonaws.com` over the night. After the scenario ends its last
- * answer holds: the DNS scenarios end once the Planner has stopped and nothing more changes.
+ * `dynamodb.us-east-1.amazonaws.com` over the night.
  *
  * Only the regional endpoint's answer is looked at, and only after a batch changed the
  * zone, so the observation costs nothing on the steps that change nothing.

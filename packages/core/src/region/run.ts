@@ -80,7 +80,8 @@ export function runRegion(config: RegionConfig, options: RegionRunOptions = {}):
   };
 
   progress('dns', 0);
-  const dnsScenario = { ...config.dns, config: { ...config.dns.config, operator: [{ at: config.operators.dnsRepairAt, action: 'repair-dns' as const }] } };
+  // The DNS model runs all night, so that a repair the Region moves later still happens.
+  const dnsScenario = { ...config.dns, untilMs: config.endMs, config: { ...config.dns.config, operator: [{ at: config.operators.dnsRepairAt, action: 'repair-dns' as const }] } };
   const dns = runDnsNight(dnsScenario, {
     seed: config.seed,
     onProgress: (f) => progress('dns', f),

@@ -23,6 +23,24 @@ describe('october2025Region: the four models composed into one night', () => {
     expect(rows.length, 'every phase of the brief is compared').toBe(8);
   });
 
+  it('finds the phases in what the night produced: with the repair an hour later, DynamoDB and DWFM recover an hour later', () => {
+    const late = runRegion({ ...october2025Region, operators: { ...october2025Region.operators, dnsRepairAt: pdt('03:25', 20) } });
+    const phases = detectRegionPhases(late);
+    const at = (ms: number | undefined) => (ms === undefined ? 'never' : formatHourMinute(ms));
+    expect(at(phases.cacheTail?.startMs), 'the cached tail starts when the records are restored').toBe('03:25');
+    const tail = (phases.dynamoErrors?.endMs ?? 0) - pdt('03:25', 20);
+    expect(tail / 60_000, `clients recovered at ${at(phases.dynamoErrors?.endMs)}: they should hold their empty answers up to 15 minutes longer`).toBeGreaterThanOrEqual(12);
+    expect(tail / 60_000).toBeLessThanOrEqual(15);
+    expect(at(phases.collapse?.startMs), 'DWFM starts re-leasing when it reaches DynamoDB again').toBe('03:25');
+  });
+
+  it('keeps its calibration at 1,000,000 droplets: every rate is per droplet', () => {
+    const big = runRegion({ ...october2025Region, ec2: { ...october2025Region.ec2, fleetSize: 1_000_000 } });
+    const rows = compareRegionPhases(detectRegionPhases(big));
+    const off = rows.filter((r) => r.ratio === null || Math.abs(r.ratio - 1) > 0.15).map((r) => r.label);
+    expect(off, `at a million droplets: ${off.join('; ')}\n${formatPhaseTable(rows)}`).toEqual([]);
+  });
+
   it(`empties ${REGIONAL_ENDPOINT} through the race, and only the operators bring it back at 02:25`, () => {
     const empty = night.dns.answers.find((a) => a.addresses.length === 0);
     expect(empty?.time, 'the race should leave the regional endpoint with no addresses just before 23:48').toBeGreaterThanOrEqual(RACE_WINDOW[0]);

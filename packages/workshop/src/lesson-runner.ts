@@ -6,7 +6,10 @@ import { REPO_ROOT, type Lesson } from './manifest.ts';
 export type Side = 'exercise' | 'solution';
 
 export interface TestOutcome {
+  /** With its describe blocks: `Lesson 02 > step 3: …`. */
   readonly name: string;
+  /** The test's own title: `step 3: …`. */
+  readonly title: string;
   readonly state: 'passed' | 'failed' | 'skipped' | 'pending';
   readonly errors: readonly { readonly name: string; readonly message: string }[];
 }
@@ -33,6 +36,8 @@ export async function runLessons(lessons: readonly Lesson[], sides: readonly Sid
   const root = options.root ?? REPO_ROOT;
   const { startVitest } = await import('vitest/node');
   const projects = lessons.flatMap((l) => sides.map((side) => (side === 'exercise' ? exerciseProject(l) : solutionProject(l))));
+  // Failing tests are a learner's normal state, not the calling command's exit status.
+  const exitCode = process.exitCode;
   const vitest = await startVitest(
     'test',
     [],
@@ -41,15 +46,17 @@ export async function runLessons(lessons: readonly Lesson[], sides: readonly Sid
   );
   try {
     const modules = vitest.state.getTestModules();
-    return lessons.flatMap((lesson) => sides.map((side) => collect(lesson, side, modules)));
+    return lessons.flatMap((lesson) => sides.map((side) => collectLessonRun(lesson, side, modules)));
   } finally {
     await vitest.close();
+    process.exitCode = exitCode;
   }
 }
 
 const silent: Reporter = {};
 
-function collect(lesson: Lesson, side: Side, modules: readonly TestModule[]): LessonRun {
+/** One lesson's outcomes out of the test modules Vitest reports, matched by project name. */
+export function collectLessonRun(lesson: Lesson, side: Side, modules: readonly TestModule[]): LessonRun {
   const name = side === 'exercise' ? exerciseProject(lesson) : solutionProject(lesson);
   const mine = modules.filter((m) => m.project.name === name);
   const tests: TestOutcome[] = [];
@@ -60,6 +67,7 @@ function collect(lesson: Lesson, side: Side, modules: readonly TestModule[]): Le
       const result = test.result();
       tests.push({
         name: test.fullName,
+        title: test.name,
         state: result.state,
         errors: (result.errors ?? []).map((e) => ({ name: e.name ?? 'Error', message: e.message })),
       });

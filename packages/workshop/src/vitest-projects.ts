@@ -16,8 +16,8 @@ export function lessonProjects(root: string = REPO_ROOT): TestProjectInlineConfi
   return loadManifest(root).lessons.flatMap((lesson) => {
     const include = [`${lesson.folder}/test/**/*.test.ts`];
     return [
-      { extends: false, test: { name: exerciseProject(lesson), root, include, environment: 'node' } },
-      { extends: false, plugins: [useSolutionSources(root, lesson)], test: { name: solutionProject(lesson), root, include, environment: 'node' } },
+      { test: { name: exerciseProject(lesson), root, include, environment: 'node' } },
+      { plugins: [useSolutionSources(root, lesson)], test: { name: solutionProject(lesson), root, include, environment: 'node' } },
     ];
   });
 }

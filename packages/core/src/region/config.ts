@@ -42,7 +42,7 @@ export interface RegionConfig {
   readonly seed: number;
   readonly startMs: number;
   readonly endMs: number;
-  /** Its operator list is replaced by `operators.dnsRepairAt`. */
+  /** It runs from its own start (at or before the Region's) to the Region's end; its operator list is replaced by `operators.dnsRepairAt`. */
   readonly dns: DnsScenario;
   readonly clients: DynamoClientsConfig;
   /** Its operators' times come from `operators`; its outage list is ignored (DynamoDB's availability comes from the clients). */
@@ -80,6 +80,9 @@ export function validateRegionConfig(config: RegionConfig): RegionConfig {
   check.finiteAtLeast('operators.nlbFailoverOnAt', ops.nlbFailoverOnAt, ops.nlbFailoverOffAt, ' ms');
   if (typeof config.dns !== 'object' || config.dns === null) throw new ConfigError('dns', 'is missing', 'a DnsScenario such as october2025');
   prefixed('dns.config', () => validateDnsConfig(config.dns.config));
+  if (config.dns.config.startMs > config.startMs) {
+    throw new ConfigError('dns.config.startMs', `starts after the Region (${config.dns.config.startMs} ms > ${config.startMs} ms)`, 'a time at or before startMs: DynamoDB needs an answer from the first minute');
+  }
   prefixed('ec2', () => validateEc2Config(config.ec2));
   prefixed('nlb', () => validateNlbScenario(config.nlb));
   // The Region lines the models up minute by minute.

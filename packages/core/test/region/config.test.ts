@@ -25,6 +25,9 @@ describe('a Region config is refused where it enters, in one line naming the fie
   it("names a model's field with the Region's prefix", () => {
     expect(refused({ ...october2025Region, ec2: { ...october2025Region.ec2, fleetSize: 0 } })).toBe('ec2.fleetSize: 0 is below 1 (valid: a whole number ≥ 1)');
     expect(refused({ ...october2025Region, nlb: { ...october2025Region.nlb, targetsPerAz: 1.5 } })).toMatch(/^nlb\.targetsPerAz: /);
+    expect(refused({ ...october2025Region, dns: { ...october2025Region.dns, config: { ...october2025Region.dns.config, startMs: pdt('23:30') } } })).toMatch(
+      /^dns\.config\.startMs: starts after the Region/,
+    );
     expect(refused({ ...october2025Region, ec2: { ...october2025Region.ec2, sampleMs: 30_000 } })).toBe('ec2.sampleMs: is 30000 ms (valid: 60000 ms: the Region reads one sample a minute)');
   });
 

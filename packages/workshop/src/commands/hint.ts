@@ -1,0 +1,36 @@
+import pc from 'picocolors';
+import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
+import type { Context } from '../context.ts';
+import { loadManifest } from '../manifest.ts';
+import { indent, wrap, WIDTH } from '../render/text.ts';
+import { loadState, saveState } from '../state.ts';
+
+export const spec: CommandSpec = {
+  name: 'hint',
+  summary: 'the next hint of a lesson, gentle first',
+  takesLesson: true,
+  options: { all: { type: 'boolean', description: 'every hint of the lesson at once' } },
+};
+
+/** Shows the next unseen hint, remembering it in the state file; `--all` shows every one. */
+export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
+  const args = parseCommandArgs(spec, argv, ctx.env);
+  const lesson = requireLesson(spec, loadManifest(ctx.root), args.lessonKey);
+  const { state, replaced } = loadState(ctx.root);
+  if (replaced !== null) ctx.io.err(pc.yellow(replaced));
+  const total = lesson.hints.length;
+  const seen = Math.min(state.hintsShown[lesson.id] ?? 0, total);
+  const all = args.flags['all'] === true;
+  const shown = all ? total : Math.min(seen + 1, total);
+  const from = all ? 0 : shown - 1;
+  lesson.hints.slice(from, shown).forEach((hint, i) => {
+    ctx.io.out(pc.bold(`Hint ${from + i + 1} of ${total} · Lesson ${lesson.id} · ${lesson.title}`));
+    ctx.io.out(indent(wrap(hint, WIDTH - 2), '  ').join('\n'));
+    ctx.io.out('');
+  });
+  if (!all && seen >= total) ctx.io.out(pc.dim(`That was the last hint again. Still stuck? npm run diff -- ${lesson.id} shows the answer.`));
+  else if (shown < total) ctx.io.out(pc.dim(`Another: npm run hint -- ${lesson.id}  ·  all of them: npm run hint -- ${lesson.id} --all`));
+  else ctx.io.out(pc.dim(`No more hints. Still stuck? npm run diff -- ${lesson.id} shows the answer.`));
+  saveState(ctx.root, { ...state, hintsShown: { ...state.hintsShown, [lesson.id]: Math.max(seen, shown) } });
+  return 0;
+}

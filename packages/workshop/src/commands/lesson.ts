@@ -1,0 +1,58 @@
+import pc from 'picocolors';
+import type { Reporter } from 'vitest/node';
+import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
+import type { Context } from '../context.ts';
+import { runLessons, type LessonRun } from '../lesson-runner.ts';
+import { watchLesson } from '../lesson-watch.ts';
+import { loadManifest, type Lesson } from '../manifest.ts';
+import { preflight } from '../preflight.ts';
+import { lessonReport } from '../render/lesson-report.ts';
+import { untilStopped } from '../until-stopped.ts';
+
+export const spec: CommandSpec = {
+  name: 'lesson',
+  summary: "run one lesson's tests against your code",
+  takesLesson: true,
+  options: {
+    watch: { type: 'boolean', description: 're-run on every save, with a cleared screen and a one-line verdict' },
+    poll: { type: 'boolean', description: 'watch by polling, for setups where file events never arrive (WSL on /mnt/c)' },
+  },
+};
+
+const CLEAR = '\x1b[2J\x1b[3J\x1b[H';
+
+export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
+  const args = parseCommandArgs(spec, argv, ctx.env);
+  const manifest = loadManifest(ctx.root);
+  const lesson = requireLesson(spec, manifest, args.lessonKey);
+  preflight(ctx);
+  const next = manifest.lessons[manifest.lessons.indexOf(lesson) + 1] ?? null;
+  if (args.flags['watch'] === true || args.flags['poll'] === true) return watch(ctx, lesson, next, args.flags['poll'] === true);
+  const logs: string[] = [];
+  const collectLogs: Reporter = { onUserConsoleLog: (log) => void logs.push(log.content) };
+  const [result] = await runLessons([lesson], ['exercise'], { root: ctx.root, reporters: [collectLogs] });
+  if (result === undefined) return 1;
+  for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
+  return passedAll(result) ? 0 : 1;
+}
+
+const passedAll = (run: LessonRun): boolean => run.loadErrors.length === 0 && run.tests.length > 0 && run.tests.every((t) => t.state === 'passed');
+
+/** Resolves only when the learner stops it (Ctrl-C), like every watch mode. */
+async function watch(ctx: Context, lesson: Lesson, next: Lesson | null, poll: boolean): Promise<number> {
+  const session = await watchLesson(lesson, { root: ctx.root, poll }, {
+    onRunStart: () => ctx.io.out(pc.dim('running…')),
+    onRun: (result, logs, mode) => {
+      ctx.io.out(`${CLEAR}${pc.dim(howWatching(lesson, mode))}\n`);
+      for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
+    },
+  });
+  await untilStopped();
+  await session.close();
+  return 0;
+}
+
+const howWatching = (lesson: Lesson, mode: string): string =>
+  mode === 'poll'
+    ? `Watching ${lesson.folder} by polling. Ctrl-C to stop.`
+    : `Watching ${lesson.folder}. Ctrl-C to stop. Saving does nothing? Add --poll.`;

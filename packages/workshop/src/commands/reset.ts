@@ -1,0 +1,44 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import pc from 'picocolors';
+import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
+import { backUp } from '../backups.ts';
+import type { Context } from '../context.ts';
+import { WorkshopError } from '../errors.ts';
+import { loadManifest } from '../manifest.ts';
+import { lessonFiles } from '../starters.ts';
+
+export const spec: CommandSpec = {
+  name: 'reset',
+  summary: "restore a lesson's starter files (yours are backed up first)",
+  takesLesson: true,
+  options: {},
+};
+
+export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
+  const args = parseCommandArgs(spec, argv, ctx.env);
+  const lesson = requireLesson(spec, loadManifest(ctx.root), args.lessonKey);
+  const files = lessonFiles(ctx.root, lesson);
+  const missing = files.filter((f) => f.starter === null);
+  if (missing.length > 0) {
+    throw new WorkshopError(
+      `reset: no pristine copy of ${missing.map((f) => f.path).join(', ')}, so nothing was changed`,
+      'instructors: run `npm run starters -w @outage-lab/workshop` and commit packages/workshop/starters',
+    );
+  }
+  const changed = files.filter((f) => f.mine !== f.starter);
+  if (changed.length === 0) {
+    ctx.io.out(`Lesson ${lesson.id} is already as it started; nothing to reset.`);
+    return 0;
+  }
+  const backup = backUp(ctx.root, lesson, changed, ctx.now());
+  for (const file of changed) {
+    const target = join(ctx.root, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.starter ?? '');
+  }
+  ctx.io.out(pc.green(`Lesson ${lesson.id} is back to its starter: ${changed.map((f) => f.file).join(', ')}.`));
+  const kept = changed.filter((f) => f.mine !== null);
+  if (kept.length > 0) ctx.io.out(`Your version is kept in ${backup}/ (copy anything back from there).`);
+  return 0;
+}

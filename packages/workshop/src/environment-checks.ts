@@ -1,0 +1,92 @@
+import { mkdirSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { release } from 'node:os';
+import { join } from 'node:path';
+import { findChromium } from '@outage-lab/core/chromium';
+import { pass, problem, type Check } from './checks.ts';
+import { loadManifest, MANIFEST_PATH } from './manifest.ts';
+import { lessonFiles } from './starters.ts';
+import { loadState, STATE_PATH } from './state.ts';
+
+/** Vitest's own default for its UI and API server. */
+export const UI_PORT = 51204;
+
+export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+export async function portCheck(port: number = UI_PORT): Promise<Check> {
+  return (await portFree(port))
+    ? pass(`port ${port} is free for the Vitest UI`)
+    : problem('warning', `port ${port} is taken (another \`npm run ui\`?)`, `stop the other process, or \`npm run ui -- --port ${port + 1}\``);
+}
+
+export function chromiumCheck(env: NodeJS.ProcessEnv): Check {
+  const path = findChromium(env);
+  if (path !== null) return pass(`Chromium at ${path}`);
+  const ci = env['CI'] !== undefined && env['CI'] !== '' && env['CI'] !== 'false';
+  return problem(
+    ci ? 'error' : 'warning',
+    'no Chromium found (only the browser tests and the slides PDF need it)',
+    '`sudo apt-get install chromium` on Debian/Ubuntu, or set CHROMIUM_PATH to a Chrome or Chromium binary',
+  );
+}
+
+/** The manifest reads, and every lesson has its folder, solution and pristine copies. */
+export function lessonsCheck(root: string): Check {
+  let lessons;
+  try {
+    lessons = loadManifest(root).lessons;
+  } catch (error) {
+    return problem('error', error instanceof Error ? error.message : String(error), 'restore it: `git checkout exercises/manifest.json`');
+  }
+  const files = lessons.flatMap((lesson) => lessonFiles(root, lesson));
+  const deleted = files.filter((f) => f.mine === null).map((f) => f.path);
+  if (deleted.length > 0) return problem('error', `lesson files missing: ${deleted.slice(0, 3).join(', ')}`, "`npm run reset -- <lesson>` restores a lesson's files");
+  const noPristine = files.filter((f) => f.starter === null).map((f) => f.path);
+  if (noPristine.length > 0) {
+    return problem('warning', `no pristine copy of ${noPristine.slice(0, 3).join(', ')}: reset cannot restore it`, 'instructors: `npm run starters -w @outage-lab/workshop`');
+  }
+  return pass(`${lessons.length} lessons in ${MANIFEST_PATH}`);
+}
+
+export function stateCheck(root: string): Check {
+  const { replaced } = loadState(root);
+  return replaced === null ? pass(`progress file ${STATE_PATH} readable (or not yet written)`) : problem('warning', replaced, 'nothing to do: only the hint counter was lost');
+}
+
+/**
+ * Whether file events arrive here. On WSL with the repository on a Windows drive
+ * (/mnt/c) they never do, and watch mode would sit still after a save.
+ */
+export async function fileWatchCheck(root: string, timeoutMs = 1500): Promise<Check> {
+  const fix = 'use polling: `npm run lesson -- <n> --watch --poll`';
+  if (/microsoft/i.test(release()) && root.startsWith('/mnt/')) {
+    return problem('warning', 'the repository is on a Windows drive under WSL: file events will not arrive', `${fix}, or clone into your Linux home folder`);
+  }
+  const dir = join(root, '.outage-lab', 'watch-probe');
+  mkdirSync(dir, { recursive: true });
+  try {
+    const seen = await new Promise<boolean>((resolve) => {
+      const watcher = watch(dir, () => {
+        watcher.close();
+        resolve(true);
+      });
+      const timer = setTimeout(() => {
+        watcher.close();
+        resolve(false);
+      }, timeoutMs);
+      watcher.once('close', () => clearTimeout(timer));
+      writeFileSync(join(dir, 'probe.txt'), 'probe');
+    });
+    return seen ? pass('file watching works') : problem('warning', 'file changes are not reported here', fix);
+  } catch {
+    return problem('warning', 'file watching cannot start here', fix);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

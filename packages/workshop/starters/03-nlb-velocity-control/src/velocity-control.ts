@@ -1,0 +1,56 @@
+import type { FailoverInput, FailoverPolicy } from '@outage-lab/core';
+
+/**
+ * Lesson 03: the velocity control AWS promised for Network Load Balancers.
+ *
+ * On 20 October, automatic AZ DNS failover pulled NLB nodes out of DNS although their
+ * targets were fine: health checks failed because the health-check subsystem itself was
+ * overloaded, and every withdrawal and every restore triggered more checks. AWS's fix:
+ * "a velocity control mechanism to limit the capacity a single NLB can remove when
+ * health check failures cause AZ failover".
+ *
+ * The NLB model calls `decide` every ten simulated seconds while automatic failover is
+ * on. It returns the AZs to keep out of DNS; any AZ not in the list is published.
+ * Each AzStatus tells you the AZ's name, its `capacity` (share of the NLB's nodes, 1/3
+ * with three AZs), `healthyFraction`, whether it is `unhealthy` (below the failover
+ * threshold) and whether it is `withdrawn` right now.
+ */
+
+export interface VelocityLimits {
+  /** Removals are counted over a sliding window this long (ms). */
+  readonly windowMs: number;
+  /** The most capacity failover may remove within one window (share of the nodes). */
+  readonly maxRemovedPerWindow: number;
+  /** Failover never leaves less than this share of the nodes in DNS. */
+  readonly floor: number;
+}
+
+export function createVelocityControl(limits: VelocityLimits): FailoverPolicy {
+  // TODO(lesson 03): remember every removal you allow: when it happened and how much
+  // capacity it took. Keep that history here, inside the factory, not at module level:
+  // every run of the model builds a fresh policy and must start with a clean slate.
+  return {
+    decide(input: FailoverInput): readonly string[] {
+      const { azs } = input;
+
+      // TODO(lesson 03): if every AZ is unhealthy, none is better than another, and
+      // withdrawing some only piles their clients onto the others. Withdraw nothing:
+      // Route 53 would answer with all of them anyway (fail open).
+
+      // TODO(lesson 03): forget removals that happened longer ago than
+      // `limits.windowMs` before `input.now`, then add up the capacity still in the
+      // window and the capacity published right now.
+
+      // TODO(lesson 03): an AZ that is already withdrawn and still unhealthy stays out
+      // (its removal has been paid for). For each unhealthy AZ still in DNS, least
+      // healthy first, withdraw it only if the removed capacity in the window stays
+      // within `limits.maxRemovedPerWindow` and the published capacity stays at or above
+      // `limits.floor`; record the removal. Shares like 1/3 + 1/3 are floating point:
+      // compare with a small tolerance.
+
+      // What NLB did in October 2025: withdraw every unhealthy AZ at once, however much
+      // capacity that takes out of DNS and however often it has happened before.
+      return azs.filter((az) => az.unhealthy).map((az) => az.az);
+    },
+  };
+}

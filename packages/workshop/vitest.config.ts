@@ -4,11 +4,11 @@ export default defineProject({
   test: {
     name: 'workshop',
     include: ['test/**/*.test.ts'],
-    // Fixture lessons are run by the tests themselves, inside a copy of the repository.
-    exclude: ['test/fixtures/**', '**/node_modules/**'],
+    // The fixture workshop's lesson tests run only inside the CLI tests' temporary repositories.
+    exclude: ['test/fixtures/**'],
     environment: 'node',
-    // A guard, not a speed assertion: these tests start Vitest and Chromium.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Several tests start the CLI, and Vitest inside it, in a child process.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

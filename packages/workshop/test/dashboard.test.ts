@@ -1,0 +1,42 @@
+import { appendFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeRepo, runCli, tempRepo } from './support/temp-repo.ts';
+
+const visible = (line: string): number => [...line].length;
+
+describe('npm start, the dashboard', () => {
+  const root = tempRepo();
+  afterAll(() => removeRepo(root));
+
+  it('shows each lesson not started, the next lesson with its README and file, the commands, and the progress bar last', async () => {
+    const result = await runCli(root, ['start']);
+    expect(result.code, result.err).toBe(0);
+    const lines = result.out.trimEnd().split('\n');
+    expect(lines[0], 'the Node check comes before the tests run').toMatch(/^✓ Node \d+\.\d+\.\d+ .*running the tests…/);
+    expect(result.out).toMatch(/▸ 01 Fresh plans only +░{10} {2}not started/);
+    expect(result.out).toMatch(/ {3}02 Clean-up keeps the active plan +░{10} {2}not started/);
+    expect(result.out).toContain('Next: Lesson 01 · Fresh plans only');
+    expect(result.out).toContain('Read  exercises/01-fresh-plans/README.md');
+    expect(result.out).toContain('Edit  exercises/01-fresh-plans/src/freshness.ts');
+    expect(result.out, "the README's task, quoted").toContain('Edit `src/freshness.ts` so that an Enactor applies a plan only when it is');
+    for (const command of ['npm run lesson -- 01 --watch', 'npm run hint -- 01', 'npm run diff -- 01', 'npm run reset -- 01', 'npm run ui', 'npm run doctor']) {
+      expect(result.out).toContain(command);
+    }
+    expect(lines.at(-1), 'pinned at the bottom').toMatch(/^Progress ░+ 0\/2 lessons · 3\/5 steps$/);
+    expect(lines.filter((l) => visible(l) > 80), 'fits an 80-column terminal').toEqual([]);
+  });
+
+  it('after the learner copies a solution in: lesson done, its notes offered, the next lesson up, the bar moved', async () => {
+    for (const file of ['src/freshness.ts']) copyFileSync(join(root, 'solutions/01-fresh-plans', file), join(root, 'exercises/01-fresh-plans', file));
+    appendFileSync(join(root, 'exercises/02-keep-the-active-plan/src/cutoff.ts'), '// started\n');
+    const result = await runCli(root, ['start']);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toMatch(/✓ 01 Fresh plans only +█{10} {2}done/);
+    expect(result.out).toMatch(/▸ 02 Clean-up keeps the active plan +█{5}░{5} {2}1\/2 passing/);
+    expect(result.out).toContain('01 solutions/01-fresh-plans/NOTES.md');
+    expect(result.out).toContain('Next: Lesson 02 · Clean-up keeps the active plan');
+    expect(result.out).toContain('Edit  exercises/02-keep-the-active-plan/src/cleanup.ts');
+    expect(result.out.trimEnd().split('\n').at(-1)).toMatch(/^Progress █+░+ 1\/2 lessons · 4\/5 steps$/);
+  });
+});

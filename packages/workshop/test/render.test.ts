@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LessonRun, TestOutcome } from '../src/lesson-runner.ts';
+import type { Lesson } from '../src/manifest.ts';
+import { renderDashboard } from '../src/render/dashboard.ts';
+import { lessonReport, verdict } from '../src/render/lesson-report.ts';
+import { readmeExcerpt } from '../src/render/readme.ts';
+import { truncate, wrap } from '../src/render/text.ts';
+
+const FIXTURE = join(import.meta.dirname, 'fixtures', 'workshop');
+
+const lesson = (id: string, title: string): Lesson => ({
+  id,
+  slug: `lesson-${id}`,
+  title,
+  folder: `exercises/${id}-lesson`,
+  solution: `solutions/${id}-lesson`,
+  files: ['src/a-file-with-a-rather-long-name-for-the-layout.ts'],
+  hints: ['one', 'two', 'three'],
+  minutes: 30,
+});
+
+const test = (title: string, state: TestOutcome['state'], message = ''): TestOutcome => ({
+  name: `Lesson > ${title}`,
+  title,
+  state,
+  errors: message === '' ? [] : [{ name: 'AssertionError', message }],
+});
+
+describe('the terminal layout', () => {
+  it('wraps words to the width and keeps an over-long word whole', () => {
+    expect(wrap('the regional endpoint went empty at 23:48', 16)).toEqual(['the regional', 'endpoint went', 'empty at 23:48']);
+    expect(wrap('dynamodb.us-east-1.amazonaws.com resolved', 10)).toEqual(['dynamodb.us-east-1.amazonaws.com', 'resolved']);
+    expect(truncate('DynamoDB DNS Enactor', 10)).toBe('DynamoDB …');
+  });
+
+  it("quotes a README's task paragraph as plain text", () => {
+    const excerpt = readmeExcerpt(readFileSync(join(FIXTURE, 'exercises/01-fresh-plans/README.md'), 'utf8'));
+    expect(excerpt.title).toBe('Lesson 01 (fixture): fresh plans only');
+    expect(excerpt.task).toBe('Edit `src/freshness.ts` so that an Enactor applies a plan only when it is newer than the one Route 53 holds for the endpoint.');
+    expect(readmeExcerpt('# Title\n\nFirst paragraph\ncontinues.\n\nSecond.').task).toBe('First paragraph continues.');
+    expect(readmeExcerpt('# T\n\n## Your task\n\nShape *when things happen*, see [the model](../README.md), `a*b*c`.').task).toBe(
+      'Shape when things happen, see the model, `a*b*c`.',
+    );
+  });
+
+  it('keeps the dashboard within 80 columns even with long titles, and ends with the progress bar', () => {
+    const lessons = [
+      { lesson: lesson('01', 'Reproduce the race between two DNS Enactors and the clean-up'), status: { kind: 'done', passed: 8, total: 8 } as const, hintsLeft: 0 },
+      { lesson: lesson('02', 'Generation checks'), status: { kind: 'in-progress', passed: 3, total: 7 } as const, hintsLeft: 2 },
+      { lesson: lesson('03', 'A velocity control for NLB'), status: { kind: 'not-started', passed: 1, total: 8 } as const, hintsLeft: 3 },
+    ];
+    const lines = renderDashboard({ lessons, nextTask: 'word '.repeat(200) });
+    expect(lines.filter((l) => [...l].length > 80)).toEqual([]);
+    expect(lines.at(-1)).toMatch(/^Progress █+░+ 1\/3 lessons · 12\/23 steps$/);
+    expect(lines.join('\n'), 'the task is quoted, not the whole README').not.toMatch(/(word ){100}/);
+    expect(lines).toContain('  01 solutions/01-lesson/NOTES.md');
+  });
+
+  it('ends a run with a one-line verdict naming the next failing step', () => {
+    const run: LessonRun = {
+      lesson: lesson('02', 'Generation checks'),
+      side: 'exercise',
+      loadErrors: [],
+      tests: [test('step 1: refuse an older plan', 'passed'), test('step 2: delete the root ALIAS as read', 'failed', 'the batch went through although Enactor B had changed the ALIAS'), test('step 3', 'failed', 'x')],
+    };
+    expect(verdict(run)).toBe('Lesson 02: 1/3, next failing step: step 2: delete the root ALIAS as read');
+    const report = lessonReport(run);
+    expect(report.at(-1)).toBe(verdict(run));
+    expect(report.join('\n'), "the first failure's story, and only the first").toContain('the batch went through although Enactor B had changed the ALIAS');
+    expect(report.join('\n')).not.toContain('\n  x');
+  });
+
+  it('cuts a long verdict to one 80-column line', () => {
+    const long = 'step 4: an Enactor that lost the lock retries with back-off and still never writes an old plan';
+    const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test(long, 'failed', 'x')] };
+    expect(verdict(run)).toHaveLength(80);
+    expect(verdict(run)).toMatch(/^Lesson 02: 0\/1, next failing step: step 4: an Enactor that lost .*…$/);
+  });
+
+  it('names a syntax error by its place in the learner\'s file', () => {
+    const error = [
+      '/tmp/outage-lab-x/exercises/02-lesson/test/a.test.ts: Transform failed with 1 error:',
+      '',
+      '[PARSE_ERROR] Unexpected token',
+      '   ╭─[ exercises/02-lesson/src/enactor.ts:8:18 ]',
+    ].join('\n');
+    const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [error], tests: [] };
+    expect(verdict(run)).toBe('Lesson 02: your code does not load: Unexpected token at src/enactor.ts:8:18');
+    expect(lessonReport(run).join('\n'), 'absolute paths shortened').not.toContain('/tmp/outage-lab-x');
+  });
+});

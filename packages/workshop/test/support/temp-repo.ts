@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { main } from '../../src/cli.ts';
+import { loadManifest, REPO_ROOT } from '../../src/manifest.ts';
+import { snapshotStarters, STARTERS_DIR } from '../../src/starters.ts';
+
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'workshop');
+const SKIP = new Set(['node_modules', '.results', '.turbo', 'dist', 'coverage']);
+
+/**
+ * A temporary copy of the repository to run the CLI against: the real root files and
+ * packages, node_modules linked from the real root, and a two-lesson fixture workshop
+ * in place of exercises/ and solutions/ so these tests do not move when a lesson does.
+ */
+export function tempRepo(): string {
+  const root = mkdtempSync(join(tmpdir(), 'outage-lab-'));
+  for (const file of ['package.json', 'vitest.config.ts', 'tsconfig.base.json']) cpSync(join(REPO_ROOT, file), join(root, file));
+  cpSync(join(REPO_ROOT, 'packages'), join(root, 'packages'), {
+    recursive: true,
+    filter: (source) => {
+      const path = relative(REPO_ROOT, source);
+      return !path.split(sep).some((part) => SKIP.has(part)) && !path.startsWith(STARTERS_DIR) && !path.includes(`${sep}fixtures`);
+    },
+  });
+  cpSync(FIXTURE, root, { recursive: true });
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  snapshotStarters(root, loadManifest(root));
+  return root;
+}
+
+export const removeRepo = (root: string): void => rmSync(root, { recursive: true, force: true });
+
+export interface Captured {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** The CLI in this process, for the commands that do not start Vitest. */
+export async function cli(root: string, argv: readonly string[], env: NodeJS.ProcessEnv = {}, now = new Date(2025, 9, 20, 7, 48, 0)): Promise<Captured> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { root, env, now: () => now, io: { out: (t) => void out.push(t), err: (t) => void err.push(t) } });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const TSX = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+/** The CLI as a learner starts it: its own process, real exit code, real streams. */
+export function spawnCli(root: string, argv: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  return spawn(process.execPath, [TSX, join(root, 'packages', 'workshop', 'src', 'cli.ts'), ...argv], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, VITEST: undefined, VITEST_POOL_ID: undefined, VITEST_WORKER_ID: undefined, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs the CLI to the end in its own process. */
+export function runCli(root: string, argv: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Captured> {
+  const child = spawnCli(root, argv, env);
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}

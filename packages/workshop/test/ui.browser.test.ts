@@ -1,0 +1,82 @@
+import { createServer } from 'node:net';
+import { browserGate, launchChromium } from '@outage-lab/core/chromium';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, removeRepo, spawnCli, tempRepo } from './support/temp-repo.ts';
+import { follow } from './support/wait.ts';
+
+/** Throws under CI when no browser is installed: there a missing browser is a failure, not a skip. */
+const gate = browserGate();
+if (!gate.run) console.warn(`workshop: ${gate.reason}`);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || address === null) throw new Error('no port');
+  return address.port;
+}
+
+type Mark = 'pass' | 'fail' | 'none';
+
+describe('npm run ui', () => {
+  const root = tempRepo();
+  afterAll(() => removeRepo(root));
+
+  it('refuses a port that is taken, in one line with the fix', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const result = await cli(root, ['ui', '--port', String(port), '--no-open']);
+      expect(result.code).toBe(1);
+      expect(result.err).toBe(`ui: port ${port} is taken (another \`npm run ui\`?) (fix: stop it, or \`npm run ui -- --port ${port + 1}\`)`);
+    } finally {
+      server.close();
+    }
+  });
+
+  describe.skipIf(!gate.run)("in Debian's Chromium", () => {
+    it('serves every lesson as a group on 127.0.0.1, with red and green steps', async () => {
+      if (!gate.run) return;
+      const port = await freePort();
+      const child = follow(spawnCli(root, ['ui', '--port', String(port), '--no-open']));
+      const browser = await launchChromium(gate.executablePath);
+      try {
+        await child.until(/Lesson 02: /);
+        const url = `http://127.0.0.1:${port}/__vitest__/`;
+        expect(child.out).toContain(`Vitest UI ${url}`);
+        const page = await browser.newPage();
+        await page.goto(url, { waitUntil: 'domcontentloaded' });
+        const items = page.locator('[data-testid="explorer-item"]');
+        await items.filter({ hasText: 'step 2: clean-up still deletes plans nobody uses' }).waitFor();
+        for (const [project, file] of [
+          ['01 Fresh plans only', 'exercises/01-fresh-plans/test/freshness.test.ts'],
+          ['02 Clean-up keeps the active plan', 'exercises/02-keep-the-active-plan/test/cleanup.test.ts'],
+        ] as const) {
+          await expect(items.filter({ hasText: project }).getAttribute('aria-label'), `the lesson "${project}" is listed as a group`).resolves.toBe(file);
+        }
+        const marks = await page.locator('[data-testid="explorer-item"]').evaluateAll((items) =>
+          items.map((item) => {
+            const names = [...item.querySelectorAll('*')].flatMap((n) => [...n.getAttributeNames(), ...n.classList]);
+            const mark = names.includes('i-carbon:checkmark') ? 'pass' : names.includes('i-carbon:close') ? 'fail' : 'none';
+            return [item.getAttribute('aria-label') ?? '', mark] as const;
+          }),
+        );
+        const state = Object.fromEntries(marks) as Record<string, Mark>;
+        expect(state, 'the starters are red where the lesson has work to do and green elsewhere').toMatchObject({
+          'step 1: an Enactor applies a newer plan': 'pass',
+          'step 2: an Enactor refuses a plan older than the active one': 'fail',
+          'step 3: an endpoint without a plan takes any plan': 'pass',
+          'step 1: clean-up spares the plan the regional endpoint points at': 'fail',
+          'step 2: clean-up still deletes plans nobody uses': 'pass',
+        });
+      } finally {
+        await browser.close();
+        child.kill('SIGINT');
+      }
+      expect(await child.ended, 'Ctrl-C stops the UI cleanly').toBe(0);
+    });
+  });
+});

@@ -1,0 +1,41 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, removeRepo, runCli, tempRepo } from './support/temp-repo.ts';
+
+describe('bad input gets one line naming the problem and the valid choices, exit code 2', () => {
+  const root = tempRepo();
+  afterAll(() => removeRepo(root));
+
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown command', ['lessn', '01'], /^unknown command "lessn" \(valid: start, lesson, hint, reset, diff, doctor, ui\)$/],
+    ['an unknown lesson', ['hint', '9'], /^hint: unknown lesson "9" \(valid: 01, 02\)$/],
+    ['an unknown lesson name', ['reset', 'the-race'], /^reset: unknown lesson "the-race" \(valid: 01, 02\)$/],
+    ['a missing lesson', ['diff'], /^diff: which lesson\? \(valid: 01, 02; e\.g\. npm run diff -- 01\)$/],
+    ['an unknown flag', ['lesson', '01', '--wach'], /^lesson: unknown option --wach \(valid: --watch, --poll\)$/],
+    ['a flag for another command', ['hint', '01', '--watch'], /^hint: unknown option --watch \(valid: --all\)$/],
+    ['a value given to a switch', ['hint', '01', '--all=yes'], /^hint: --all takes no value \(valid: --all\)$/],
+    ['a second lesson', ['reset', '01', '02'], /^reset: unexpected argument "02" \(valid: one lesson\)$/],
+    ['a lesson where none is taken', ['doctor', '01'], /^doctor: unexpected argument "01" \(valid: no arguments\)$/],
+    ['a port that is not a port', ['ui', '--port', 'eighty'], /^ui: --port "eighty" is not a port \(valid: a whole number from 1024 to 65535\)$/],
+  ];
+
+  it.each(cases)('%s', async (_name, argv, line) => {
+    const result = await cli(root, argv);
+    expect(result.code, `exit code for ${argv.join(' ')}`).toBe(2);
+    expect(result.out, 'nothing on stdout').toBe('');
+    expect(result.err.split('\n'), 'exactly one line on stderr').toHaveLength(1);
+    expect(result.err).toMatch(line);
+  });
+
+  it('takes the flags npm kept when the learner forgot the `--`', async () => {
+    const forgot = await cli(root, ['hint', '01'], { npm_lifecycle_event: 'hint', npm_config_all: 'true' });
+    expect(forgot.out, '`npm run hint 01 --all` should show every hint').toContain('Hint 3 of 3');
+  });
+
+  it('says so in a real process: exit code 2, one line, no stack trace', async () => {
+    const result = await runCli(root, ['reset', '42']);
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err.trim()).toBe('reset: unknown lesson "42" (valid: 01, 02)');
+    expect(result.err, 'no stack trace').not.toMatch(/\n\s+at /);
+  });
+});

@@ -58,7 +58,8 @@ const silent: Reporter = {};
 /** One lesson's outcomes out of the test modules Vitest reports, matched by project name. */
 export function collectLessonRun(lesson: Lesson, side: Side, modules: readonly TestModule[]): LessonRun {
   const name = side === 'exercise' ? exerciseProject(lesson) : solutionProject(lesson);
-  const mine = modules.filter((m) => m.project.name === name);
+  // Files finish in any order; sorted by path, steps read in the order the lesson numbers them.
+  const mine = modules.filter((m) => m.project.name === name).sort((a, b) => a.moduleId.localeCompare(b.moduleId));
   const tests: TestOutcome[] = [];
   const loadErrors: string[] = [];
   for (const module of mine) {

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { simDiagram } from '@outage-lab/core';
+import { replayDiagrams } from '@outage-lab/workshop/replay-diagrams';
 import { DeckError } from './deck-error.ts';
 import { createEngine, renderDeck, type RenderedDeck } from './engine.ts';
 import { indexPage } from './index-page.ts';
@@ -15,7 +15,10 @@ export interface BuildOptions {
   /** Only these decks (file names with or without .md); all when empty. */
   readonly only?: readonly string[];
   readonly html?: boolean;
-  /** Where diagrams come from; the simulator's registry unless a test substitutes one. */
+  /**
+   * Where diagrams come from: the simulator's registry plus the cascade deck's per-fix
+   * charts (which need the lessons' solutions), unless a test substitutes one.
+   */
   readonly diagrams?: DiagramSource;
   /** Base for the file names in error messages; the working directory by default. */
   readonly cwd?: string;
@@ -58,7 +61,7 @@ export function selectDecks(decksDir: string, only: readonly string[] = []): str
  * stops the others.
  */
 export function buildDecks(options: BuildOptions): DeckResult[] {
-  const md = createEngine({ html: options.html ?? false, diagrams: options.diagrams ?? simDiagram, manifestPath: options.manifestPath });
+  const md = createEngine({ html: options.html ?? false, diagrams: options.diagrams ?? replayDiagrams, manifestPath: options.manifestPath });
   const cwd = options.cwd ?? process.cwd();
   return selectDecks(options.decksDir, options.only).map((path) => {
     const name = basename(path, '.md');

@@ -4,7 +4,7 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 
 /**
  * The one source of randomness in a simulation. Every component receives this object
- * (never Math.random), so a seed fixes everything that happens.
+ * (never the global random function), so a seed fixes everything that happens.
  */
 export class Rng {
   readonly #gen: JumpableRandomGenerator;

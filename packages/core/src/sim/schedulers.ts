@@ -3,7 +3,7 @@ import { Rng } from './rng.ts';
 /**
  * How the next step is chosen.
  * - `timed`: the actor whose next step is due first (seeded latencies decide); the default.
- * - `random`: any actor with a step to take, uniformly.
+ * - `random`: an actor with a step to take, chosen uniformly.
  * - `pct`: probabilistic concurrency testing: random actor priorities, lowered at
  *   `depth - 1` random change points; finds a bug of depth d with probability at least
  *   1/(n·k^(d−1)).

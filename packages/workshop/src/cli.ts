@@ -25,12 +25,13 @@ const LEARNER_COMMANDS = COMMANDS.filter((c) => c !== starters);
 
 function usage(): string[] {
   const usageOf = (c: Command): string => {
-    const flags = Object.keys(c.spec.options).map((f) => ` [--${f}]`).join('');
-    return c.spec.name === 'start' ? 'npm start' : `npm run ${c.spec.name} --${c.spec.takesLesson ? ' <lesson>' : ''}${flags}`;
+    if (c.spec.name === 'start') return 'npm start';
+    const args = [c.spec.takesLesson ? ' <lesson>' : '', ...Object.keys(c.spec.options).map((f) => ` [--${f}]`)].join('');
+    return `npm run ${c.spec.name}${args === '' ? '' : ` --${args}`}`;
   };
   return [
     pc.bold('Outage Lab workshop'),
-    ...LEARNER_COMMANDS.map((c) => `  ${usageOf(c).padEnd(38)} ${c.spec.summary}`),
+    ...LEARNER_COMMANDS.flatMap((c) => [`  ${usageOf(c)}`, pc.dim(`      ${c.spec.summary}`)]),
     '',
     'A lesson is its number (2 or 02) or its name (generation-checks).',
   ];

@@ -26,6 +26,15 @@ describe('bad input gets one line naming the problem and the valid choices, exit
     expect(result.err).toMatch(line);
   });
 
+  it('lists every command, within 80 columns, on --help', async () => {
+    const help = await cli(root, ['--help']);
+    expect(help.code).toBe(0);
+    for (const usage of ['npm start', 'npm run lesson -- <lesson> [--watch] [--poll]', 'npm run hint -- <lesson> [--all]', 'npm run reset -- <lesson>', 'npm run diff -- <lesson>', 'npm run doctor', 'npm run ui -- [--port] [--open]']) {
+      expect(help.out.split('\n')).toContain(`  ${usage}`);
+    }
+    expect(help.out.split('\n').filter((l) => l.length > 80)).toEqual([]);
+  });
+
   it('takes the flags npm kept when the learner forgot the `--`', async () => {
     const forgot = await cli(root, ['hint', '01'], { npm_lifecycle_event: 'hint', npm_config_all: 'true' });
     expect(forgot.out, '`npm run hint 01 --all` should show every hint').toContain('Hint 3 of 3');

@@ -17,6 +17,9 @@ export interface Check {
 export const pass = (summary: string): Check => ({ ok: true, severity: 'error', summary, fix: '' });
 export const problem = (severity: Check['severity'], summary: string, fix: string): Check => ({ ok: false, severity, summary, fix });
 
+/** CI=false and an empty CI count as unset, as most CI-aware tools read it. */
+export const isCi = (env: NodeJS.ProcessEnv): boolean => env['CI'] !== undefined && env['CI'] !== '' && env['CI'] !== 'false';
+
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 
 /** `>=20.19` style ranges only, which is what package.json's engines field uses here. */

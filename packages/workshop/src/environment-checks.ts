@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '@outage-lab/core/chromium';
-import { pass, problem, type Check } from './checks.ts';
+import { isCi, pass, problem, type Check } from './checks.ts';
 import { loadManifest, MANIFEST_PATH } from './manifest.ts';
 import { lessonFiles } from './starters.ts';
 import { loadState, STATE_PATH } from './state.ts';
@@ -28,9 +28,8 @@ export async function portCheck(port: number = UI_PORT): Promise<Check> {
 export function chromiumCheck(env: NodeJS.ProcessEnv): Check {
   const path = findChromium(env);
   if (path !== null) return pass(`Chromium at ${path}`);
-  const ci = env['CI'] !== undefined && env['CI'] !== '' && env['CI'] !== 'false';
   return problem(
-    ci ? 'error' : 'warning',
+    isCi(env) ? 'error' : 'warning',
     'no Chromium found (only the browser tests and the slides PDF need it)',
     '`sudo apt-get install chromium` on Debian/Ubuntu, or set CHROMIUM_PATH to a Chrome or Chromium binary',
   );

@@ -2,7 +2,8 @@ import pc from 'picocolors';
 import type { Reporter } from 'vitest/node';
 import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
 import type { Context } from '../context.ts';
-import { runLessons, type LessonRun } from '../lesson-runner.ts';
+import { runLessons } from '../lesson-runner.ts';
+import { lessonStatus } from '../lesson-status.ts';
 import { watchLesson } from '../lesson-watch.ts';
 import { loadManifest, type Lesson } from '../manifest.ts';
 import { preflight } from '../preflight.ts';
@@ -33,10 +34,8 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   const [result] = await runLessons([lesson], ['exercise'], { root: ctx.root, reporters: [collectLogs] });
   if (result === undefined) return 1;
   for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
-  return passedAll(result) ? 0 : 1;
+  return lessonStatus(result, null).kind === 'done' ? 0 : 1;
 }
-
-const passedAll = (run: LessonRun): boolean => run.loadErrors.length === 0 && run.tests.length > 0 && run.tests.every((t) => t.state === 'passed');
 
 /** Resolves only when the learner stops it (Ctrl-C), like every watch mode. */
 async function watch(ctx: Context, lesson: Lesson, next: Lesson | null, poll: boolean): Promise<number> {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import pc from 'picocolors';
 import type { Reporter, Vitest } from 'vitest/node';
 import { parseCommandArgs, type CommandSpec } from '../args.ts';
+import { isCi } from '../checks.ts';
 import type { Context } from '../context.ts';
 import { portFree, UI_PORT } from '../environment-checks.ts';
 import { UsageError, WorkshopError } from '../errors.ts';
@@ -48,8 +49,7 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   preflight(ctx);
   const manifest = loadManifest(ctx.root);
   if (!(await portFree(port))) throw new WorkshopError(`ui: port ${port} is taken (another \`npm run ui\`?)`, `stop it, or \`npm run ui -- --port ${port + 1}\``);
-  const ci = ctx.env['CI'] !== undefined && ctx.env['CI'] !== '' && ctx.env['CI'] !== 'false';
-  const open = typeof args.flags['open'] === 'boolean' ? args.flags['open'] : !ci;
+  const open = typeof args.flags['open'] === 'boolean' ? args.flags['open'] : !isCi(ctx.env);
   const { createVitest } = await import('vitest/node');
   let vitest: Vitest | null = null;
   vitest = await createVitest(

@@ -48,7 +48,7 @@ export function lessonsCheck(root: string): Check {
   if (deleted.length > 0) return problem('error', `lesson files missing: ${deleted.slice(0, 3).join(', ')}`, "`npm run reset -- <lesson>` restores a lesson's files");
   const noPristine = files.filter((f) => f.starter === null).map((f) => f.path);
   if (noPristine.length > 0) {
-    return problem('warning', `no pristine copy of ${noPristine.slice(0, 3).join(', ')}: reset cannot restore it`, 'instructors: `npm run starters -w @outage-lab/workshop`');
+    return problem('warning', `no pristine copy of ${noPristine.slice(0, 3).join(', ')}: reset cannot restore it`, '`npm ci` makes them (or `npm run starters -w @outage-lab/workshop` while the lessons are untouched)');
   }
   return pass(`${lessons.length} lessons in ${MANIFEST_PATH}`);
 }

@@ -3,13 +3,15 @@ import { basename, dirname, join } from 'node:path';
 import type { Lesson, Manifest } from './manifest.ts';
 
 /**
- * Pristine copies of every file a learner edits, carried in the repository (rustlings
- * carries its exercises the same way): `reset` restores from them and the dashboard
- * tells "not started" from "in progress" by them, offline and without git history.
- * Instructors refresh them with `npm run starters -w @outage-lab/workshop` after
- * changing a starter; `staleStarters` is the check that they did.
+ * Pristine copies of every file a learner edits: `reset` restores from them and the
+ * dashboard tells "not started" from "in progress" by them, offline and without git
+ * history (rustlings carries its exercises for the same reason). They are generated,
+ * so they are not committed: `npm ci` makes them (the root `prepare` script), right
+ * after the clone, before anyone has edited anything. A copy is only ever written where
+ * none exists, so a later install never takes a learner's edits for the starter;
+ * instructors who change a starter refresh the copies with `--refresh` on a clean tree.
  */
-export const STARTERS_DIR = 'packages/workshop/starters';
+export const STARTERS_DIR = '.outage-lab/starters';
 
 export const starterPath = (root: string, lesson: Lesson, file: string): string => join(root, STARTERS_DIR, basename(lesson.folder), file);
 
@@ -39,15 +41,19 @@ export function isUntouched(files: readonly LessonFile[]): boolean | null {
   return files.every((f) => f.mine === f.starter);
 }
 
-/** Copies each lesson's starter files into the pristine store; returns the paths written. */
-export function snapshotStarters(root: string, manifest: Manifest): string[] {
+/**
+ * Copies each lesson's starter files into the pristine store where no copy exists yet,
+ * or over a different one with `refresh`; returns the paths written.
+ */
+export function snapshotStarters(root: string, manifest: Manifest, options: { readonly refresh?: boolean } = {}): string[] {
   const written: string[] = [];
   for (const lesson of manifest.lessons) {
     for (const file of lesson.files) {
       const content = readOrNull(join(root, lesson.folder, file));
       if (content === null) continue;
       const target = starterPath(root, lesson, file);
-      if (readOrNull(target) === content) continue;
+      const existing = readOrNull(target);
+      if (existing === content || (existing !== null && options.refresh !== true)) continue;
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
       written.push(target.slice(root.length + 1));

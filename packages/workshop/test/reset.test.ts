@@ -52,7 +52,7 @@ describe('npm run reset', () => {
 
   it('refuses, changing nothing, when a pristine copy is missing', async () => {
     writeFileSync(cutoff, 'mine\n');
-    rmSync(join(root, 'packages/workshop/starters/02-keep-the-active-plan/src/cutoff.ts'));
+    rmSync(join(root, '.outage-lab/starters/02-keep-the-active-plan/src/cutoff.ts'));
     const result = await cli(root, ['reset', '02']);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/no pristine copy of exercises\/02-keep-the-active-plan\/src\/cutoff\.ts, so nothing was changed/);

@@ -23,7 +23,7 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   if (missing.length > 0) {
     throw new WorkshopError(
       `reset: no pristine copy of ${missing.map((f) => f.path).join(', ')}, so nothing was changed`,
-      'instructors: run `npm run starters -w @outage-lab/workshop` and commit packages/workshop/starters',
+      '`npm ci` makes them; or run `npm run starters -w @outage-lab/workshop` while the lesson is untouched',
     );
   }
   const changed = files.filter((f) => f.mine !== f.starter);

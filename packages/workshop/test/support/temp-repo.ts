@@ -46,11 +46,12 @@ export async function cli(root: string, argv: readonly string[], env: NodeJS.Pro
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const TSX = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
-/** The CLI as a learner starts it: its own process, real exit code, real streams. */
+/**
+ * The CLI as a learner starts it (`node --import tsx`, as the root scripts do): its own
+ * process, real exit code, real streams, and Ctrl-C delivered to it directly.
+ */
 export function spawnCli(root: string, argv: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  return spawn(process.execPath, [TSX, join(root, 'packages', 'workshop', 'src', 'cli.ts'), ...argv], {
+  return spawn(process.execPath, ['--import', 'tsx', join(root, 'packages', 'workshop', 'src', 'cli.ts'), ...argv], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, VITEST: undefined, VITEST_POOL_ID: undefined, VITEST_WORKER_ID: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -33,7 +33,7 @@ export function regionalStory(night: Night, lines = 14, around?: number): string
   const index = around === undefined ? steps.length : steps.findIndex((s) => s.index >= around) + 4;
   const shown = steps.slice(Math.max(0, index - lines), Math.max(lines, index));
   return [
-    `Your night: ${night.scenario.name}, seed ${night.scenario.seed}, ${formatClock(night.scenario.config.startMs)}–${formatClock(night.scenario.untilMs)}, replay ${night.scenario.name}@timed#${night.scenario.seed}`,
+    `Your night: ${night.scenario.name}, seed ${night.scenario.seed}, ${formatClock(night.scenario.config.startMs)}–${formatClock(night.scenario.untilMs)} (the same seed replays this night exactly)`,
     formatTimeline(shown, { violations: night.violations.filter((v) => v.invariant === 'regional-endpoint-resolves').slice(0, 1) }),
   ].join('\n');
 }

@@ -2,7 +2,8 @@
  * The instructor's check, and our main guarantee: every lesson's starter type-checks and
  * fails its tests by assertion, with a message from the incident (not a TypeError, not
  * "not implemented"); every solution passes every test. Writes .results/verify.json
- * so `npm test` can count it, and exits non-zero when any cell of the matrix is wrong.
+ * so `npm test` can count it (each cell of the matrix and each solution test counts
+ * once), and exits non-zero when any cell of the matrix is wrong.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
   mkdirSync(join(REPO_ROOT, '.results'), { recursive: true });
   writeFileSync(
     join(REPO_ROOT, '.results', 'verify.json'),
-    `${JSON.stringify({ numPassedTests: checks.passed, numFailedTests: checks.failed, solutionTests, cells }, null, 2)}\n`,
+    `${JSON.stringify({ numPassedTests: checks.passed + solutionTests.passed, numFailedTests: checks.failed + solutionTests.failed, checks, solutionTests, cells }, null, 2)}\n`,
   );
   console.log(`verify: ${checks.passed} of ${cells.length} red/green checks hold (${solutionTests.passed} solution tests pass)`);
   return bad.length === 0 ? 0 : 1;

@@ -42,9 +42,37 @@ interface Cached {
 
 /**
  * Observations are taken after every step, so an endpoint's view is rebuilt only when a
- * batch since the last observation touched one of its records.
+ * batch since the last observation touched one of its records. The cache holds the few
+ * worlds observed last, not every world: the exhaustive search observes millions of
+ * short-lived worlds, and a WeakMap entry for each made garbage collection cost more
+ * than the search itself.
  */
-const cache = new WeakMap<DnsWorld, Cached>();
+const CACHED_WORLDS = 4;
+const cachedWorlds: (DnsWorld | undefined)[] = new Array<DnsWorld | undefined>(CACHED_WORLDS).fill(undefined);
+const cachedEntries: (Cached | undefined)[] = new Array<Cached | undefined>(CACHED_WORLDS).fill(undefined);
+const cache = {
+  get(world: DnsWorld): Cached | undefined {
+    for (let i = 0; i < CACHED_WORLDS; i++) {
+      if (cachedWorlds[i] !== world) continue;
+      const entry = cachedEntries[i];
+      if (i > 0 && entry !== undefined) this.set(world, entry);
+      return entry;
+    }
+    return undefined;
+  },
+  /** Puts `world` first, dropping the least recently used one. */
+  set(world: DnsWorld, entry: Cached): void {
+    let i = cachedWorlds.indexOf(world);
+    if (i < 0) i = CACHED_WORLDS - 1;
+    for (; i > 0; i--) {
+      cachedWorlds[i] = cachedWorlds[i - 1];
+      cachedEntries[i] = cachedEntries[i - 1];
+    }
+    cachedWorlds[0] = world;
+    cachedEntries[0] = entry;
+  },
+};
+
 const indexes = new WeakMap<readonly Endpoint[], Map<string, number>>();
 
 export function observeDns(world: DnsWorld, now: number): DnsObservation {
@@ -77,6 +105,16 @@ export function observeDns(world: DnsWorld, now: number): DnsObservation {
     endpoints: views,
     enactors: world.enactors.map((e) => ({ id: e.id, phase: e.phase, generation: e.plan?.generation ?? null, lastApplied: e.lastApplied })),
   };
+}
+
+/**
+ * A clone starts where its original's observation is: the exhaustive search observes
+ * each successor, and most steps touch no endpoint or one, so only those views are rebuilt.
+ */
+export function inheritObservation(from: DnsWorld, to: DnsWorld): void {
+  const previous = cache.get(from);
+  if (previous === undefined || previous.zone !== from.route53 || previous.version !== from.route53.version) return;
+  cache.set(to, { zone: to.route53, version: to.route53.version, views: previous.views });
 }
 
 /** The endpoint a record name belongs to: `plan-110.x`, `_rollback.x` and `_lock.x` all belong to `x`. */

@@ -53,7 +53,12 @@ export class PlanStore {
   }
 
   generations(): number[] {
-    return [...this.#plans.keys()].sort((a, b) => a - b);
+    const generations = [...this.#plans.keys()];
+    // Generations are put in increasing order, so the keys are usually sorted already.
+    for (let i = 1; i < generations.length; i++) {
+      if ((generations[i] as number) < (generations[i - 1] as number)) return generations.sort((a, b) => a - b);
+    }
+    return generations;
   }
 
   delete(generation: number): boolean {

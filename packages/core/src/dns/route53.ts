@@ -14,6 +14,8 @@ export type ChangeResult = { readonly ok: true } | { readonly ok: false; readonl
 export class Route53 {
   /** name → (type|setId → record) */
   readonly #zone: Map<string, Map<string, ResourceRecord>>;
+  /** The per-name maps this zone may change in place; any other is shared with a copy. */
+  readonly #owned = new Set<Map<string, ResourceRecord>>();
   /**
    * Names touched by each committed batch, so observers can rebuild only what changed.
    * A clone starts a fresh journal: its observers start from scratch.
@@ -37,10 +39,26 @@ export class Route53 {
     }
   }
 
+  /** A zone holding exactly these records (the exhaustive search rebuilds zones from its state vectors). */
+  static fromRecords(records: Iterable<ResourceRecord>): Route53 {
+    const zone = new Route53();
+    for (const r of records) zone.#put(r);
+    return zone;
+  }
+
+  /** Calls `visit` with every record in the zone. */
+  forEachRecord(visit: (record: ResourceRecord) => void): void {
+    for (const records of this.#zone.values()) for (const r of records.values()) visit(r);
+  }
+
+  /**
+   * Copy-on-write: the copy shares every name's records with the original until one of
+   * them writes to that name, so a copy costs the list of names, not the records (the
+   * exhaustive search copies a zone for every step it tries).
+   */
   clone(): Route53 {
-    const copy = new Map<string, Map<string, ResourceRecord>>();
-    for (const [name, records] of this.#zone) copy.set(name, new Map(records));
-    return new Route53(copy, this.#hashed ? [this.#hashHi, this.#hashLo] : undefined);
+    this.#owned.clear();
+    return new Route53(new Map(this.#zone), this.#hashed ? [this.#hashHi, this.#hashLo] : undefined);
   }
 
   /** Counts committed batches. */
@@ -160,10 +178,10 @@ export class Route53 {
   }
 
   #put(r: ResourceRecord): void {
-    let records = this.#zone.get(r.name);
-    if (records === undefined) {
-      records = new Map();
+    const records = this.#writable(r.name) ?? new Map<string, ResourceRecord>();
+    if (records.size === 0) {
       this.#zone.set(r.name, records);
+      this.#owned.add(records);
     }
     const k = key(r.type, r.setId);
     const old = records.get(k);
@@ -175,12 +193,22 @@ export class Route53 {
   }
 
   #remove(name: string, k: string): void {
-    const records = this.#zone.get(name);
-    const old = records?.get(k);
+    const old = this.#zone.get(name)?.get(k);
+    const records = old === undefined ? undefined : this.#writable(name);
     if (records === undefined || old === undefined) return;
     records.delete(k);
     if (this.#hashed) this.#toggle(old);
     if (records.size === 0) this.#zone.delete(name);
+  }
+
+  /** The records at `name`, copied first if they are shared with another zone. */
+  #writable(name: string): Map<string, ResourceRecord> | undefined {
+    const records = this.#zone.get(name);
+    if (records === undefined || this.#owned.has(records)) return records;
+    const copy = new Map(records);
+    this.#zone.set(name, copy);
+    this.#owned.add(copy);
+    return copy;
   }
 
   #toggle(r: ResourceRecord): void {

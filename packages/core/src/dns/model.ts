@@ -1,10 +1,11 @@
-import type { Actor, Model } from '../sim/model.ts';
+import type { Actor, Model, StateCodec } from '../sim/model.ts';
+import { createDnsCodec } from './codec.ts';
 import { validateDnsConfig, type DnsConfig } from './config.ts';
 import { DnsEnactor } from './enactor.ts';
 import type { EnactorProgram } from './enactor-steps.ts';
 import { alias, planSetName, rollbackName } from './records.ts';
 import { leafRecords } from './enactor-kit.ts';
-import { observeDns, type DnsObservation } from './observe.ts';
+import { inheritObservation, observeDns, type DnsObservation } from './observe.ts';
 import { operator } from './operator.ts';
 import { buildPlan, dnsPlanner, plannerLimit } from './planner.ts';
 import { PlanStore } from './plan-store.ts';
@@ -40,6 +41,7 @@ export function createDnsModel(config: DnsConfig, options: DnsModelOptions = {})
       startMs: (world) => world.config.startMs + index * Math.min(7, world.config.enactorPollMs),
     };
   });
+  let codec: StateCodec<DnsWorld> | undefined;
   return {
     name: options.name ?? 'dns',
     actors: [dnsPlanner, ...enactorActors, operator],
@@ -49,8 +51,22 @@ export function createDnsModel(config: DnsConfig, options: DnsModelOptions = {})
       return world;
     },
     observe: observeDns,
-    clone: cloneWorld,
+    clone(world) {
+      const copy = cloneWorld(world);
+      inheritObservation(world, copy);
+      return copy;
+    },
     fingerprint: fingerprintWorld,
+    // Built on first use: only the exhaustive search needs it. The exhaustive search
+    // always starts from seed 0.
+    get codec(): StateCodec<DnsWorld> {
+      if (codec === undefined) {
+        const template = initialWorld(config, 0);
+        options.prepare?.(template);
+        codec = createDnsCodec(config, template);
+      }
+      return codec;
+    },
   };
 }
 

@@ -1,18 +1,36 @@
 import { explainFailure, type Counterexample } from './counterexample.ts';
+import { Expander, compareKeys, realSchedule } from './expand.ts';
 import type { Invariant, Model } from './model.ts';
-import { Rng } from './rng.ts';
+import { ROOT, StateStore, hashVector } from './state-store.ts';
 
 export interface ExhaustiveOptions<O> {
   readonly invariants: readonly Invariant<O>[];
-  /** Stop after this many distinct states (the search is then incomplete). */
+  /** Stop at the end of the level where the search holds this many states (it is then incomplete). */
   readonly maxStates?: number;
-  /** Stop at the first violation (default), giving the shortest counterexample. */
+  /** Stop at the end of the first level with a violation (default): its counterexample is a shortest one. */
   readonly stopAtFirst?: boolean;
   readonly shrink?: boolean;
+  /**
+   * Count states that differ only by a permutation of interchangeable actors (the
+   * Enactors) once (default true). The model's codec says which actors are interchangeable.
+   */
+  readonly symmetry?: boolean;
+  /** Called every `progressEvery` expanded states: for a progress line. */
+  readonly onProgress?: (progress: ExhaustiveProgress) => void;
+  readonly progressEvery?: number;
+  /** Asked with each progress report; true stops the search where it is (Ctrl-C). */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface ExhaustiveProgress {
+  readonly states: number;
+  readonly depth: number;
+  readonly transitions: number;
+  readonly bytes: number;
 }
 
 export interface ExhaustiveResult {
-  /** Distinct states reached (equal states, by fingerprint, are explored once). */
+  /** Distinct states reached (after symmetry reduction, when on). */
   readonly states: number;
   readonly transitions: number;
   /** Length of the longest shortest path to any state. */
@@ -21,108 +39,161 @@ export interface ExhaustiveResult {
   readonly terminalStates: number;
   /** True when every reachable state was explored. */
   readonly complete: boolean;
+  readonly stoppedBy: 'complete' | 'violation' | 'max-states' | 'interrupted';
+  /** Violating states plus violating steps. */
   readonly violations: number;
+  /** Bytes the visited set holds (vectors, trails, hash table). */
+  readonly bytes: number;
+  /** Length of the counterexample's schedule before shrinking: the shortest there is. */
+  readonly counterexampleLength: number | null;
   readonly counterexample: Counterexample | null;
 }
 
-/** How a state was reached; kept apart from the world so explored worlds can be freed. */
-interface Trail {
-  readonly parent: Trail | null;
-  readonly code: string;
+/** The counterexample of a level, chosen the same way whatever order the level was explored in. */
+export interface Candidate {
+  readonly parent: number;
+  readonly h1: number;
+  readonly h2: number;
+  /** -1: the state itself; otherwise the step out of it that breaks a transition invariant. */
+  readonly actor: number;
+  readonly perm: number;
 }
 
-interface Node<W, O> {
-  readonly world: W;
-  readonly observed: O;
-  readonly trail: Trail | null;
-  readonly depth: number;
+export function betterCandidate(a: Candidate | null, b: Candidate): boolean {
+  if (a === null) return true;
+  // A violating state is one step shorter than a violating step out of a state of the same level.
+  if ((a.actor < 0) !== (b.actor < 0)) return b.actor < 0;
+  return compareKeys(b.h2, b.h1, b.actor, a.h2, a.h1, a.actor) < 0;
 }
 
 /**
- * Breadth-first search over every interleaving of atomic steps, with state hashing, like
- * SPIN on a small configuration. Breadth-first means the first violation found has the
- * shortest schedule. The model must not let time influence behaviour (the small-scope
- * configurations set every latency to zero), because states are compared without it.
+ * Breadth-first search over every interleaving of atomic steps, level by level, over a
+ * compact visited set (SPIN's state vectors, not objects). Breadth-first means the
+ * first violation found has the shortest schedule; among the shortest, the one reported
+ * is chosen by the states' hashes, not by exploration order, so the parallel search
+ * (`exploreInParallel`) reports the very same one. The model must not let time
+ * influence behaviour (the small-scope configurations set every latency to zero).
  */
 export function exploreExhaustively<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>): ExhaustiveResult {
-  const rng = new Rng(0);
-  const safety = options.invariants.filter((i) => i.kind === 'safety');
-  const liveness = options.invariants.filter((i) => i.kind === 'liveness');
-  const maxStates = options.maxStates ?? 2_000_000;
-  const stopAtFirst = options.stopAtFirst ?? true;
-  const actors = model.actors;
+  const search = searchLevels(model, options);
+  for (;;) {
+    const next = search.next();
+    if (next.done === true) return next.value;
+  }
+}
 
-  const initial = model.init(rng);
-  const root: Node<W, O> = { world: initial, observed: model.observe(initial, 0), trail: null, depth: 0 };
-  const seen = new Set<string>([model.fingerprint(initial)]);
-  let frontier: Node<W, O>[] = [root];
+/**
+ * The same search, pausing at every progress report for `pause()` to resolve, so that a
+ * command line stays responsive: its Ctrl-C handler runs and can ask the search to stop.
+ */
+export async function exploreExhaustivelyAsync<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O> & { readonly pause: () => Promise<void> }): Promise<ExhaustiveResult> {
+  const search = searchLevels(model, options);
+  for (;;) {
+    const next = search.next();
+    if (next.done === true) return next.value;
+    await options.pause();
+  }
+}
+
+function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>): Generator<void, ExhaustiveResult, void> {
+  const expander = new Expander(model, options.invariants, options.symmetry ?? true);
+  const maxStates = options.maxStates ?? 20_000_000;
+  const stopAtFirst = options.stopAtFirst ?? true;
+  const every = options.progressEvery ?? 16_384;
+  const store = new StateStore();
+  const root = expander.initial();
+  const [r1, r2] = hashVector(root.vector.data, root.vector.length);
+  store.add(root.vector, r1, r2, ROOT, 0, root.perm);
+
   let transitions = 0;
   let terminalStates = 0;
   let violations = 0;
   let depth = 0;
-  let failing: Node<W, O> | null = null;
+  let levelStart = 0;
+  let levelEnd = 1;
+  let first: Candidate | null = null;
+  let stoppedBy: ExhaustiveResult['stoppedBy'] = 'complete';
+  let expanded = 0;
 
-  const broken = (node: Node<W, O>, invariants: readonly Invariant<O>[], before: O | null): boolean =>
-    invariants.some((inv) => inv.check(node.observed, before) !== null);
-
-  if (broken(root, safety, null)) failing = root;
-  // Breadth-first when looking for the first (and so shortest) counterexample; depth-first
-  // when checking everything, which holds only one path of worlds in memory at a time.
-  const breadthFirst = stopAtFirst;
-  search: while (frontier.length > 0 && failing === null) {
-    const next: Node<W, O>[] = [];
-    const batch = breadthFirst ? frontier : [frontier.pop() as Node<W, O>];
-    for (const node of batch) {
-      let moved = false;
-      for (const actor of actors) {
-        if (!actor.ready(node.world)) continue;
-        moved = true;
-        const world = model.clone(node.world);
-        actor.step(world, { now: 0, rng });
-        transitions++;
-        const key = model.fingerprint(world);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const child: Node<W, O> = { world, observed: model.observe(world, 0), trail: { parent: node.trail, code: actor.code }, depth: node.depth + 1 };
-        depth = Math.max(depth, child.depth);
-        if (broken(child, safety, node.observed)) {
+  search: while (levelStart < levelEnd) {
+    const level: { found: Candidate | null } = { found: null };
+    for (let p = levelStart; p < levelEnd; p++) {
+      const ph1 = store.hash1(p);
+      const ph2 = store.hash2(p);
+      const outcome = expander.expand(
+        store.vector(p),
+        (vector, h1, h2, actor, perm) => {
+          transitions++;
+          const added = store.add(vector, h1, h2, p, actor, perm);
+          if (added >= 0) return;
+          const existing = -added - 1;
+          if (existing < levelEnd) return;
+          // Reached again in the same level: keep the parent that sorts first, so the
+          // path to every state does not depend on which parent was expanded first.
+          const trail = store.trail(existing);
+          if (compareKeys(ph2, ph1, actor, store.hash2(trail.parent), store.hash1(trail.parent), trail.actor) < 0) store.setTrail(existing, p, actor, perm);
+        },
+        (actor, perm) => {
           violations++;
-          if (stopAtFirst) {
-            failing = child;
-            break search;
-          }
-          continue;
-        }
-        next.push(child);
-        if (seen.size >= maxStates) break search;
+          const candidate = { parent: p, h1: ph1, h2: ph2, actor, perm };
+          if (betterCandidate(level.found, candidate)) level.found = candidate;
+        },
+      );
+      if (outcome.kind === 'terminal') terminalStates++;
+      if (outcome.kind === 'violating' || (outcome.kind === 'terminal' && outcome.invariant !== null)) {
+        violations++;
+        const candidate = { parent: p, h1: ph1, h2: ph2, actor: -1, perm: 0 };
+        if (betterCandidate(level.found, candidate)) level.found = candidate;
       }
-      if (!moved) {
-        terminalStates++;
-        if (broken(node, liveness, null)) {
-          violations++;
-          if (stopAtFirst) {
-            failing = node;
-            break search;
-          }
+      if (++expanded % every === 0) {
+        options.onProgress?.({ states: store.size, depth, transitions, bytes: store.bytes });
+        yield;
+        if (options.shouldStop?.() === true) {
+          stoppedBy = 'interrupted';
+          break search;
         }
       }
     }
-    if (breadthFirst) frontier = next;
-    else for (let i = next.length - 1; i >= 0; i--) frontier.push(next[i] as Node<W, O>);
+    if (store.size > levelEnd) depth++;
+    if (level.found !== null && first === null) first = level.found;
+    levelStart = levelEnd;
+    levelEnd = store.size;
+    if (first !== null && stopAtFirst) {
+      stoppedBy = 'violation';
+      break;
+    }
+    if (store.size >= maxStates && levelStart < levelEnd) {
+      stoppedBy = 'max-states';
+      break;
+    }
   }
 
-  const complete = frontier.length === 0 && failing === null && seen.size < maxStates;
+  const steps: { actor: number; perm: number }[] = [];
   let counterexample: Counterexample | null = null;
-  if (failing !== null) {
-    const choices: string[] = [];
-    for (let t = failing.trail; t !== null; t = t.parent) choices.push(t.code);
-    choices.reverse();
+  let counterexampleLength: number | null = null;
+  if (first !== null) {
+    if (first.actor >= 0) steps.push({ actor: first.actor, perm: first.perm });
+    for (let s = first.parent; store.trail(s).parent !== ROOT; s = store.trail(s).parent) steps.push(store.trail(s));
+    steps.reverse();
+    const schedule = realSchedule(model.codec?.permutations ?? [], store.trail(0).perm, steps);
+    counterexampleLength = schedule.length;
     counterexample = explainFailure(model, {
       seed: 0,
-      scheduler: { kind: 'replay', choices },
+      scheduler: { kind: 'replay', choices: schedule.map((a) => model.actors[a]?.code ?? '?') },
       invariants: options.invariants,
       shrink: options.shrink ?? true,
     });
   }
-  return { states: seen.size, transitions, depth, terminalStates, complete, violations, counterexample };
+  return {
+    states: store.size,
+    transitions,
+    depth,
+    terminalStates,
+    complete: stoppedBy === 'complete',
+    stoppedBy,
+    violations,
+    bytes: store.bytes,
+    counterexampleLength,
+    counterexample,
+  };
 }

@@ -1,7 +1,8 @@
 export { Rng } from './rng.ts';
 export { EventQueue } from './event-queue.ts';
 export { Kernel, type EventHandler } from './kernel.ts';
-export type { Actor, Invariant, Model, Outcome, StepContext, TraceStep, Violation } from './model.ts';
+export type { Actor, Invariant, Model, Outcome, StateCodec, StepContext, TraceStep, Violation } from './model.ts';
+export { StateStore, StateVector, hashVector } from './state-store.ts';
 export type { SchedulerSpec } from './schedulers.ts';
 export { runModel, type RunOptions, type RunResult } from './run.ts';
 export { EPOCH_LABEL, SECOND, MINUTE, HOUR, DAY, pdt, formatClock, formatHourMinute, formatDuration } from './clock.ts';
@@ -10,4 +11,4 @@ export { formatReplay, parseReplay, type ReplaySpec } from './replay.ts';
 export { shrinkSchedule, type ShrinkOptions } from './shrink.ts';
 export { explainFailure, formatCounterexample, type Counterexample, type CounterexampleOptions } from './counterexample.ts';
 export { explore, type ExploreOptions, type ExploreResult } from './explore.ts';
-export { exploreExhaustively, type ExhaustiveOptions, type ExhaustiveResult } from './exhaustive.ts';
+export { exploreExhaustively, exploreExhaustivelyAsync, type ExhaustiveOptions, type ExhaustiveProgress, type ExhaustiveResult } from './exhaustive.ts';

@@ -1,3 +1,4 @@
+import type { StateVector } from './state-store.ts';
 import type { Rng } from './rng.ts';
 
 /**
@@ -49,6 +50,34 @@ export interface Model<W, O> {
   clone(world: W): W;
   /** A canonical string of everything that can influence future behaviour. */
   fingerprint(world: W): string;
+  /** The compact state vector the exhaustive search stores; without it, no exhaustive search. */
+  readonly codec?: StateCodec<W>;
+}
+
+/**
+ * A world as a vector of int32 and back, for the exhaustive search. The vector must hold
+ * everything that can influence future behaviour (as `fingerprint` does), and decoding it
+ * must give a world that behaves exactly like the one encoded.
+ */
+export interface StateCodec<W> {
+  /**
+   * Writes the world's vector into `out`. With `symmetric`, writes the least vector over
+   * the model's symmetry permutations instead, and returns which one it applied (0 is
+   * the identity), so the search can map its steps back to real actors.
+   */
+  encode(world: W, out: StateVector, symmetric: boolean): number;
+  decode(vector: Int32Array): W;
+  /**
+   * For each symmetry permutation, where it sends each actor index: permuting a world by
+   * `p` and then letting actor `permutations[p][a]` step gives the same world as letting
+   * actor `a` step and then permuting. [0] is the identity.
+   */
+  readonly permutations: readonly (readonly number[])[];
+  /**
+   * What the vectors refer to beyond themselves (interned strings, records), for codecs
+   * that have any: the parallel workers send each other what they added each level.
+   */
+  readonly dictionary?: { drain(): string[]; absorb(entries: readonly string[]): void };
 }
 
 /**

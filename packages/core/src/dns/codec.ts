@@ -1,0 +1,168 @@
+import type { StateCodec } from '../sim/model.ts';
+import type { StateVector } from '../sim/state-store.ts';
+import type { DnsConfig } from './config.ts';
+import { PlanStore, type Plan } from './plan-store.ts';
+import { buildPlan } from './planner.ts';
+import type { ResourceRecord } from './records.ts';
+import { Route53 } from './route53.ts';
+import { Dictionary } from './dictionary.ts';
+import { enactorSymmetry, type Renamer } from './symmetry.ts';
+import type { DnsWorld, EnactorState } from './world.ts';
+
+/** Fields of the world the codec knows; a model change that adds one must teach the codec (see `createDnsCodec`). */
+const WORLD_KEYS = ['config', 'seed', 'route53', 'plans', 'planner', 'enactors', 'operator'];
+/** The slot's identity: it stays with the slot when Enactors are permuted. */
+const IDENTITY_KEYS = new Set(['az', 'id']);
+/**
+ * Left out of the state, as the string fingerprint always did: the back-off exponent and
+ * the freshness check's time only change delays and timeline text, and the exhaustive
+ * configurations take no time.
+ */
+const TIME_KEYS = new Set(['attempts', 'checkedAt', 'checkedAgainst']);
+
+// One int32 per value: the low two bits say what the rest is.
+const INT = 0;
+const INTERNED = 1;
+const SPECIAL = 2;
+const PLAN = 3;
+const SPECIALS: readonly unknown[] = [null, undefined, false, true];
+const SMALL = 1 << 28;
+
+/**
+ * The DNS world as a state vector:
+ *   [planner.published, operator.next, newest generation, #plans, …generations,
+ *    one block per Enactor (its fields in a fixed order), #records, …record ids (sorted)]
+ * Strings and records are ids (hashes of their content, see dictionary.ts), so a record
+ * costs one int; plans are their
+ * generation, since a plan's content depends only on the seed and its generation.
+ * With symmetry on, the vector is the least one over the permutations of
+ * interchangeable Enactors (see symmetry.ts).
+ */
+export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCodec<DnsWorld> {
+  const unknown = Object.keys(template).filter((k) => !WORLD_KEYS.includes(k));
+  if (unknown.length > 0) throw new Error(`DNS codec: the world has fields it does not encode (${unknown.join(', ')}); teach dns/codec.ts about them`);
+  const first = template.enactors[0] as EnactorState;
+  const fields = Object.keys(first).filter((k) => !IDENTITY_KEYS.has(k) && !TIME_KEYS.has(k));
+  const slots = template.enactors.length;
+  const width = fields.length;
+
+  const dictionary = new Dictionary();
+  const plans = new Map<number, Plan>();
+  const addRecord = (r: ResourceRecord): void => {
+    symmetry.records.push(dictionary.record(r));
+  };
+  const encodeValue = (value: unknown, field: string): number => {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < SMALL) return value * 4 + INT;
+    if (typeof value === 'string' || typeof value === 'number') return dictionary.value(value) * 4 + INTERNED;
+    const special = SPECIALS.indexOf(value);
+    if (special >= 0) return special * 4 + SPECIAL;
+    if (isPlan(value)) {
+      plans.set(value.generation, value);
+      return value.generation * 4 + PLAN;
+    }
+    throw new Error(`DNS codec: Enactor field ${field} holds a value it cannot encode (${typeof value}); keep Enactor state to numbers, strings, null and plans`);
+  };
+  const plan = (generation: number): Plan => {
+    let known = plans.get(generation);
+    if (known === undefined) {
+      known = buildPlan(config, template.seed, generation, generation === config.firstGeneration ? config.startMs : 0);
+      plans.set(generation, known);
+    }
+    return known;
+  };
+  const decodeValue = (code: number): unknown => {
+    const payload = code >>> 2;
+    switch (code & 3) {
+      case INT:
+        return payload;
+      case INTERNED:
+        return dictionary.valueOf(payload);
+      case SPECIAL:
+        return SPECIALS[payload];
+      default:
+        return plan(payload);
+    }
+  };
+  const renamer: Renamer = {
+    value(code, rename) {
+      const text = (code & 3) === INTERNED ? dictionary.valueOf(code >>> 2) : undefined;
+      return typeof text === 'string' ? dictionary.value(rename(text)) * 4 + INTERNED : code;
+    },
+    record(id, rename) {
+      const r = recordOf(id);
+      const name = rename(r.name);
+      const value = rename(r.value);
+      return name === r.name && value === r.value ? id : dictionary.record({ ...r, name, value });
+    },
+  };
+  const symmetry = enactorSymmetry(config, template.enactors, width, renamer);
+
+  const headerOf = (world: DnsWorld, out: StateVector): void => {
+    out.push(world.planner.published);
+    out.push(world.operator.next);
+    out.push(world.plans.newestGeneration);
+    const generations = world.plans.generations();
+    out.push(generations.length);
+    for (const g of generations) {
+      const p = world.plans.get(g);
+      if (p !== undefined) plans.set(g, p);
+      out.push(g);
+    }
+  };
+
+  const recordOf = (id: number): ResourceRecord => {
+    const r = dictionary.recordOf(id);
+    if (r === undefined) throw new Error(`DNS codec: record ${id} is not in this thread's dictionary`);
+    return r;
+  };
+
+  return {
+    permutations: symmetry.permutations,
+    dictionary,
+    encode(world, out, symmetric) {
+      out.clear();
+      headerOf(world, out);
+      const blocks = symmetry.blocks;
+      for (let s = 0; s < slots; s++) {
+        const e = world.enactors[s] as unknown as Record<string, unknown>;
+        for (let f = 0; f < width; f++) blocks[s * width + f] = encodeValue(e[fields[f] as string], fields[f] as string);
+      }
+      symmetry.records.length = 0;
+      world.route53.forEachRecord(addRecord);
+      return symmetry.write(out, symmetric);
+    },
+    decode(vector) {
+      let at = 0;
+      const published = vector[at++] as number;
+      const next = vector[at++] as number;
+      const newest = vector[at++] as number;
+      const count = vector[at++] as number;
+      const stored = new Map<number, Plan>();
+      for (let i = 0; i < count; i++) {
+        const g = vector[at++] as number;
+        stored.set(g, plan(g));
+      }
+      const enactors = template.enactors.map((slot) => {
+        const e: Record<string, unknown> = { ...slot };
+        for (const field of fields) e[field] = decodeValue(vector[at++] as number);
+        return e as unknown as EnactorState;
+      });
+      const records: ResourceRecord[] = [];
+      const n = vector[at++] as number;
+      for (let i = 0; i < n; i++) records.push(recordOf(vector[at++] as number));
+      return {
+        config: template.config,
+        seed: template.seed,
+        route53: Route53.fromRecords(records),
+        plans: new PlanStore(stored, newest),
+        planner: { published, limit: template.planner.limit },
+        enactors,
+        operator: { next },
+      };
+    },
+  };
+}
+
+function isPlan(value: unknown): value is Plan {
+  return typeof value === 'object' && value !== null && typeof (value as Plan).generation === 'number' && typeof (value as Plan).entries === 'object';
+}

@@ -1,0 +1,161 @@
+import type { StateVector } from '../sim/state-store.ts';
+import type { DnsConfig } from './config.ts';
+import type { EnactorState } from './world.ts';
+
+/** How the codec renames one encoded value or record when Enactors trade places. */
+export interface Renamer {
+  value(code: number, rename: (text: string) => string): number;
+  record(id: number, rename: (text: string) => string): number;
+}
+
+export interface EnactorSymmetry {
+  /** Per permutation, where it sends each actor index ([0] the Planner, then the Enactors, then the operators). */
+  readonly permutations: readonly (readonly number[])[];
+  /** Scratch the codec fills: the Enactors' blocks in slot order, and the zone's record ids. */
+  readonly blocks: number[];
+  readonly records: number[];
+  /** Appends blocks and records to `out`, permuted to the least vector when `symmetric`; returns the permutation. */
+  write(out: StateVector, symmetric: boolean): number;
+}
+
+/**
+ * Symmetry reduction over interchangeable Enactors (Murphi's scalarsets, SPIN's
+ * symmetry by canonical representative). The Enactors run one program in different
+ * AZs, so a world and the same world with two Enactors' states swapped (and every
+ * record and string that names them renamed: the lock's holder, the lock value an
+ * Enactor read) have the same futures, up to the same swap. Each world is stored as the
+ * least vector over all such permutations.
+ *
+ * What stays out of the reduction, because it breaks the symmetry:
+ * - an Enactor named by a fault (`enactor.lock`, `enactor.api-latency`) keeps its slot;
+ *   only the Enactors no fault names are permuted among themselves;
+ * - endpoints are never permuted: they are applied in list order, the regional endpoint
+ *   is the one the invariant watches, and the twin has its own record type.
+ * It also assumes what the Enactor programs here do: an Enactor's AZ is only a name
+ * (it never decides anything by which AZ it is in), and the invariants never name an Enactor.
+ */
+export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorState[], width: number, renamer: Renamer): EnactorSymmetry {
+  const slots = enactors.length;
+  const faulted = new Set(config.faults.flatMap((f) => ('enactor' in f ? [f.enactor] : [])));
+  const free = enactors.flatMap((e, i) => (faulted.has(e.az) ? [] : [i]));
+  const slotPerms = permutationsOf(free).map((images) => {
+    const perm = enactors.map((_, i) => i);
+    free.forEach((from, k) => {
+      perm[from] = images[k] as number;
+    });
+    return perm;
+  });
+  const ids = enactors.map((e) => e.id);
+  const pattern = ids.length === 0 ? null : new RegExp(ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const renames = slotPerms.map((perm) => {
+    const to = new Map(ids.map((id, i) => [id, ids[perm[i] as number] as string]));
+    return (text: string): string => (pattern === null ? text : text.replace(pattern, (id) => to.get(id) ?? id));
+  });
+  const valueImages = slotPerms.map(() => new Map<number, number>());
+  const recordImages = slotPerms.map(() => [] as number[]);
+  const inverse = slotPerms.map((perm) => {
+    const inv = new Array<number>(slots);
+    perm.forEach((to, from) => {
+      inv[to] = from;
+    });
+    return inv;
+  });
+
+  const blocks: number[] = [];
+  const records: number[] = [];
+  let best: number[] = [];
+  let candidate: number[] = [];
+
+  /**
+   * Writes the permuted blocks and records into `into`. With a `bound`, gives up (false)
+   * as soon as the blocks already compare greater than it, since most permutations lose
+   * on the first Enactor's block; true means `into` is complete and less than `bound`.
+   */
+  const fill = (p: number, into: number[], bound: readonly number[] | null): boolean => {
+    into.length = 0;
+    const inv = inverse[p] as number[];
+    const values = valueImages[p] as Map<number, number>;
+    const rename = renames[p] as (text: string) => string;
+    let tied = bound !== null;
+    for (let to = 0; to < slots; to++) {
+      const from = inv[to] as number;
+      for (let f = 0; f < width; f++) {
+        const code = blocks[from * width + f] as number;
+        let image = p === 0 ? code : values.get(code);
+        if (image === undefined) {
+          image = renamer.value(code, rename);
+          values.set(code, image);
+        }
+        if (tied && bound !== null) {
+          const other = bound[into.length] as number;
+          if (image > other) return false;
+          if (image < other) tied = false;
+        }
+        into.push(image);
+      }
+    }
+    const start = into.length + 1;
+    into.push(records.length);
+    const images = recordImages[p] as number[];
+    for (const id of records) {
+      let image = p === 0 ? id : images[id];
+      if (image === undefined) {
+        image = renamer.record(id, rename);
+        images[id] = image;
+      }
+      into.push(image);
+    }
+    sortTail(into, start);
+    return !tied || bound === null || lessThan(into, bound);
+  };
+
+  return {
+    permutations: slotPerms.map((perm) => [0, ...perm.map((s) => s + 1), slots + 1]),
+    blocks,
+    records,
+    write(out, symmetric) {
+      fill(0, best, null);
+      let chosen = 0;
+      if (symmetric) {
+        for (let p = 1; p < slotPerms.length; p++) {
+          if (fill(p, candidate, best)) {
+            [best, candidate] = [candidate, best];
+            chosen = p;
+          }
+        }
+      }
+      for (const v of best) out.push(v);
+      return chosen;
+    },
+  };
+}
+
+function lessThan(a: readonly number[], b: readonly number[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  return a.length < b.length;
+}
+
+/** Insertion sort of `values[start..]`: a zone holds a few dozen records. */
+function sortTail(values: number[], start: number): void {
+  for (let i = start + 1; i < values.length; i++) {
+    const v = values[i] as number;
+    let j = i - 1;
+    while (j >= start && (values[j] as number) > v) {
+      values[j + 1] = values[j] as number;
+      j--;
+    }
+    values[j + 1] = v;
+  }
+}
+
+/** Every ordering of `items`, the identity first. */
+function permutationsOf(items: readonly number[]): number[][] {
+  if (items.length <= 1) return [[...items]];
+  const result: number[][] = [];
+  items.forEach((head, i) => {
+    const rest = [...items.slice(0, i), ...items.slice(i + 1)];
+    for (const tail of permutationsOf(rest)) result.push([head, ...tail]);
+  });
+  return result;
+}

@@ -1,0 +1,165 @@
+/**
+ * One worker of the parallel exhaustive search. It owns the states whose first hash
+ * falls to it (hash-partitioned, as in distributed SPIN and Stern & Dill's parallel
+ * Murphi): it expands its own states of the current level, keeps the successors it
+ * owns, and sends every other successor to its owner in one batch per level.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { betterCandidate, type Candidate } from './exhaustive.ts';
+import { Expander, compareKeys } from './expand.ts';
+import { loadSearchable, type FromWorker, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
+import { ROOT, StateStore, StateVector, hashVector } from './state-store.ts';
+
+/** A successor on the wire: length, its hashes, its parent (global reference and hashes), actor, permutation, then the vector. */
+const HEADER = 8;
+
+const setup = workerData as WorkerSetup;
+const me = setup.index;
+const count = setup.count;
+const stop = new Int32Array(setup.stop);
+const port = parentPort;
+if (port === null) throw new Error('parallel-worker.ts runs only as a worker thread');
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+
+const { model, invariants } = await loadSearchable(setup.recipe);
+const expander = new Expander(model, invariants, setup.symmetric);
+const store = new StateStore();
+const owner = (h1: number): number => (h1 >>> 0) % count;
+let peers: (MessagePort | null)[] = [];
+let inbox: Batch[] = [];
+
+/** One level's successors for their owner, with the dictionary entries the sender added. */
+interface Batch {
+  readonly entries: readonly string[];
+  readonly data: Int32Array;
+}
+let waiting: (() => void) | null = null;
+let levelStart = 0;
+let levelEnd = 0;
+// Parents' hashes of the states added in the current level, for choosing among parents
+// the same way the sequential search does (the parent itself may live in another worker).
+let parentH1: number[] = [];
+let parentH2: number[] = [];
+
+const root = expander.initial();
+const [r1, r2] = hashVector(root.vector.data, root.vector.length);
+if (owner(r1) === me) store.add(root.vector, r1, r2, ROOT, 0, root.perm);
+levelEnd = store.size;
+
+function keep(vector: StateVector, h1: number, h2: number, parent: number, ph1: number, ph2: number, actor: number, perm: number): void {
+  const added = store.add(vector, h1, h2, parent, actor, perm);
+  if (added >= 0) {
+    parentH1.push(ph1);
+    parentH2.push(ph2);
+    return;
+  }
+  const existing = -added - 1;
+  if (existing < levelEnd) return;
+  const k = existing - levelEnd;
+  const trail = store.trail(existing);
+  if (compareKeys(ph2, ph1, actor, parentH2[k] as number, parentH1[k] as number, trail.actor) < 0) {
+    store.setTrail(existing, parent, actor, perm);
+    parentH1[k] = ph1;
+    parentH2[k] = ph2;
+  }
+}
+
+async function level(): Promise<void> {
+  parentH1 = [];
+  parentH2 = [];
+  const outboxes = peers.map(() => new StateVector());
+  let transitions = 0;
+  let terminal = 0;
+  let violations = 0;
+  let interrupted = false;
+  const best: { candidate: Candidate | null } = { candidate: null };
+  for (let p = levelStart; p < levelEnd; p++) {
+    const ph1 = store.hash1(p);
+    const ph2 = store.hash2(p);
+    const ref = p * count + me;
+    const outcome = expander.expand(
+      store.vector(p),
+      (vector, h1, h2, actor, perm) => {
+        transitions++;
+        const to = owner(h1);
+        if (to === me) return keep(vector, h1, h2, ref, ph1, ph2, actor, perm);
+        const out = outboxes[to] as StateVector;
+        out.push(vector.length);
+        for (const v of [h1, h2, ref, ph1, ph2, actor, perm]) out.push(v);
+        for (let i = 0; i < vector.length; i++) out.push(vector.data[i] as number);
+      },
+      (actor, perm) => {
+        violations++;
+        const candidate = { parent: ref, h1: ph1, h2: ph2, actor, perm };
+        if (betterCandidate(best.candidate, candidate)) best.candidate = candidate;
+      },
+    );
+    if (outcome.kind === 'terminal') terminal++;
+    if (outcome.kind === 'violating' || (outcome.kind === 'terminal' && outcome.invariant !== null)) {
+      violations++;
+      const candidate = { parent: ref, h1: ph1, h2: ph2, actor: -1, perm: 0 };
+      if (betterCandidate(best.candidate, candidate)) best.candidate = candidate;
+    }
+    const expanded = p - levelStart + 1;
+    if (expanded % setup.progressEvery === 0) {
+      send({ type: 'progress', worker: me, expanded, states: store.size, transitions });
+      if (Atomics.load(stop, 0) !== 0) {
+        interrupted = true;
+        break;
+      }
+    }
+  }
+  const entries = model.codec?.dictionary?.drain() ?? [];
+  peers.forEach((peer, to) => {
+    if (peer === null) return;
+    const out = outboxes[to] as StateVector;
+    const data = out.data.slice(0, out.length);
+    peer.postMessage({ entries, data } satisfies Batch, [data.buffer]);
+  });
+  if (inbox.length < count - 1) await new Promise<void>((resolve) => (waiting = resolve));
+  for (const batch of inbox) model.codec?.dictionary?.absorb(batch.entries);
+  const scratch = new StateVector();
+  for (const { data: batch } of inbox) {
+    for (let at = 0; at < batch.length; ) {
+      const length = batch[at] as number;
+      const start = at + HEADER;
+      scratch.clear();
+      for (let i = 0; i < length; i++) scratch.push(batch[start + i] as number);
+      const [h1, h2, parent, ph1, ph2, actor, perm] = Array.from(batch.subarray(at + 1, start));
+      keep(scratch, h1 as number, h2 as number, parent as number, ph1 as number, ph2 as number, actor as number, perm as number);
+      at = start + length;
+    }
+  }
+  inbox = [];
+  const added = store.size - levelEnd;
+  levelStart = levelEnd;
+  levelEnd = store.size;
+  send({ type: 'level-done', worker: me, states: store.size, added, transitions, terminal, violations, bytes: store.bytes, interrupted, candidate: best.candidate });
+}
+
+function receive(batch: Batch): void {
+  inbox.push(batch);
+  if (inbox.length === count - 1 && waiting !== null) {
+    const resume = waiting;
+    waiting = null;
+    resume();
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'peers':
+      peers = [...message.ports];
+      for (const peer of peers) peer?.on('message', receive);
+      return;
+    case 'level':
+      level().catch((error: unknown) => send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+      return;
+    case 'trail': {
+      const trail = store.trail(message.index);
+      send({ type: 'trail', parent: trail.parent, actor: trail.actor, perm: trail.perm });
+      return;
+    }
+  }
+});
+send({ type: 'ready' });

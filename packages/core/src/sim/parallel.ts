@@ -1,0 +1,167 @@
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { explainFailure, type Counterexample } from './counterexample.ts';
+import { betterCandidate, type Candidate, type ExhaustiveProgress, type ExhaustiveResult } from './exhaustive.ts';
+import { realSchedule } from './expand.ts';
+import { loadSearchable, type FromWorker, type ModelRecipe, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
+import { ROOT } from './state-store.ts';
+
+export type { ModelRecipe, Searchable } from './parallel-protocol.ts';
+
+export interface ParallelOptions {
+  /** Worker threads (default 2: the laptops this workshop runs on). */
+  readonly workers?: number;
+  readonly symmetry?: boolean;
+  readonly stopAtFirst?: boolean;
+  readonly maxStates?: number;
+  readonly shrink?: boolean;
+  readonly onProgress?: (progress: ExhaustiveProgress) => void;
+  readonly progressEvery?: number;
+  readonly shouldStop?: () => boolean;
+}
+
+type LevelDone = Extract<FromWorker, { type: 'level-done' }>;
+
+/**
+ * The exhaustive search of `exploreExhaustively`, over worker threads. States are
+ * partitioned by hash; the levels are searched one at a time, every worker expanding its
+ * own part of the level, so the result is the sequential one: the same states, the same
+ * levels, and (because parents and counterexamples are chosen by hash, never by arrival
+ * order) the same shortest counterexample.
+ */
+export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: ParallelOptions = {}): Promise<ExhaustiveResult> {
+  const { model, invariants } = await loadSearchable<W, O>(recipe);
+  const count = Math.max(1, options.workers ?? 2);
+  const stopAtFirst = options.stopAtFirst ?? true;
+  const maxStates = options.maxStates ?? 20_000_000;
+  const stop = new SharedArrayBuffer(4);
+  const setup = (index: number): WorkerSetup => ({
+    recipe,
+    index,
+    count,
+    symmetric: options.symmetry ?? true,
+    stop,
+    progressEvery: options.progressEvery ?? 16_384,
+  });
+  const boot = new URL('./parallel-boot.mjs', import.meta.url);
+  const entry = new URL('./parallel-worker.ts', import.meta.url).href;
+  const workers = Array.from({ length: count }, (_, i) => new Worker(boot, { workerData: { ...setup(i), entry } }));
+  const inbox = workers.map(() => [] as FromWorker[]);
+  const waiters: ((() => void) | null)[] = workers.map(() => null);
+  let failure: Error | null = null;
+  const progress = workers.map(() => ({ states: 0, transitions: 0 }));
+  let depth = 0;
+  let transitions = 0;
+  workers.forEach((worker, i) => {
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'progress') {
+        progress[i] = { states: message.states, transitions: message.transitions };
+        const states = progress.reduce((n, p) => n + p.states, 0);
+        options.onProgress?.({ states, depth, transitions: transitions + progress.reduce((n, p) => n + p.transitions, 0), bytes: 0 });
+        if (options.shouldStop?.() === true) Atomics.store(new Int32Array(stop), 0, 1);
+        return;
+      }
+      if (message.type === 'error') failure = new Error(`parallel search worker ${i}: ${message.message}`);
+      (inbox[i] as FromWorker[]).push(message);
+      waiters[i]?.();
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      waiters[i]?.();
+    });
+  });
+  const next = async (i: number): Promise<FromWorker> => {
+    const box = inbox[i] as FromWorker[];
+    while (box.length === 0) {
+      if (failure !== null) throw failure;
+      await new Promise<void>((resolve) => (waiters[i] = resolve));
+      waiters[i] = null;
+    }
+    if (failure !== null) throw failure;
+    return box.shift() as FromWorker;
+  };
+  const post = (i: number, message: ToWorker, transfer: MessagePort[] = []): void => (workers[i] as Worker).postMessage(message, transfer);
+
+  try {
+    await Promise.all(workers.map((_, i) => next(i)));
+    const ports: (MessagePort | null)[][] = workers.map(() => workers.map(() => null));
+    for (let i = 0; i < count; i++) {
+      for (let j = i + 1; j < count; j++) {
+        const channel = new MessageChannel();
+        (ports[i] as (MessagePort | null)[])[j] = channel.port1;
+        (ports[j] as (MessagePort | null)[])[i] = channel.port2;
+      }
+    }
+    ports.forEach((mine, i) => post(i, { type: 'peers', ports: mine }, mine.filter((p): p is MessagePort => p !== null)));
+
+    let states = 1;
+    let terminalStates = 0;
+    let violations = 0;
+    let bytes = 0;
+    let first: Candidate | null = null;
+    let stoppedBy: ExhaustiveResult['stoppedBy'] = 'complete';
+    for (;;) {
+      workers.forEach((_, i) => post(i, { type: 'level' }));
+      const done = (await Promise.all(workers.map((_, i) => next(i)))) as LevelDone[];
+      let level: Candidate | null = null;
+      let added = 0;
+      states = 0;
+      bytes = 0;
+      for (const d of done) {
+        states += d.states;
+        added += d.added;
+        transitions += d.transitions;
+        terminalStates += d.terminal;
+        violations += d.violations;
+        bytes += d.bytes;
+        if (d.candidate !== null && betterCandidate(level, d.candidate)) level = d.candidate;
+      }
+      progress.fill({ states: 0, transitions: 0 });
+      if (added > 0) depth++;
+      options.onProgress?.({ states, depth, transitions, bytes });
+      if (first === null) first = level;
+      if (done.some((d) => d.interrupted) || options.shouldStop?.() === true) {
+        stoppedBy = 'interrupted';
+        break;
+      }
+      if (first !== null && stopAtFirst) {
+        stoppedBy = 'violation';
+        break;
+      }
+      if (added === 0) break;
+      if (states >= maxStates) {
+        stoppedBy = 'max-states';
+        break;
+      }
+    }
+
+    let counterexample: Counterexample | null = null;
+    let counterexampleLength: number | null = null;
+    if (first !== null) {
+      const steps: { actor: number; perm: number }[] = [];
+      if (first.actor >= 0) steps.push({ actor: first.actor, perm: first.perm });
+      let rootPerm = 0;
+      for (let ref = first.parent; ; ) {
+        post(ref % count, { type: 'trail', index: Math.floor(ref / count) });
+        const trail = (await next(ref % count)) as Extract<FromWorker, { type: 'trail' }>;
+        if (trail.parent === ROOT) {
+          rootPerm = trail.perm;
+          break;
+        }
+        steps.push({ actor: trail.actor, perm: trail.perm });
+        ref = trail.parent;
+      }
+      steps.reverse();
+      const schedule = realSchedule(model.codec?.permutations ?? [], rootPerm, steps);
+      counterexampleLength = schedule.length;
+      counterexample = explainFailure(model, {
+        seed: 0,
+        scheduler: { kind: 'replay', choices: schedule.map((a) => model.actors[a]?.code ?? '?') },
+        invariants,
+        shrink: options.shrink ?? true,
+      });
+    }
+    return { states, transitions, depth, terminalStates, complete: stoppedBy === 'complete', stoppedBy, violations, bytes, counterexampleLength, counterexample };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,6 +1,8 @@
 /**
  * `npm run explore`: look for the race from the command line, or replay a counterexample.
  *   npm run explore                                  exhaustive search of smallScope
+ *   npm run explore -- --scenario realScope --all-invariants --workers 2
+ *                                                    every state of the night's real size
  *   npm run explore -- --scenario october2025Exploration --strategy random --runs 5000
  *   npm run explore -- --replay 'smallScope@replay#0:P.a1.P.P.P.a2.a2.a2.a1.a1.a2'
  *   npm run explore -- --replay 'october2025@timed#20251019'
@@ -11,14 +13,15 @@ import { DNS_INVARIANTS, regionalEndpointResolves } from '../dns/invariants.ts';
 import { createDnsModel } from '../dns/model.ts';
 import { DNS_SCENARIOS } from '../scenarios/dns-scenarios.ts';
 import { explainFailure, formatCounterexample } from '../sim/counterexample.ts';
-import { exploreExhaustively } from '../sim/exhaustive.ts';
+import { exhaustiveSearch } from './exhaustive-search.ts';
 import { explore } from '../sim/explore.ts';
 import { parseReplay } from '../sim/replay.ts';
 
 const STRATEGIES = ['exhaustive', 'random', 'pct'] as const;
-const USAGE = 'usage: npm run explore -- [--scenario <name>] [--strategy exhaustive|random|pct] [--runs N] [--all-invariants] | --replay <string>';
+const USAGE =
+  'usage: npm run explore -- [--scenario <name>] [--strategy exhaustive|random|pct] [--runs N] [--all-invariants] [--workers N] [--symmetry on|off] [--max-states N] | --replay <string>';
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
@@ -29,6 +32,9 @@ function main(argv: readonly string[]): number {
       runs: { type: 'string', default: '2000' },
       replay: { type: 'string' },
       'all-invariants': { type: 'boolean', default: false },
+      workers: { type: 'string', default: '0' },
+      symmetry: { type: 'string', default: 'on' },
+      'max-states': { type: 'string', default: '20000000' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -52,15 +58,26 @@ function main(argv: readonly string[]): number {
   if (!Number.isInteger(runs) || runs < 1) throw new ConfigError('--runs', `"${values.runs}" is not a whole number`, 'a whole number ≥ 1');
   const model = createDnsModel(scenario.config, { name: scenario.name });
   if (strategy === 'exhaustive') {
-    const result = exploreExhaustively(model, { invariants });
-    console.log(`${scenario.name}: ${result.states} states, ${result.transitions} transitions explored${result.complete ? ' (complete)' : ''}`);
-    console.log(result.counterexample === null ? 'no invariant broke' : formatCounterexample(result.counterexample));
-    return 0;
+    const workers = wholeNumber('--workers', values.workers, 0);
+    const maxStates = wholeNumber('--max-states', values['max-states'], 1);
+    if (values.symmetry !== 'on' && values.symmetry !== 'off') throw new ConfigError('--symmetry', `"${values.symmetry}" is neither on nor off`, 'on or off');
+    return exhaustiveSearch(scenario, model, {
+      invariants,
+      workers,
+      maxStates,
+      symmetry: values.symmetry === 'on',
+    });
   }
   const result = explore(model, { invariants, strategy, runs });
   console.log(`${scenario.name}: ${result.runs} ${strategy} schedules explored`);
   console.log(result.counterexample === null ? 'no invariant broke' : formatCounterexample(result.counterexample));
   return 0;
+}
+
+function wholeNumber(flag: string, text: string, least: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < least) throw new ConfigError(flag, `"${text}" is not a whole number ≥ ${least}`, `a whole number ≥ ${least}`);
+  return n;
 }
 
 function lookup(name: string) {
@@ -70,11 +87,11 @@ function lookup(name: string) {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   const isArgs = (error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS') === true;
   if (!(error instanceof ConfigError) && !isArgs) throw error;
-  console.error(`explore: ${message}${isArgs ? ' (valid: --scenario, --strategy, --runs, --replay, --all-invariants, --help)' : ''}`);
+  console.error(`explore: ${message}${isArgs ? ' (valid: --scenario, --strategy, --runs, --replay, --all-invariants, --workers, --symmetry, --max-states, --help)' : ''}`);
   process.exitCode = 2;
 }

@@ -1,5 +1,6 @@
 import { benchEc2 } from './ec2.ts';
 import { benchPct, benchRandom, benchSmallScope } from './explore.ts';
+import { benchRealScope, benchSymmetry } from './real-scope.ts';
 import { benchFixedEnactor } from './fixed-enactor.ts';
 import { benchKernel } from './kernel.ts';
 import { benchNlb } from './nlb.ts';
@@ -24,6 +25,12 @@ export const SECTIONS: readonly Section[] = [
   { prefix: 'kernel', keys: ['kernel.eventsPerSec', 'kernel.ratioToBareHeap'], run: benchKernel },
   { prefix: 'explore.smallScope', keys: ['explore.smallScope.states', 'explore.smallScope.msToCounterexample'], run: benchSmallScope },
   { prefix: 'explore.smallScope.msFullFixed', keys: ['explore.smallScope.msFullFixed'], run: benchFixedEnactor },
+  {
+    prefix: 'explore.realScope',
+    keys: ['explore.realScope.enactors', 'explore.realScope.endpoints', 'explore.realScope.plans', 'explore.realScope.states', 'explore.realScope.ms', 'explore.realScope.statesPerSec', 'explore.realScope.parallelSpeedup'],
+    run: benchRealScope,
+  },
+  { prefix: 'explore.symmetry', keys: ['explore.symmetry.reduction'], run: benchSymmetry },
   { prefix: 'explore.random', keys: ['explore.random.runsPerSec', 'explore.random.seedsToFirstViolation'], run: benchRandom },
   { prefix: 'explore.pct', keys: ['explore.pct.seedsToFirstViolation'], run: benchPct },
   {

@@ -43,6 +43,8 @@ describe('exhaustive exploration of the SPIN-sized configuration (2 Enactors, 5 
   it.each([
     { enactors: 3, endpoints: 1, plans: 5 },
     { enactors: 2, endpoints: 2, plans: 6 },
+    // The night's real size: three Enactors, the regional endpoint and its IPv6 twin.
+    { enactors: 3, endpoints: 2, plans: 6 },
   ] as const)('finds it with %o too', (scope) => {
     const wide = exploreExhaustively(createDnsModel(smallScopeConfig(scope), { name: 'wideScope' }), { invariants: [regionalEndpointResolves] });
     expect(wide.counterexample?.violation.invariant).toBe('regional-endpoint-resolves');

@@ -12,6 +12,8 @@ export interface SearchFlags {
   readonly workers: number;
   readonly maxStates: number;
   readonly symmetry: boolean;
+  /** The Enactor's module (file:// URL), for the worker threads to load; the faithful Enactor when absent. */
+  readonly enactorModule?: string;
 }
 
 const MB = 1024 * 1024;
@@ -48,7 +50,12 @@ export async function exhaustiveSearch(scenario: DnsScenario, model: DnsModel, f
             {
               module: new URL('../scenarios/dns-search.ts', import.meta.url).href,
               export: 'dnsSearch',
-              args: { config: scenario.config, name: scenario.name, invariants: flags.invariants.map((i) => i.name) },
+              args: {
+                config: scenario.config,
+                name: scenario.name,
+                invariants: flags.invariants.map((i) => i.name),
+                ...(flags.enactorModule === undefined ? {} : { enactorModule: flags.enactorModule }),
+              },
             },
             { ...common, workers: flags.workers },
           );

@@ -116,10 +116,15 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
         if (d.candidate !== null && betterCandidate(level, d.candidate)) level = d.candidate;
       }
       progress.fill({ states: 0, transitions: 0 });
+      // An interrupted level was not expanded whole: depth stays at it, as in the sequential search.
+      if (done.some((d) => d.interrupted)) {
+        stoppedBy = 'interrupted';
+        break;
+      }
       if (added > 0) depth++;
       options.onProgress?.({ states, depth, transitions, bytes });
       if (first === null) first = level;
-      if (done.some((d) => d.interrupted) || options.shouldStop?.() === true) {
+      if (options.shouldStop?.() === true) {
         stoppedBy = 'interrupted';
         break;
       }

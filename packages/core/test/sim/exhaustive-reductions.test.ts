@@ -59,7 +59,7 @@ describe('symmetry reduction loses no bug', () => {
     { scope, program: 'faithful', invariants: 'all' },
     { scope, program: 'only clean-up fixed', invariants: 'all' },
   ]);
-  it.each(cases)('$program, $invariants invariants, $scope', ({ scope, program, invariants }) => {
+  it.each(cases)('$program, $invariants invariants, $scope', { timeout: 300_000 }, ({ scope, program, invariants }) => {
     const model = createDnsModel(smallScopeConfig(scope), { name: 'reduction', enactor: PROGRAMS[program as keyof typeof PROGRAMS]() });
     const checked = INVARIANT_SETS[invariants as keyof typeof INVARIANT_SETS];
     const plain = exploreExhaustively(model, { invariants: checked, symmetry: false, shrink: false });
@@ -70,7 +70,7 @@ describe('symmetry reduction loses no bug', () => {
     expect(reduced.states, 'symmetry must not add states').toBeLessThanOrEqual(plain.states);
   });
 
-  it('counts each orbit once: three interchangeable Enactors give close to 3! fewer states', () => {
+  it('counts each orbit once: three interchangeable Enactors give close to 3! fewer states', { timeout: 300_000 }, () => {
     const model = createDnsModel(smallScopeConfig({ enactors: 3, plans: 3 }), { name: 'reduction' });
     const plain = exploreExhaustively(model, { invariants: DNS_INVARIANTS, symmetry: false, stopAtFirst: false });
     const reduced = exploreExhaustively(model, { invariants: DNS_INVARIANTS, symmetry: true, stopAtFirst: false });

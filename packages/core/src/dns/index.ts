@@ -1,8 +1,8 @@
 export * from './records.ts';
-export { Route53, type ChangeResult } from './route53.ts';
+export { Route53, type ChangeResult, type Route53Batch } from './route53.ts';
 export { PlanStore, type Plan, type PlanTarget } from './plan-store.ts';
 export * from './config.ts';
-export type { DnsWorld, EnactorState, EnactorPhase } from './world.ts';
+export type { BatchWorld, DnsWorld, EnactorState, EnactorPhase } from './world.ts';
 export { dnsPlanner, buildPlan } from './planner.ts';
 export { DnsEnactor } from './enactor.ts';
 export { EnactorSteps, type EnactorProgram } from './enactor-steps.ts';

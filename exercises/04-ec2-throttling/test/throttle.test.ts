@@ -11,6 +11,9 @@ import {
 } from '@outage-lab/core';
 import { createQueueThrottle } from '../src/throttle.ts';
 
+/** A budget for the steps that run a whole night, so that a busy laptop is never a failure. */
+const HEAVY = { timeout: 120_000 };
+
 const LIMITS = { queueShare: 0.5 };
 const SEED = 1;
 /** A small fleet keeps the steps fast; the model's rates are per droplet, so the night looks the same. */
@@ -74,7 +77,7 @@ describe('lesson 04: throttle DWFM and Network Manager by the size of the waitin
     );
   });
 
-  it(`step 4: after DynamoDB returns at 02:25, every droplet holds a lease within ${formatDuration(RELEASE_WITHIN)}`, () => {
+  it(`step 4: after DynamoDB returns at 02:25, every droplet holds a lease within ${formatDuration(RELEASE_WITHIN)}`, HEAVY, () => {
     const done = firstAllLeased(nightWithThrottle(), DYNAMO_BACK);
     expect(
       done === undefined ? Infinity : done.time - DYNAMO_BACK,
@@ -84,7 +87,7 @@ describe('lesson 04: throttle DWFM and Network Manager by the size of the waitin
     ).toBeLessThanOrEqual(RELEASE_WITHIN);
   });
 
-  it(`step 5: goodput stays above ${GOODPUT_SHARE * 100}% of DWFM's capacity while the fleet re-leases`, () => {
+  it(`step 5: goodput stays above ${GOODPUT_SHARE * 100}% of DWFM's capacity while the fleet re-leases`, HEAVY, () => {
     const run = nightWithThrottle();
     const end = firstAllLeased(run, DYNAMO_BACK)?.time ?? Infinity;
     const window = run.samples.filter((s) => s.time > DYNAMO_BACK && s.time <= end);
@@ -99,7 +102,7 @@ describe('lesson 04: throttle DWFM and Network Manager by the size of the waitin
     ).toBeGreaterThan(GOODPUT_SHARE);
   });
 
-  it('step 6: no droplet is forgotten: the ones turned away come back and get their lease', () => {
+  it('step 6: no droplet is forgotten: the ones turned away come back and get their lease', HEAVY, () => {
     const run = nightWithThrottle();
     const miscount = run.samples.find((s) => s.leased + s.queueLength + s.backingOff !== FLEET);
     expect(
@@ -114,7 +117,7 @@ describe('lesson 04: throttle DWFM and Network Manager by the size of the waitin
     ).toBe(FLEET);
   });
 
-  it('step 7: Network Manager keeps every new instance within 5 minutes of its network, and every wanted launch happens', () => {
+  it('step 7: Network Manager keeps every new instance within 5 minutes of its network, and every wanted launch happens', HEAVY, () => {
     const run = nightWithThrottle();
     const worst = run.samples.reduce((max, s) => (s.propagationLatencyMs > max.propagationLatencyMs ? s : max));
     const launchesByMorning = run.samples.find((s) => s.time >= pdt('08:00', 20));
@@ -130,7 +133,7 @@ describe('lesson 04: throttle DWFM and Network Manager by the size of the waitin
     ).toBeLessThanOrEqual(NIGHT.networkManager.timeoutMs);
   });
 
-  it('step 8: put in at 04:14 instead of the host restarts, your throttle has every droplet leased by 05:45', () => {
+  it('step 8: put in at 04:14 instead of the host restarts, your throttle has every droplet leased by 05:45', HEAVY, () => {
     const run = runEc2Scenario(NIGHT, { seed: SEED, throttle: throttle(), throttleFromMs: OPERATORS_ACTED, operators: false });
     const done = firstAllLeased(run, OPERATORS_ACTED);
     expect(

@@ -53,11 +53,10 @@ export function solutionCells(lesson: Lesson, run: LessonRun, typeErrors: readon
 
 /**
  * Each known-wrong fix is one cell: it must type-check, and its first failing step must be
- * the one named for it, failing by assertion. A lesson with fewer than four is a wrong cell
- * too: a lesson is worth only what its tests refuse.
+ * the one named for it, failing by assertion.
  */
 export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], typeErrors: readonly string[]): Cell[] {
-  const cells: Cell[] = runs.map(({ fix, tests, loadErrors }) => {
+  return runs.map(({ fix, tests, loadErrors }) => {
     const mine = typeErrors.filter((e) => e.startsWith(fix.src));
     const judged = judgeWrongFix(fix, tests, loadErrors);
     return {
@@ -67,6 +66,4 @@ export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], type
       detail: [judged.detail, ...mine.slice(0, 3)].filter((d) => d !== '').join('\n'),
     };
   });
-  cells.push({ lesson: lesson.id, check: `at least four known-wrong fixes (${runs.length})`, ok: runs.length >= 4, detail: runs.length >= 4 ? '' : `add mistakes under ${lesson.solution}/wrong/` });
-  return cells;
 }

@@ -9,6 +9,5 @@ export { EnactorSteps, type EnactorProgram } from './enactor-steps.ts';
 export * from './enactor-kit.ts';
 export { operator } from './operator.ts';
 export { observeDns, type DnsObservation, type EndpointView, type EnactorView } from './observe.ts';
-export * from './invariants.ts';
 export { createDnsModel, type DnsModel, type DnsModelOptions } from './model.ts';
 export { CachingResolver, timelineAuthority, validateResolverTtl, type AnswerChange, type ResolverTtl } from './resolver.ts';

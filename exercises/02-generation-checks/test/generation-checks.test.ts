@@ -1,26 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DNS_INVARIANTS,
   REGIONAL_ENDPOINT,
-  activePlanExists,
   createDnsModel,
   explore,
   exploreExhaustively,
   formatClock,
   formatCounterexample,
   formatTimeline,
-  generationNeverRegresses,
-  newestPlanApplied,
-  october2025,
   october2025Exploration,
   ordinaryNight,
   pdt,
-  regionalEndpointResolves,
   runModel,
   smallScope,
   type DnsConfig,
   type EnactorProgram,
 } from '@outage-lab/core';
+import { DNS_INVARIANTS, activePlanExists, generationNeverRegresses, newestPlanApplied, october2025, regionalEndpointResolves } from '@outage-lab/core/judge';
 import { DnsEnactor } from '../src/enactor.ts';
 import { LAG, LAGGING_ENDPOINT, cleanupNightConfig, laggingStart, wedgedStart } from './nights.ts';
 import { runNight, story, type Night } from './support.ts';

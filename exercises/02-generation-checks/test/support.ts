@@ -1,9 +1,8 @@
 import {
-  DNS_INVARIANTS,
   REGIONAL_ENDPOINT,
   createDnsModel,
   formatClock,
-  formatTimeline,
+  formatTimelineAround,
   runModel,
   type DnsConfig,
   type DnsObservation,
@@ -13,6 +12,7 @@ import {
   type TraceStep,
   type Violation,
 } from '@outage-lab/core';
+import { DNS_INVARIANTS } from '@outage-lab/core/judge';
 
 export type Night = RunResult<DnsWorld, DnsObservation> & { readonly observations: readonly DnsObservation[] };
 
@@ -52,26 +52,15 @@ function decisiveSteps(night: Night, violation: Violation | undefined): { label:
  * write, the clean-up that deleted a live set, the first broken invariant), not the tail
  * of the night.
  */
-export function story(night: Night, violation: Violation | undefined, context = 3): string {
+export function story(night: Night, violation: Violation | undefined): string {
   if (violation === undefined) return '';
   const marks = decisiveSteps(night, violation);
   const relevant = (s: TraceStep): boolean => s.actor === 'dns-planner' || s.action.endsWith(` ${REGIONAL_ENDPOINT}`) || s.action.startsWith('clean') || s.action.startsWith('check');
-  const shown = new Set<number>();
-  for (const { index } of marks) {
-    for (const s of night.trace.filter((t) => t.index < index && relevant(t)).slice(-context)) shown.add(s.index);
-    shown.add(index);
-    for (const s of night.trace.filter((t) => t.index > index && relevant(t)).slice(0, 1)) shown.add(s.index);
-  }
-  const steps = [...shown].sort((a, b) => a - b).flatMap((i) => night.trace[i] ?? []);
-  // A gap between two windows is marked, so the timeline never reads as one continuous stretch.
-  const groups: TraceStep[][] = [];
-  for (const step of steps) {
-    const last = groups[groups.length - 1];
-    const previous = last?.[last.length - 1];
-    if (last !== undefined && previous !== undefined && night.trace.slice(previous.index + 1, step.index).every((t) => !relevant(t))) last.push(step);
-    else groups.push([step]);
-  }
   const decisive = marks.map(({ label, index }) => `${label} at ${formatClock(night.trace[index]?.time ?? violation.time)}`).join(', ');
-  const timeline = groups.map((g) => formatTimeline(g, { violations: [violation] })).join('\n   ⋮\n');
+  const timeline = formatTimelineAround(
+    night.trace,
+    marks.map((m) => m.index),
+    { context: 3, relevant, violations: [violation] },
+  );
   return `${violation.invariant} broke at ${formatClock(violation.time)}: ${violation.message}\nThe decisive steps: ${decisive}.\n${timeline}`;
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DNS_INVARIANTS, createDnsModel, exploreExhaustively, formatCounterexample, smallScopeConfig } from '@outage-lab/core';
+import { createDnsModel, exploreExhaustively, formatCounterexample, smallScopeConfig } from '@outage-lab/core';
+import { DNS_INVARIANTS } from '@outage-lab/core/judge';
 import { DnsEnactor } from '../src/enactor.ts';
 
 /**
  * The night had three Enactors, one per AZ, and the regional endpoint had an IPv6 twin
- * served from the same plan entry. Step 6 checks two Enactors on one endpoint, the size
+ * served from the same plan entry. Step 7 checks two Enactors on one endpoint, the size
  * of the public SPIN and TLA+ models; this step checks three on both endpoints.
  *
  * The night's full size, six plans with a clean-up threshold of two, is millions of
@@ -19,7 +20,7 @@ const SIZE = { enactors: 3, endpoints: 2, plans: 4, cleanupThreshold: 1 } as con
 const MAX_STATES = 2_000_000;
 
 describe('Lesson 02 · at the night\u2019s real size', () => {
-  it('step 8: every interleaving of three Enactors on the regional endpoint and its twin breaks no invariant', { timeout: 300_000 }, () => {
+  it('step 9: every interleaving of three Enactors on the regional endpoint and its twin breaks no invariant', { timeout: 180_000 }, () => {
     const model = createDnsModel(smallScopeConfig(SIZE), { name: 'lesson02RealSize', enactor: new DnsEnactor() });
     const started = performance.now();
     const result = exploreExhaustively(model, { invariants: DNS_INVARIANTS, maxStates: MAX_STATES });

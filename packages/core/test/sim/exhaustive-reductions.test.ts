@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DNS_INVARIANTS, regionalEndpointResolves } from '../../src/judge.ts';
 import {
-  DNS_INVARIANTS,
   DnsEnactor,
   activeGeneration,
   apiLatency,
@@ -8,7 +8,6 @@ import {
   StateVector,
   createDnsModel,
   exploreExhaustively,
-  regionalEndpointResolves,
   runModel,
   smallScopeConfig,
   type DnsWorld,

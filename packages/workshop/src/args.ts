@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { joinNegativeValues } from '@outage-lab/core/cli';
 import { UsageError } from './errors.ts';
 import { findLesson, type Lesson, type Manifest } from './manifest.ts';
 
@@ -44,7 +45,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[], env
 function strictParse(spec: CommandSpec, argv: readonly string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   const options = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, { type: o.type }]));
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, allowNegative: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(argv, spec.options), options, allowPositionals: true, allowNegative: true, strict: true });
   } catch (error) {
     throw new UsageError(describeParseError(spec, error));
   }

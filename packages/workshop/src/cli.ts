@@ -11,6 +11,7 @@ import * as start from './commands/start.ts';
 import * as starters from './commands/starters.ts';
 import * as ui from './commands/ui.ts';
 import { processContext, type Context } from './context.ts';
+import { isBadInput, reportError } from '@outage-lab/core/cli';
 import { UsageError, WorkshopError } from './errors.ts';
 import { ManifestError } from './manifest.ts';
 
@@ -53,19 +54,22 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
   }
 }
 
+/** Workshop errors carry their fix; everything else goes through the one error path. */
 function report(ctx: Context, error: unknown): number {
-  if (error instanceof UsageError) {
-    ctx.io.err(pc.red(error.message));
-    return 2;
-  }
   if (error instanceof WorkshopError) {
     ctx.io.err(`${pc.red(error.message)} ${pc.dim(`(fix: ${error.fix})`)}`);
     return 1;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  ctx.io.err(pc.red(error instanceof ManifestError ? message : `outage-lab: ${message.split('\n')[0] ?? message}`));
-  if (ctx.env['OUTAGE_LAB_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) ctx.io.err(error.stack);
-  return 1;
+  if (error instanceof ManifestError) {
+    ctx.io.err(pc.red(error.message));
+    return 1;
+  }
+  // Usage errors already name their command (`reset: unknown lesson "9"`).
+  if (isBadInput(error)) {
+    ctx.io.err(pc.red(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)));
+    return 2;
+  }
+  return reportError('outage-lab', error, (line) => ctx.io.err(pc.red(line)), ctx.env);
 }
 
 const invokedDirectly = (): boolean => {

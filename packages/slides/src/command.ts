@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { findChromium } from '@outage-lab/core/chromium';
+import { BadInput, parseFlags, reportError, wholeNumber, type FlagSpec } from '@outage-lab/core/cli';
 import { buildDecks, selectDecks, writeDeck, writeIndex, type BuildOptions } from './build.ts';
+import { decksFolder, manifestFile, outFolder } from './paths.ts';
 import { exportPdfs } from './pdf.ts';
 import { serveDecks } from './server.ts';
 
@@ -14,14 +15,14 @@ export interface Io {
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const COMMANDS = ['build', 'serve', 'pdf'] as const;
-const OPTIONS = {
+const OPTIONS: Readonly<Record<string, FlagSpec>> = {
   decks: { type: 'string' },
   out: { type: 'string' },
   manifest: { type: 'string' },
   port: { type: 'string' },
   html: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-} as const;
+};
 
 export const USAGE = `usage: slides <build|serve|pdf> [deck ...] [options]
   build   write every deck (or the named ones) to slides/dist as one self-contained HTML file
@@ -34,25 +35,22 @@ options:
   --port <n>         port for serve, 0 for any free one (default: 8040)
   --html             allow raw HTML in decks (off by default)`;
 
-class UsageError extends Error {}
+class UsageError extends BadInput {}
 
 /** Runs one command; returns the exit code. Bad arguments give one line and 2. */
-export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
+export async function runCommand(argv: readonly string[], io: Io, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`slides: ${error.message}`);
-      return 2;
-    }
-    io.err(`slides: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    return 1;
+    return reportError('slides', error, io.err, env);
   }
 }
 
+const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv);
-  if (values.help === true) {
+  if (values['help'] === true) {
     io.out(USAGE);
     return 0;
   }
@@ -61,23 +59,24 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     const got = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`;
     throw new UsageError(`${got} (valid: ${COMMANDS.join(', ')}; see --help)`);
   }
-  const decksDir = resolve(values.decks ?? resolve(REPO, 'slides'));
-  if (!existsSync(decksDir)) throw new UsageError(`--decks: ${decksDir} does not exist`);
-  const outDir = resolve(values.out ?? resolve(decksDir, 'dist'));
+  // Every path is checked before anything is built or written.
+  const decksDir = decksFolder(text(values['decks']) ?? resolve(REPO, 'slides'));
+  const outDir = outFolder(text(values['out']) ?? join(decksDir, 'dist'), { decksDir, repo: REPO });
   const options: BuildOptions = {
     decksDir,
-    manifestPath: resolve(values.manifest ?? resolve(REPO, 'exercises/manifest.json')),
+    manifestPath: manifestFile(text(values['manifest']) ?? resolve(REPO, 'exercises/manifest.json')),
     only: decks,
-    html: values.html === true,
+    html: values['html'] === true,
   };
+  const port = command === 'serve' ? parsePort(text(values['port'])) : null;
+  if (command !== 'serve' && values['port'] !== undefined) throw new UsageError(`--port only applies to serve`);
   try {
     selectDecks(decksDir, decks);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 
-  if (command === 'serve') {
-    const port = parsePort(values.port);
+  if (port !== null) {
     const server = await serveDecks({ ...options, only: [], outDir, port, log: io.out }).catch((error: unknown) => {
       const code = (error as { code?: unknown }).code;
       if (code === 'EADDRINUSE') throw new UsageError(`--port: ${port} is already in use (choose another, or 0 for any free port)`);
@@ -89,7 +88,6 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
 
-  if (values.port !== undefined) throw new UsageError(`--port only applies to serve`);
   const results = buildDecks(options);
   const written: string[] = [];
   for (const result of results) {
@@ -97,7 +95,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     if (file !== null) written.push(file);
     for (const error of result.errors) io.err(error.message);
   }
-  writeIndex(results, outDir);
+  // The index lists every deck: building some of them leaves an existing index alone.
+  if (decks.length === 0 || !existsSync(join(outDir, 'index.html'))) writeIndex(results, outDir);
   const failed = results.filter((r) => r.page === null).length;
   io.out(`slides: built ${written.length} of ${results.length} decks into ${relative(process.cwd(), outDir) || '.'}`);
 
@@ -110,23 +109,19 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   return failed > 0 ? 2 : 0;
 }
 
-function parse(argv: readonly string[]): ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>> {
+function parse(argv: readonly string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return parseFlags(argv, OPTIONS, { positionals: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const option = /'(-[^']*)'/.exec(message)?.[1];
-    const valid = Object.keys(OPTIONS).map((o) => `--${o}`).join(', ');
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option ?? message} (valid: ${valid})`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`option ${option ?? ''} needs a value`.replace('  ', ' '));
-    throw new UsageError(message.split('\n')[0] ?? message);
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 8040;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port: ${JSON.stringify(value)} is not a port (valid: 0 to 65535)`);
-  return port;
+  try {
+    return wholeNumber('--port', value, 0, 65535);
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)} (0 picks any free port)`);
+  }
 }

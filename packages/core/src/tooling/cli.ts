@@ -153,3 +153,11 @@ export function wholeNumber(flag: string, text: string, min: number, max: number
 export function ownEntry<T>(registry: Readonly<Record<string, T>>, name: string): T | undefined {
   return Object.hasOwn(registry, name) ? registry[name] : undefined;
 }
+
+/**
+ * Local servers answer only requests addressed to 127.0.0.1 or localhost: a web page on
+ * another name that resolves to 127.0.0.1 (DNS rebinding) gets nothing to read.
+ */
+export function localHostHeader(host: string | undefined): boolean {
+  return host !== undefined && /^(?:127\.0\.0\.1|localhost)(?::\d{1,5})?$/i.test(host);
+}

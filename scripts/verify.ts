@@ -9,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
+import { quietOnClosedPipe, reportError } from '../packages/core/src/tooling/cli.ts';
+import { parseVerifyArgs, VERIFY_USAGE } from './args.ts';
 import { loadManifest, REPO_ROOT } from '../packages/workshop/src/manifest.ts';
 import { runLessons } from '../packages/workshop/src/lesson-runner.ts';
 import { solutionCells, starterCells, type Cell } from '../packages/workshop/src/verify-matrix.ts';
@@ -20,6 +22,11 @@ function typecheck(project: string): string[] {
 }
 
 async function main(): Promise<number> {
+  const args = parseVerifyArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(VERIFY_USAGE);
+    return 0;
+  }
   const manifest = loadManifest();
   const typeErrors = [...typecheck('exercises'), ...typecheck('solutions')];
   const runs = await runLessons(manifest.lessons, ['exercise', 'solution']);
@@ -51,10 +58,8 @@ async function main(): Promise<number> {
   return bad.length === 0 ? 0 : 1;
 }
 
+quietOnClosedPipe();
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`verify: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
+  (error: unknown) => process.exit(reportError('verify', error, (line) => console.error(line))),
 );

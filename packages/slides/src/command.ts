@@ -48,18 +48,28 @@ export async function runCommand(argv: readonly string[], io: Io, env: Readonly<
 
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
 
-async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+export interface SlidesPlan {
+  readonly command: (typeof COMMANDS)[number];
+  readonly decks: readonly string[];
+  readonly options: BuildOptions;
+  readonly outDir: string;
+  /** Only for serve. */
+  readonly port: number | null;
+}
+
+/**
+ * The command line read and checked completely, paths included, before any deck is
+ * built or any file written; null for --help. Throws a one-line BadInput.
+ */
+export function planSlides(argv: readonly string[]): SlidesPlan | null {
   const { values, positionals } = parse(argv);
-  if (values['help'] === true) {
-    io.out(USAGE);
-    return 0;
-  }
+  if (values['help'] === true) return null;
   const [command, ...decks] = positionals;
-  if (command === undefined || !(COMMANDS as readonly string[]).includes(command)) {
+  const known = COMMANDS.find((c) => c === command);
+  if (known === undefined) {
     const got = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`;
     throw new UsageError(`${got} (valid: ${COMMANDS.join(', ')}; see --help)`);
   }
-  // Every path is checked before anything is built or written.
   const decksDir = decksFolder(text(values['decks']) ?? resolve(REPO, 'slides'));
   const outDir = outFolder(text(values['out']) ?? join(decksDir, 'dist'), { decksDir, repo: REPO });
   const options: BuildOptions = {
@@ -68,13 +78,23 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     only: decks,
     html: values['html'] === true,
   };
-  const port = command === 'serve' ? parsePort(text(values['port'])) : null;
-  if (command !== 'serve' && values['port'] !== undefined) throw new UsageError(`--port only applies to serve`);
+  const port = known === 'serve' ? parsePort(text(values['port'])) : null;
+  if (known !== 'serve' && values['port'] !== undefined) throw new UsageError(`--port only applies to serve`);
   try {
     selectDecks(decksDir, decks);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  return { command: known, decks, options, outDir, port };
+}
+
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+  const plan = planSlides(argv);
+  if (plan === null) {
+    io.out(USAGE);
+    return 0;
+  }
+  const { command, decks, options, outDir, port } = plan;
 
   if (port !== null) {
     const server = await serveDecks({ ...options, only: [], outDir, port, log: io.out }).catch((error: unknown) => {

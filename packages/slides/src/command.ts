@@ -1,28 +1,18 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { findChromium } from '@outage-lab/core/chromium';
-import { BadInput, parseFlags, reportError, wholeNumber, type FlagSpec } from '@outage-lab/core/cli';
-import { buildDecks, selectDecks, writeDeck, writeIndex, type BuildOptions } from './build.ts';
-import { decksFolder, manifestFile, outFolder } from './paths.ts';
+import { reportError } from '@outage-lab/core/cli';
+import { buildDecks, writeDeck, writeIndex } from './build.ts';
 import { exportPdfs } from './pdf.ts';
+import { planSlides, UsageError } from './plan.ts';
 import { serveDecks } from './server.ts';
+
+export { planSlides, type SlidesPlan } from './plan.ts';
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
 }
-
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const COMMANDS = ['build', 'serve', 'pdf'] as const;
-const OPTIONS: Readonly<Record<string, FlagSpec>> = {
-  decks: { type: 'string' },
-  out: { type: 'string' },
-  manifest: { type: 'string' },
-  port: { type: 'string' },
-  html: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-};
 
 export const USAGE = `usage: slides <build|serve|pdf> [deck ...] [options]
   build   write every deck (or the named ones) to slides/dist as one self-contained HTML file
@@ -35,8 +25,6 @@ options:
   --port <n>         port for serve, 0 for any free one (default: 8040)
   --html             allow raw HTML in decks (off by default)`;
 
-class UsageError extends BadInput {}
-
 /** Runs one command; returns the exit code. Bad arguments give one line and 2. */
 export async function runCommand(argv: readonly string[], io: Io, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
   try {
@@ -44,48 +32,6 @@ export async function runCommand(argv: readonly string[], io: Io, env: Readonly<
   } catch (error) {
     return reportError('slides', error, io.err, env);
   }
-}
-
-const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
-
-export interface SlidesPlan {
-  readonly command: (typeof COMMANDS)[number];
-  readonly decks: readonly string[];
-  readonly options: BuildOptions;
-  readonly outDir: string;
-  /** Only for serve. */
-  readonly port: number | null;
-}
-
-/**
- * The command line read and checked completely, paths included, before any deck is
- * built or any file written; null for --help. Throws a one-line BadInput.
- */
-export function planSlides(argv: readonly string[]): SlidesPlan | null {
-  const { values, positionals } = parse(argv);
-  if (values['help'] === true) return null;
-  const [command, ...decks] = positionals;
-  const known = COMMANDS.find((c) => c === command);
-  if (known === undefined) {
-    const got = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`;
-    throw new UsageError(`${got} (valid: ${COMMANDS.join(', ')}; see --help)`);
-  }
-  const decksDir = decksFolder(text(values['decks']) ?? resolve(REPO, 'slides'));
-  const outDir = outFolder(text(values['out']) ?? join(decksDir, 'dist'), { decksDir, repo: REPO });
-  const options: BuildOptions = {
-    decksDir,
-    manifestPath: manifestFile(text(values['manifest']) ?? resolve(REPO, 'exercises/manifest.json')),
-    only: decks,
-    html: values['html'] === true,
-  };
-  const port = known === 'serve' ? parsePort(text(values['port'])) : null;
-  if (known !== 'serve' && values['port'] !== undefined) throw new UsageError(`--port only applies to serve`);
-  try {
-    selectDecks(decksDir, decks);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  return { command: known, decks, options, outDir, port };
 }
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
@@ -127,21 +73,4 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     for (const pdf of pdfs) io.out(`slides: wrote ${relative(process.cwd(), pdf)}`);
   }
   return failed > 0 ? 2 : 0;
-}
-
-function parse(argv: readonly string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    return parseFlags(argv, OPTIONS, { positionals: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return 8040;
-  try {
-    return wholeNumber('--port', value, 0, 65535);
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)} (0 picks any free port)`);
-  }
 }

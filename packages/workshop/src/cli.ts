@@ -11,7 +11,7 @@ import * as start from './commands/start.ts';
 import * as starters from './commands/starters.ts';
 import * as ui from './commands/ui.ts';
 import { processContext, type Context } from './context.ts';
-import { isBadInput, reportError } from '@outage-lab/core/cli';
+import { isBadInput, quietOnClosedPipe, reportError } from '@outage-lab/core/cli';
 import { UsageError, WorkshopError } from './errors.ts';
 import { loadManifest, ManifestError } from './manifest.ts';
 
@@ -96,6 +96,7 @@ const invokedDirectly = (): boolean => {
 };
 
 if (invokedDirectly()) {
+  quietOnClosedPipe();
   // Vitest may leave handles open after closing; the command is over, so leave once output is flushed.
   void main(process.argv.slice(2), processContext()).then((code) => process.stdout.write('', () => process.exit(code)));
 }

@@ -9,8 +9,7 @@ import { DnsEnactor } from '../src/enactor.ts';
  * of the public SPIN and TLA+ models; this step checks three on both endpoints.
  *
  * The night's full size, six plans with a clean-up threshold of two, is millions of
- * states: `npm run explore -- --scenario realScope --all-invariants --workers 2 --enactor
- * exercises/02-generation-checks/src/enactor.ts` checks your Enactor at that size. Within a lesson step's patience on a busy two-core laptop, this step checks the
+ * states (`npm run bench -- --only explore.realScope` checks the solution at that size). Within a lesson step's patience on a busy two-core laptop, this step checks the
  * largest night that fits: four plans with a clean-up threshold of one, where the race
  * still happens (the starter's Enactor empties the regional endpoint in 12 steps) and a
  * correct Enactor has about 160,000 states.

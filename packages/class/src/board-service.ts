@@ -35,7 +35,7 @@ export class BoardService {
   readonly state = new ClassState();
   readonly notes: string[];
   private readonly log: LogStore;
-  private readonly now: () => number;
+  readonly now: () => number;
   private readonly writes: RateLimiter;
   // Wrong join codes, per address: guessing a code takes too long to be worth it.
   private readonly guesses: RateLimiter;

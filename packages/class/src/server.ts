@@ -31,7 +31,7 @@ const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/;
 
 export async function serveBoard(options: ServeBoardOptions): Promise<RunningBoard> {
   const { service } = options;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? service.now;
   const streams = new Set<ServerResponse>();
   let port = options.port;
   let hosts = new Set<string>();

@@ -106,7 +106,10 @@ export async function serveBoard(options: ServeBoardOptions): Promise<RunningBoa
     const origin = header(req, 'origin');
     const cors: Record<string, string> = origin !== undefined && (origin === 'null' || LOOPBACK_ORIGIN.test(origin)) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
     const at = now();
-    json(res, 200, { now: at, stuckAfterMs: options.stuckAfterMs, stuck: stuckSteps(service.state, at, options.stuckAfterMs) }, cors);
+    const stuck = stuckSteps(service.state, at, options.stuckAfterMs);
+    // `title` and `items` are the slide engine's generic corner-feed shape.
+    const items = stuck.map((s) => `Lesson ${s.lesson} · ${s.step}: ${s.learners} ${s.learners === 1 ? 'learner' : 'learners'}${s.over > 0 ? ` (${s.over} over ${options.stuckAfterMs / 60_000} min)` : ''}`);
+    json(res, 200, { now: at, stuckAfterMs: options.stuckAfterMs, stuck, title: 'Most stuck', items: items.length > 0 ? items : ['Nobody is on a failing step.'] }, cors);
   }
 
   const servers: Server[] = [];

@@ -37,7 +37,7 @@ describe('the board on loopback', () => {
 
   it('refuses a write with no join code or a wrong one, in one line', async () => {
     const token = await join(t.url, t.code, 'Grace');
-    for (const headers of [{}, { 'x-join-code': 'ZZZZ-0000' }]) {
+    for (const headers of [{}, { 'x-join-code': 'ZZZZ-0000' }] as Record<string, string>[]) {
       const joining = await post(t.url, '/api/join', { name: 'Mallory' }, headers);
       expect(joining.status).toBe(403);
       expect(joining.text).toMatch(/^(no join code|wrong join code)[^\n]*\n$/);
@@ -120,8 +120,10 @@ describe('the board on loopback', () => {
     for (const name of ['Barbara', 'Ken']) await progress(t.url, t.code, await join(t.url, t.code, name), verdict('01', 0, 2));
     const mine = await get(t.url, '/api/stuck', { origin: 'http://127.0.0.1:8040' });
     expect(mine.headers['access-control-allow-origin']).toBe('http://127.0.0.1:8040');
-    const stuck = JSON.parse(mine.text) as { stuck: { lesson: string; step: string; learners: number }[] };
+    const stuck = JSON.parse(mine.text) as { stuck: { lesson: string; step: string; learners: number }[]; title: string; items: string[] };
     expect(stuck.stuck[0]).toMatchObject({ lesson: '01', learners: 2 });
+    expect(stuck.title).toBe('Most stuck');
+    expect(stuck.items[0]).toBe('Lesson 01 · step 1: the 1th thing: 2 learners');
     expect(mine.text, 'no learner names in the list').not.toMatch(/Ada|Grace|Barbara|Ken/);
     const theirs = await get(t.url, '/api/stuck', { origin: 'https://evil.example' });
     expect(theirs.headers['access-control-allow-origin']).toBeUndefined();

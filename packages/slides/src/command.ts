@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findChromium } from '@outage-lab/core/chromium';
 import { buildDecks, selectDecks, writeDeck, writeIndex, type BuildOptions } from './build.ts';
+import { cornerFeedOrigin } from './page.ts';
 import { exportPdfs } from './pdf.ts';
 import { serveDecks } from './server.ts';
 
@@ -20,6 +21,7 @@ const OPTIONS = {
   manifest: { type: 'string' },
   port: { type: 'string' },
   html: { type: 'boolean' },
+  board: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -32,7 +34,8 @@ options:
   --out <dir>        output folder (default: slides/dist)
   --manifest <file>  lesson manifest for the agenda (default: exercises/manifest.json)
   --port <n>         port for serve, 0 for any free one (default: 8040)
-  --html             allow raw HTML in decks (off by default)`;
+  --html             allow raw HTML in decks (off by default)
+  --board <url>      a class board on this machine (http://127.0.0.1:4100): its "most stuck" list in the presenter view`;
 
 class UsageError extends Error {}
 
@@ -69,6 +72,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     manifestPath: resolve(values.manifest ?? resolve(REPO, 'exercises/manifest.json')),
     only: decks,
     html: values.html === true,
+    ...(values.board === undefined ? {} : { cornerFeed: boardFeed(values.board) }),
   };
   try {
     selectDecks(decksDir, decks);
@@ -121,6 +125,15 @@ function parse(argv: readonly string[]): ReturnType<typeof parseArgs<{ options: 
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option ?? message} (valid: ${valid})`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`option ${option ?? ''} needs a value`.replace('  ', ' '));
     throw new UsageError(message.split('\n')[0] ?? message);
+  }
+}
+
+/** The class board's "most stuck" list, which it serves in the corner feed's shape. */
+function boardFeed(value: string): string {
+  try {
+    return `${cornerFeedOrigin(value)}/api/stuck`;
+  } catch {
+    throw new UsageError(`--board: ${JSON.stringify(value.slice(0, 80))} is not a board on this machine (valid: http://127.0.0.1:<port>, as npm run class -- serve printed)`);
   }
 }
 

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join as joinPath } from 'node:path';
 import { BoardService, type BoardOptions } from '../../src/board-service.ts';
 import { serveBoard, type RunningBoard } from '../../src/server.ts';
 
-export const CLI = join(import.meta.dirname, '..', '..', 'src', 'cli.ts');
+export const CLI = joinPath(import.meta.dirname, '..', '..', 'src', 'cli.ts');
 
-export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'outage-lab-class-'));
+export const tempDir = (): string => mkdtempSync(joinPath(tmpdir(), 'outage-lab-class-'));
 export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
 
 export interface TestBoard {
@@ -20,7 +20,7 @@ export interface TestBoard {
 
 /** A board in this process on a free loopback port, its log in `dir`. */
 export async function startBoard(dir: string, options: Partial<BoardOptions> & { stuckAfterMs?: number; pushEveryMs?: number } = {}): Promise<TestBoard> {
-  const service = new BoardService({ logPath: join(dir, 'board.jsonl'), ...options });
+  const service = new BoardService({ logPath: joinPath(dir, 'board.jsonl'), ...options });
   const board = await serveBoard({ service, addresses: ['127.0.0.1'], port: 0, stuckAfterMs: options.stuckAfterMs ?? 600_000, pushEveryMs: options.pushEveryMs ?? 50 });
   return {
     service,

@@ -16,7 +16,7 @@ export class ClassError extends Error {
 }
 
 /** A one-shot command may wait this long for the board, at most, before it exits. */
-export const SEND_TIMEOUT_MS = 250;
+export const SEND_TIMEOUT_MS = 200;
 
 export type ShareOutcome = { readonly kind: 'not-joined' } | { readonly kind: 'sent' } | { readonly kind: 'failed'; readonly line: string };
 

@@ -9,7 +9,7 @@ import { benchVsFastCheck } from './vs-fast-check.ts';
 
 export type Results = Record<string, number>;
 
-const CLASS_OVERHEAD_KEYS = ['class.lessonOverheadMs', 'class.lessonOverheadMs.unreachable', 'class.sendMs', 'class.sendMs.unreachable'];
+const CLASS_OVERHEAD_KEYS = ['class.lessonOverheadMs', 'class.lessonOverheadMs.unreachable'];
 
 /** One part of the bench: the prefix its keys share, the keys it must produce, and how to run it. */
 export interface Section {

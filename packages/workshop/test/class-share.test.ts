@@ -99,6 +99,6 @@ describe('a board that does not answer', () => {
     const result = await runCli(root, ['lesson', '01']);
     expect(result.code, 'the lesson verdict decides the exit code, not the board').toBe(1);
     expect(result.out.trimEnd().split('\n').at(-1)).toMatch(/^Lesson 01: 2\/3, next failing step/);
-    expect(result.err.trimEnd().split('\n')).toEqual([`class board at ${url}: progress not shared (no answer within 250 ms); your work is unaffected`]);
+    expect(result.err.trimEnd().split('\n')).toEqual([`class board at ${url}: progress not shared (no answer within 200 ms); your work is unaffected`]);
   });
 });

@@ -55,7 +55,7 @@ describe('bad arguments', () => {
   const cases: [string[], string][] = [
     [[], 'slides: no command given (valid: build, serve, pdf; see --help)'],
     [['publish'], 'slides: unknown command "publish" (valid: build, serve, pdf; see --help)'],
-    [['build', '--colour'], 'slides: unknown option --colour (valid: --decks, --out, --manifest, --port, --html, --help)'],
+    [['build', '--colour'], 'slides: unknown option --colour (valid: --decks, --out, --manifest, --port, --html, --board, --help)'],
     [['serve', '--port', 'eighty'], 'slides: --port: "eighty" is not a port (valid: 0 to 65535)'],
     [['build', '--port', '80'], 'slides: --port only applies to serve'],
     [['build', '--decks', '/nowhere/at/all'], 'slides: --decks: /nowhere/at/all does not exist'],
@@ -84,6 +84,6 @@ describe('bad arguments', () => {
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
     const child = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '--colour'], { encoding: 'utf8' });
     expect(child.status).toBe(2);
-    expect(child.stderr).toBe('slides: unknown option --colour (valid: --decks, --out, --manifest, --port, --html, --help)\n');
+    expect(child.stderr).toBe('slides: unknown option --colour (valid: --decks, --out, --manifest, --port, --html, --board, --help)\n');
   });
 });

@@ -66,5 +66,5 @@ describe('the presenter view corner feed', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

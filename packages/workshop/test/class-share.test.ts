@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, removeRepo, runCli, spawnCli, tempRepo } from './support/temp-repo.ts';
 import { follow } from './support/wait.ts';
 
+// Each of these starts the CLI, and Vitest inside it, in a child process: on a busy 2-core
+// machine one such run has taken over a minute.
+const CLI_RUN_BUDGET = 180_000;
+
 type Cells = Record<string, { readonly title?: string; readonly steps: readonly { name: string; state: string }[]; readonly hints: number; readonly loadError: boolean }>;
 
 describe('a joined learner shares progress after each verdict', () => {
@@ -41,7 +45,7 @@ describe('a joined learner shares progress after each verdict', () => {
     });
     const sent = readFileSync(join(root, LAST_SENT_PATH), 'utf8');
     expect(sent, 'no assertion message, path or source reaches the board').not.toMatch(/went back in time|exercises\/|freshness\.ts|export /);
-  });
+  }, CLI_RUN_BUDGET);
 
   it('npm run hint: the new hint count', async () => {
     expect((await cli(root, ['hint', '01'])).code).toBe(0);
@@ -52,7 +56,7 @@ describe('a joined learner shares progress after each verdict', () => {
     expect((await runCli(root, ['start'])).code).toBe(0);
     expect(Object.keys(cells()).sort()).toEqual(['01', '02']);
     expect(cells()['02']?.steps.map((s) => s.state)).toEqual(['failed', 'passed']);
-  });
+  }, CLI_RUN_BUDGET);
 
   it('watch mode: after every run', async () => {
     const child = follow(spawnCli(root, ['lesson', '02', '--watch', '--poll']));
@@ -66,7 +70,7 @@ describe('a joined learner shares progress after each verdict', () => {
       child.kill('SIGINT');
     }
     expect(await child.ended).toBe(0);
-  });
+  }, CLI_RUN_BUDGET);
 });
 
 describe('a board that does not answer', () => {
@@ -100,5 +104,5 @@ describe('a board that does not answer', () => {
     expect(result.code, 'the lesson verdict decides the exit code, not the board').toBe(1);
     expect(result.out.trimEnd().split('\n').at(-1)).toMatch(/^Lesson 01: 2\/3, next failing step/);
     expect(result.err.trimEnd().split('\n')).toEqual([`class board at ${url}: progress not shared (no answer within 200 ms); your work is unaffected`]);
-  });
+  }, CLI_RUN_BUDGET);
 });

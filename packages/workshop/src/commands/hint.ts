@@ -33,7 +33,8 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   else if (shown < total) ctx.io.out(pc.dim(`Another: npm run hint -- ${lesson.id}  ·  all of them: npm run hint -- ${lesson.id} --all`));
   else ctx.io.out(pc.dim(`No more hints. Still stuck? npm run diff -- ${lesson.id} shows the answer.`));
   const hints = Math.max(seen, shown);
-  saveState(ctx.root, { ...state, hintsShown: { ...state.hintsShown, [lesson.id]: hints } });
+  const unsaved = saveState(ctx.root, { ...state, hintsShown: { ...state.hintsShown, [lesson.id]: hints } });
+  if (unsaved !== null) ctx.io.err(pc.yellow(unsaved));
   await shareHints(ctx, lesson, hints);
   return 0;
 }

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import { browserGate } from '../packages/core/src/tooling/chromium.ts';
+import { browserGate } from '@outage-lab/browser';
 
 const ROOT = join(import.meta.dirname, '..');
 

@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { MissingBench } from './optional.ts';
 import { machine, toJson, toTable, type Entry } from './report.ts';
 import { SECTIONS, selected } from './sections.ts';
 
@@ -78,14 +77,9 @@ async function main(): Promise<number> {
       }
       progress(`${((performance.now() - sectionStarted) / 1000).toFixed(1)} s\n`);
     } catch (error) {
-      if (error instanceof MissingBench) {
-        for (const key of error.keys) if (wanted(key)) entries.push({ key, missing: error.message });
-        progress(`missing: ${error.message}\n`);
-      } else {
-        const message = error instanceof Error ? error.message : String(error);
-        entries.push({ key: section.prefix, failed: message });
-        progress(`FAILED: ${message}\n`);
-      }
+      const message = error instanceof Error ? error.message : String(error);
+      entries.push({ key: section.prefix, failed: message });
+      progress(`FAILED: ${message}\n`);
     }
   }
   meta.seconds = Math.round((performance.now() - started) / 100) / 10;

@@ -1,10 +1,10 @@
-import { benchEc2 } from './ec2.ts';
-import { benchPct, benchRandom, benchSmallScope } from './explore.ts';
-import { benchFixedEnactor } from './fixed-enactor.ts';
-import { benchKernel } from './kernel.ts';
-import { benchNlb } from './nlb.ts';
-import { benchRegion } from './region.ts';
-import { benchVsFastCheck } from './vs-fast-check.ts';
+import { benchEc2 } from '@outage-lab/core/bench/ec2.ts';
+import { benchPct, benchRandom, benchSmallScope } from '@outage-lab/core/bench/explore.ts';
+import { benchKernel } from '@outage-lab/core/bench/kernel.ts';
+import { benchNlb } from '@outage-lab/core/bench/nlb.ts';
+import { benchRegion } from '@outage-lab/core/bench/region.ts';
+import { benchVsFastCheck } from '@outage-lab/core/bench/vs-fast-check.ts';
+import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
 
 export type Results = Record<string, number>;
 
@@ -16,6 +16,8 @@ export interface Section {
 }
 
 /**
+ * The one registry of every package's bench sections: each package keeps its sections in
+ * its own bench/ folder, and this package, which may depend on all of them, runs them.
  * In the order they run. EC2 goes first: its peak-memory figure is the whole process's
  * heap, and run after the others it counted their garbage too (20 MB alone, up to 68 MB last).
  */

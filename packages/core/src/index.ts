@@ -6,3 +6,4 @@ export * from './ec2/index.ts';
 export * from './render/index.ts';
 export * from './scenarios/index.ts';
 export * from './region/index.ts';
+export { simDiagram, diagramNames, describeDiagram, type DiagramEntry } from './diagrams/registry.ts';

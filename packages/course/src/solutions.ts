@@ -1,9 +1,22 @@
-import type { RegionFixes } from '@outage-lab/core';
-import { regionFixes } from '../../../../solutions/05-cascade/src/fixes.ts';
+import type { EnactorProgram, RegionFixes } from '@outage-lab/core';
+import { DnsEnactor } from '../../../solutions/02-generation-checks/src/enactor.ts';
+import { regionFixes } from '../../../solutions/05-cascade/src/fixes.ts';
+
+/**
+ * The solutions registry: the one module in the repository that imports `solutions/`.
+ * Everything else that needs a lesson's answer (the replay, the cascade deck's per-fix
+ * charts, the bench of the fixed Enactor) asks here, so the import graph check can hold
+ * every other package to "never import an answer".
+ */
+
+/** Lesson 02's fixed Enactor, as a fresh program. */
+export function fixedEnactor(): EnactorProgram {
+  return new DnsEnactor();
+}
 
 /**
  * The fixes the replay switches on: lesson 05's solution, which wires in the solutions of
- * lessons 02 to 04. The workshop package may import solutions; the core never does.
+ * lessons 02 to 04.
  */
 export function referenceFixes(): Required<RegionFixes> {
   const { enactor, failoverPolicy, throttle } = regionFixes();

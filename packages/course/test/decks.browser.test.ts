@@ -2,20 +2,18 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { browserGate, launchChromium } from '@outage-lab/core/chromium';
+import { browserGate, launchChromium } from '@outage-lab/browser';
+import { buildDecks, exportPdfs, serveDecks, writeDeck, type DeckResult } from '@outage-lab/slides';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDecks, writeDeck, type DeckResult } from '../src/build.ts';
-import { exportPdfs } from '../src/pdf.ts';
-import { serveDecks } from '../src/server.ts';
-import { DECKS_DIR, MANIFEST } from './support/decks.ts';
+import { deckSources } from '../src/decks/sources.ts';
+import { DECKS_DIR } from './support/decks.ts';
 import { decodePng, inkShare } from './support/png.ts';
-import { FIXTURES, fakeDiagrams } from './support/render.ts';
 
 const gate = browserGate();
-if (!gate.run) console.warn(`slides browser tests: ${gate.reason}`);
+if (!gate.run) console.warn(`deck browser tests: ${gate.reason}`);
 
-describe.skipIf(!gate.run)('decks in Chromium', () => {
+describe.skipIf(!gate.run)('the workshop decks in Chromium', () => {
   const out = mkdtempSync(join(tmpdir(), 'slides-browser-'));
   let results: DeckResult[] = [];
   let browser: Browser;
@@ -28,7 +26,7 @@ describe.skipIf(!gate.run)('decks in Chromium', () => {
   const current = async (page: Page): Promise<string> => (await page.locator('.deck > .slide.active').getAttribute('data-number')) ?? 'none';
 
   beforeAll(async () => {
-    results = buildDecks({ decksDir: DECKS_DIR, manifestPath: MANIFEST });
+    results = buildDecks({ ...deckSources(), decksDir: DECKS_DIR });
     for (const result of results) writeDeck(result, out);
     browser = await launchChromium(gate.run ? gate.executablePath : '');
     // Reduced motion: fragments appear at once, so a screenshot never catches a fade.
@@ -206,8 +204,8 @@ describe.skipIf(!gate.run)('decks in Chromium', () => {
 
   it('talks only to 127.0.0.1 when served', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'slides-browser-serve-'));
-    copyFileSync(join(FIXTURES, 'basic.md'), join(dir, 'basic.md'));
-    const server = await serveDecks({ decksDir: dir, outDir: join(dir, 'dist'), manifestPath: MANIFEST, diagrams: fakeDiagrams, port: 0 });
+    copyFileSync(join(DECKS_DIR, '06-wrap-up.md'), join(dir, 'basic.md'));
+    const server = await serveDecks({ ...deckSources(), decksDir: dir, outDir: join(dir, 'dist'), port: 0 });
     const served = await browser.newContext();
     const urls: string[] = [];
     served.on('request', (request) => urls.push(request.url()));

@@ -7,7 +7,7 @@ import { diagramNames, simDiagram } from '@outage-lab/core';
 import { REPO_ROOT } from '../src/manifest.ts';
 import { flagsNpmKept, parseReplayArgs } from '../src/replay/args.ts';
 import { replay, type ReplayIo } from '../src/replay/cli.ts';
-import { FIX_DIAGRAM_NAMES, replayDiagrams } from '../src/replay/diagrams.ts';
+import { FIX_DIAGRAM_NAMES, replayDiagrams } from '../src/decks/diagrams.ts';
 
 interface Captured {
   readonly code: number;
@@ -74,7 +74,7 @@ describe('replay: the command line', () => {
 
   it('prints one line and exit code 2, no stack trace, when run for real with a bad flag', () => {
     const tsx = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const result = spawnSync(process.execPath, [tsx, join(REPO_ROOT, 'packages/workshop/src/replay/cli.ts'), '--fixes', 'lambda'], { encoding: 'utf8', cwd: REPO_ROOT });
+    const result = spawnSync(process.execPath, [tsx, join(REPO_ROOT, 'packages/course/src/replay/cli.ts'), '--fixes', 'lambda'], { encoding: 'utf8', cwd: REPO_ROOT });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('replay: unknown fix "lambda" (valid: dns, nlb, ec2, all, none)\n');
     expect(result.stdout).toBe('');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonRun, TestOutcome } from '../src/lesson-runner.ts';
 import type { Lesson } from '../src/manifest.ts';
-import { solutionCells, starterCells } from '../src/verify-matrix.ts';
+import { solutionCells, starterCells } from '../src/verify/matrix.ts';
 
 const lesson: Lesson = { id: '09', slug: 'demo', title: 'Demo', folder: 'exercises/09-demo', solution: 'solutions/09-demo', files: ['src/a.ts'], hints: ['a', 'b', 'c'], minutes: 5 };
 const passed = (name: string): TestOutcome => ({ name, title: name, state: 'passed', errors: [] });

@@ -1,5 +1,5 @@
-import { HOUR, formatHourMinute } from '../../sim/clock.ts';
-import { renderLineChart, type ChartMarker } from '../svg/line-chart.ts';
+import { HOUR, formatHourMinute } from '../sim/clock.ts';
+import { renderLineChart, type ChartMarker } from '../render/svg/line-chart.ts';
 import { regionalRun } from './dns-run.ts';
 
 /**

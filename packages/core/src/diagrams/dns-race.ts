@@ -1,7 +1,7 @@
-import { REGIONAL_ENDPOINT } from '../../dns/config.ts';
-import { formatClock } from '../../sim/clock.ts';
-import type { TraceStep } from '../../sim/model.ts';
-import { renderSequenceDiagram, type SequenceMark, type SequenceMessage } from '../svg/sequence.ts';
+import { REGIONAL_ENDPOINT } from '../dns/config.ts';
+import { formatClock } from '../sim/clock.ts';
+import type { TraceStep } from '../sim/model.ts';
+import { renderSequenceDiagram, type SequenceMark, type SequenceMessage } from '../render/svg/sequence.ts';
 import { regionalRun, type RegionalRun } from './dns-run.ts';
 
 const LANES = [

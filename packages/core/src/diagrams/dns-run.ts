@@ -1,8 +1,8 @@
-import { REGIONAL_ENDPOINT } from '../../dns/config.ts';
-import { createDnsModel } from '../../dns/model.ts';
-import { october2025 } from '../../scenarios/dns-scenarios.ts';
-import type { TraceStep } from '../../sim/model.ts';
-import { runModel } from '../../sim/run.ts';
+import { REGIONAL_ENDPOINT } from '../dns/config.ts';
+import { createDnsModel } from '../dns/model.ts';
+import { october2025 } from '../scenarios/dns.ts';
+import type { TraceStep } from '../sim/model.ts';
+import { runModel } from '../sim/run.ts';
 
 /** What a resolver sees of the regional endpoint after one step. */
 export interface RegionalView {

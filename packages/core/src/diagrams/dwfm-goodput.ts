@@ -1,7 +1,7 @@
-import { october2025Ec2 } from '../../ec2/october-2025.ts';
-import { runEc2Scenario } from '../../ec2/run.ts';
-import { HOUR, MINUTE, formatHourMinute } from '../../sim/clock.ts';
-import { renderLineChart } from '../svg/line-chart.ts';
+import { october2025Ec2 } from '../scenarios/ec2.ts';
+import { runEc2Scenario } from '../ec2/run.ts';
+import { HOUR, MINUTE, formatHourMinute } from '../sim/clock.ts';
+import { renderLineChart } from '../render/svg/line-chart.ts';
 
 /**
  * `sim october2025-dwfm`: DWFM's lease work after DynamoDB came back. Its hosts are busy

@@ -1,7 +1,7 @@
-import { runNlbScenario } from '../../nlb/run.ts';
-import { october2025Nlb } from '../../nlb/scenarios.ts';
-import { HOUR, formatHourMinute } from '../../sim/clock.ts';
-import { renderLineChart, type ChartMarker } from '../svg/line-chart.ts';
+import { runNlbScenario } from '../nlb/run.ts';
+import { october2025Nlb } from '../scenarios/nlb.ts';
+import { HOUR, formatHourMinute } from '../sim/clock.ts';
+import { renderLineChart, type ChartMarker } from '../render/svg/line-chart.ts';
 
 /**
  * `sim october2025-nlb`: the NLB's capacity in DNS and its clients' connection errors on

@@ -1,10 +1,10 @@
 import { ConfigError, check } from '../config-error.ts';
-import { drawDnsAnswers } from './diagrams/dns-answers.ts';
-import { drawDnsRace } from './diagrams/dns-race.ts';
-import { drawDwfmGoodput } from './diagrams/dwfm-goodput.ts';
-import { drawNlbCapacity } from './diagrams/nlb-capacity.ts';
+import { drawDnsAnswers } from './dns-answers.ts';
+import { drawDnsRace } from './dns-race.ts';
+import { drawDwfmGoodput } from './dwfm-goodput.ts';
+import { drawNlbCapacity } from './nlb-capacity.ts';
 import { drawRegionNight } from '../region/charts.ts';
-import { october2025Region } from '../region/october-2025.ts';
+import { october2025Region } from '../scenarios/region.ts';
 import { runRegion } from '../region/run.ts';
 
 /** Draws one diagram from a simulator run; the same seed gives the same SVG. */

@@ -1,6 +1,6 @@
 import { ConfigError, check } from '../config-error.ts';
 import { HOUR, MINUTE, SECOND, pdt } from '../sim/clock.ts';
-import { AZS, DEFAULT_DNS_CONFIG, regionEndpoints, validateDnsConfig, type Az, type DnsConfig, type Fault, type OperatorAction } from '../dns/config.ts';
+import { AZS, DEFAULT_DNS_CONFIG, regionEndpoints, validateDnsConfig, type Az, type DnsConfig, type Fault, type OperatorAction } from './config.ts';
 
 /**
  * A DNS scenario is data: a configuration, a seed, and how long to run. Nothing in it can

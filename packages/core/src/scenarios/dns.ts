@@ -1,6 +1,6 @@
 import { HOUR, pdt } from '../sim/clock.ts';
 import { DEFAULT_DNS_CONFIG, IPV6_ENDPOINT, REGIONAL_ENDPOINT, regionEndpoints, type DnsConfig } from '../dns/config.ts';
-import { ordinaryNight, type DnsScenario } from './dns-scenario.ts';
+import { ordinaryNight, type DnsScenario } from '../dns/scenario.ts';
 
 /** A whole day of ordinary operation: plans every minute, no faults. Nothing may break. */
 export const happyPath: DnsScenario = ordinaryNight()

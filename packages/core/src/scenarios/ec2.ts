@@ -1,5 +1,5 @@
 import { MINUTE, SECOND, pdt } from '../sim/clock.ts';
-import type { Ec2Config } from './config.ts';
+import type { Ec2Config } from '../ec2/config.ts';
 
 /**
  * The EC2 side of the night of 19–20 October 2025, calibrated so that each phase the

@@ -1,5 +1,5 @@
 import { MINUTE, SECOND, pdt } from '../sim/clock.ts';
-import type { NlbScenario } from './config.ts';
+import type { NlbScenario } from '../nlb/config.ts';
 
 /**
  * A normal day for one NLB: three AZs, a thousand targets in each, NLB's documented

@@ -1,8 +1,8 @@
-import { october2025Ec2 } from '../ec2/october-2025.ts';
-import { october2025Nlb } from '../nlb/scenarios.ts';
+import { october2025Ec2 } from './ec2.ts';
+import { october2025Nlb } from './nlb.ts';
 import { MINUTE, SECOND, pdt } from '../sim/clock.ts';
-import { october2025 } from '../scenarios/dns-scenarios.ts';
-import type { RegionConfig } from './config.ts';
+import { october2025 } from './dns.ts';
+import type { RegionConfig } from '../region/config.ts';
 
 /**
  * us-east-1 on the night of 19–20 October 2025: the faithful models, composed, with the

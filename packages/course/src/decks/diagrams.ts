@@ -1,5 +1,5 @@
 import { ConfigError, STANDARD_VARIANTS, check, drawCumulativeImpact, drawVariantImpact, october2025Region, runVariants, simDiagram, type VariantOutcome } from '@outage-lab/core';
-import { referenceFixes } from './fixes.ts';
+import { referenceFixes } from '../solutions.ts';
 
 /**
  * The cascade deck's diagrams that need the lessons' fixes. The core's registry cannot

@@ -6,14 +6,18 @@
  *   npm run explore -- --replay 'october2025@timed#20251019'
  */
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../config-error.ts';
-import { DNS_INVARIANTS, regionalEndpointResolves } from '../dns/invariants.ts';
-import { createDnsModel } from '../dns/model.ts';
-import { DNS_SCENARIOS } from '../scenarios/dns-scenarios.ts';
-import { explainFailure, formatCounterexample } from '../sim/counterexample.ts';
-import { exploreExhaustively } from '../sim/exhaustive.ts';
-import { explore } from '../sim/explore.ts';
-import { parseReplay } from '../sim/replay.ts';
+import {
+  ConfigError,
+  DNS_INVARIANTS,
+  DNS_SCENARIOS,
+  createDnsModel,
+  explainFailure,
+  explore,
+  exploreExhaustively,
+  formatCounterexample,
+  parseReplay,
+  regionalEndpointResolves,
+} from '@outage-lab/core';
 
 const STRATEGIES = ['exhaustive', 'random', 'pct'] as const;
 const USAGE = 'usage: npm run explore -- [--scenario <name>] [--strategy exhaustive|random|pct] [--runs N] [--all-invariants] | --replay <string>';

@@ -2,7 +2,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { STANDARD_VARIANTS, october2025Region, runVariants, variantOf, type RegionConfig } from '@outage-lab/core';
 import { REPLAY_USAGE, flagsNpmKept, parseReplayArgs } from './args.ts';
-import { referenceFixes } from './fixes.ts';
+import { referenceFixes } from '../solutions.ts';
 import { ProgressLine, type ProgressSink } from './progress.ts';
 import { replayReport } from './report.ts';
 import { replayText } from './text.ts';

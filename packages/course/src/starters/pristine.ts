@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Lesson, Manifest } from './manifest.ts';
+import type { Lesson, Manifest } from '../manifest.ts';
 
 /**
  * Pristine copies of every file a learner edits: `reset` restores from them and the

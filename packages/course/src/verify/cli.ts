@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import { loadManifest, REPO_ROOT } from '../packages/workshop/src/manifest.ts';
-import { runLessons } from '../packages/workshop/src/lesson-runner.ts';
-import { solutionCells, starterCells, type Cell } from '../packages/workshop/src/verify-matrix.ts';
+import { loadManifest, REPO_ROOT } from '../manifest.ts';
+import { runLessons } from '../lesson-runner.ts';
+import { solutionCells, starterCells, type Cell } from './matrix.ts';
 
 function typecheck(project: string): string[] {
   const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');

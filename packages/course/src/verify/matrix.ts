@@ -1,5 +1,5 @@
-import type { Lesson } from './manifest.ts';
-import type { LessonRun } from './lesson-runner.ts';
+import type { Lesson } from '../manifest.ts';
+import type { LessonRun } from '../lesson-runner.ts';
 
 /**
  * The red/green matrix as pure functions of the runs, so that the matrix itself can be

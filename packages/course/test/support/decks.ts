@@ -1,7 +1,5 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../src/manifest.ts';
 
 /** The workshop's own decks. */
-export const DECKS_DIR = fileURLToPath(new URL('../../../../slides/', import.meta.url));
-
-/** The lesson manifest the opening deck's agenda is generated from. */
-export const MANIFEST = fileURLToPath(new URL('../../../../exercises/manifest.json', import.meta.url));
+export const DECKS_DIR = join(REPO_ROOT, 'slides');

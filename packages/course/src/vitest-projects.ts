@@ -15,9 +15,12 @@ export const solutionProject = (lesson: Lesson): string => `solution ${lesson.id
 export function lessonProjects(root: string = REPO_ROOT): TestProjectInlineConfiguration[] {
   return loadManifest(root).lessons.flatMap((lesson) => {
     const include = [`${lesson.folder}/test/**/*.test.ts`];
+    // A guard, not a speed assertion: several steps run whole nights or searches, which
+    // take seconds on a loaded 2-core machine (Vitest's default of 5 s failed them there).
+    const test = { root, include, environment: 'node' as const, testTimeout: 60_000 };
     return [
-      { test: { name: exerciseProject(lesson), root, include, environment: 'node' } },
-      { plugins: [useSolutionSources(root, lesson)], test: { name: solutionProject(lesson), root, include, environment: 'node' } },
+      { test: { ...test, name: exerciseProject(lesson) } },
+      { plugins: [useSolutionSources(root, lesson)], test: { ...test, name: solutionProject(lesson) } },
     ];
   });
 }

@@ -77,6 +77,6 @@ describe('npm run ui', () => {
         child.kill('SIGINT');
       }
       expect(await child.ended, 'Ctrl-C stops the UI cleanly').toBe(0);
-    });
+    }, 180_000); // A guard: it runs every lesson in the UI, 55 s on a busy 2-core machine.
   });
 });

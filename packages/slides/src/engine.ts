@@ -32,9 +32,9 @@ export interface RenderedDeck {
 }
 
 /**
- * The engine is markdown-it plus one plugin per feature, in the order they must run.
- * The three fence plugins wrap each other: `agenda` and `sim` look at the fence first and
- * hand anything else on to `highlight`.
+ * The engine is markdown-it plus one plugin per feature. `sim` and `agenda` fences get
+ * token types of their own from one core rule (plugins/fence-types.ts), so the fence
+ * plugins may come in any order; `highlight` renders the plain code fences.
  */
 export function createEngine(options: EngineOptions = {}): MarkdownIt {
   return markdownIt({ html: options.html ?? false, linkify: false, typographer: true })

@@ -10,6 +10,7 @@ export { EventQueue } from './sim/event-queue.ts';
 export { exploreExhaustively, type ExhaustiveOptions, type ExhaustiveResult } from './sim/exhaustive.ts';
 export { explore, type ExploreOptions, type ExploreResult } from './sim/explore.ts';
 export { Kernel, type EventHandler } from './sim/kernel.ts';
+export { PHASE_TOLERANCE, phasesOff, withinTolerance } from './sim/phases.ts';
 export { type Actor, type Invariant, type Model, type Outcome, type StepContext, type TraceStep, type Violation } from './sim/model.ts';
 export { formatReplay, parseReplay, type ReplaySpec } from './sim/replay.ts';
 export { Rng } from './sim/rng.ts';

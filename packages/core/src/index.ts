@@ -1,5 +1,6 @@
 // The public API, name by name: what the course, the lessons and the tests build on.
-// Adding a name is a decision; the kit lesson 02 builds on is also the subpath
+// Adding a name is a decision. What lessons are judged with (their answers) is
+// @outage-lab/core/judge, off this entry; the kit lesson 02 builds on is also the subpath
 // @outage-lab/core/dns/enactor-kit, the simulator @outage-lab/core/sim and the SVG
 // primitives @outage-lab/core/render.
 
@@ -17,7 +18,7 @@ export { Rng } from './sim/rng.ts';
 export { runModel, type RunOptions, type RunResult } from './sim/run.ts';
 export { type SchedulerSpec } from './sim/schedulers.ts';
 export { shrinkSchedule, type ShrinkOptions } from './sim/shrink.ts';
-export { formatTimeline, traceHash, type TimelineOptions } from './sim/timeline.ts';
+export { formatTimeline, formatTimelineAround, traceHash, type AroundOptions, type TimelineOptions } from './sim/timeline.ts';
 
 // Errors
 export { check, ConfigError } from './config-error.ts';
@@ -50,12 +51,11 @@ export {
 } from './dns/enactor-kit.ts';
 export { EnactorSteps, type EnactorProgram } from './dns/enactor-steps.ts';
 export { DnsEnactor } from './dns/enactor.ts';
-export { DNS_INVARIANTS, DNS_SAFETY_INVARIANTS, generationNeverRegresses, newestPlanApplied, regionalEndpointResolves } from './dns/invariants.ts';
 export { createDnsModel, type DnsModel, type DnsModelOptions } from './dns/model.ts';
 export { observeDns, type DnsObservation, type EnactorView, type EndpointView } from './dns/observe.ts';
 export { operator } from './dns/operator.ts';
 export { PlanStore, type Plan, type PlanTarget } from './dns/plan-store.ts';
-export { dnsPlanner } from './dns/planner.ts';
+export { buildPlan, dnsPlanner } from './dns/planner.ts';
 export {
   alias,
   generationOfSet,
@@ -68,9 +68,9 @@ export {
   type ResourceRecord,
 } from './dns/records.ts';
 export { CachingResolver, timelineAuthority, type AnswerChange, type ResolverTtl } from './dns/resolver.ts';
-export { Route53, type ChangeResult } from './dns/route53.ts';
+export { Route53, type ChangeResult, type Route53Batch } from './dns/route53.ts';
 export { ordinaryNight, type DnsScenario, type Duration, type When } from './dns/scenario.ts';
-export { type DnsWorld, type EnactorPhase, type EnactorState } from './dns/world.ts';
+export { type BatchWorld, type DnsWorld, type EnactorPhase, type EnactorState } from './dns/world.ts';
 
 // NLB
 export {
@@ -127,7 +127,7 @@ export {
 } from './region/variants.ts';
 
 // Every model's scenarios
-export { DNS_SCENARIOS, happyPath, october2025, october2025Exploration, smallScope, smallScopeConfig } from './scenarios/dns.ts';
+export { happyPath, october2025Exploration, smallScope, smallScopeConfig } from './scenarios/dns.ts';
 export { october2025Ec2 } from './scenarios/ec2.ts';
 export { calmNlb, october2025Nlb } from './scenarios/nlb.ts';
 export { october2025Region } from './scenarios/region.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DNS_INVARIANTS, createDnsModel, happyPath, october2025, october2025Exploration, runModel, traceHash } from '../src/index.ts';
+import { createDnsModel, happyPath, october2025Exploration, runModel, traceHash } from '../src/index.ts';
+import { DNS_INVARIANTS, october2025 } from '../src/judge.ts';
 
 // That model code reads no real time or Math.random is ESLint's to check (eslint.config.js,
 // packages/checks): it reads code, not comments.

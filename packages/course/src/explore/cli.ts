@@ -6,18 +6,8 @@
  *   npm run explore -- --replay 'october2025@timed#20251019'
  */
 import { parseArgs } from 'node:util';
-import {
-  ConfigError,
-  DNS_INVARIANTS,
-  DNS_SCENARIOS,
-  createDnsModel,
-  explainFailure,
-  explore,
-  exploreExhaustively,
-  formatCounterexample,
-  parseReplay,
-  regionalEndpointResolves,
-} from '@outage-lab/core';
+import { ConfigError, createDnsModel, explainFailure, explore, exploreExhaustively, formatCounterexample, parseReplay } from '@outage-lab/core';
+import { DNS_INVARIANTS, DNS_SCENARIOS, regionalEndpointResolves } from '@outage-lab/core/judge';
 
 const STRATEGIES = ['exhaustive', 'random', 'pct'] as const;
 const USAGE = 'usage: npm run explore -- [--scenario <name>] [--strategy exhaustive|random|pct] [--runs N] [--all-invariants] | --replay <string>';

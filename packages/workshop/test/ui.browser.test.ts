@@ -59,7 +59,7 @@ describe('npm run ui', () => {
         }
         const marks = await page.locator('[data-testid="explorer-item"]').evaluateAll((items) =>
           items.map((item) => {
-            const names = [...item.querySelectorAll('*')].flatMap((n) => [...n.getAttributeNames(), ...n.classList]);
+            const names = Array.from(item.querySelectorAll('*')).flatMap((n) => [...n.getAttributeNames(), ...Array.from(n.classList)]);
             const mark = names.includes('i-carbon:checkmark') ? 'pass' : names.includes('i-carbon:close') ? 'fail' : 'none';
             return [item.getAttribute('aria-label') ?? '', mark] as const;
           }),

@@ -15,6 +15,13 @@ import {
 import { activePlanExists, generationNeverRegresses, myInvariants, regionalEndpointResolves } from '../src/invariants.ts';
 import { runNight, type Night } from './support.ts';
 
+/**
+ * The budget of this lesson's heavy steps (random or exhaustive exploration, whole
+ * nights): a few seconds on a quiet machine, up to ten times that on a busy 2-core
+ * laptop. Every other step has the lesson projects' budget of 60 s.
+ */
+const HEAVY_STEP_MS = 180_000;
+
 const canonicalRace = runNight({ ...october2025, untilMs: october2025.config.startMs + 50 * 60_000 });
 const ordinary = runNight(ordinaryNight().named('ordinary').runUntil('23:40').value);
 const reference = (name: string): Invariant<DnsObservation> => DNS_SAFETY_INVARIANTS.find((i) => i.name === name) as Invariant<DnsObservation>;
@@ -61,5 +68,5 @@ describe('Lesson 01 · Part B: let the machine find it', () => {
     const replay = parseReplay(cx.replay);
     const again = runModel(model, { seed: replay.seed, scheduler: replay.scheduler, invariants: myInvariants });
     expect(again.violations[0]?.invariant, `the replay string did not reproduce the failure:\n${formatCounterexample(cx)}`).toBe(cx.violation.invariant);
-  });
+  }, HEAVY_STEP_MS);
 });

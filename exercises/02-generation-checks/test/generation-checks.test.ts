@@ -25,6 +25,13 @@ import {
 } from '@outage-lab/core';
 import { DnsEnactor } from '../src/enactor.ts';
 
+/**
+ * The budget of this lesson's heavy steps (random or exhaustive exploration, whole
+ * nights): a few seconds on a quiet machine, up to ten times that on a busy 2-core
+ * laptop. Every other step has the lesson projects' budget of 60 s.
+ */
+const HEAVY_STEP_MS = 180_000;
+
 const enactor = (): EnactorProgram => new DnsEnactor();
 
 function night(config: DnsConfig, untilMs: number, seed: number, prepare?: (world: DnsWorld) => void) {
@@ -102,7 +109,7 @@ describe('Lesson 02 · generation checks', () => {
     const found = explore(model, { invariants: DNS_INVARIANTS, strategy: 'random', runs: 2000, shrink: true });
     const report = found.counterexample === null ? '' : formatCounterexample(found.counterexample);
     expect(found.counterexample === null, `schedule ${found.runs} of ${found.runs} broke an invariant:\n${report}`).toBe(true);
-  });
+  }, HEAVY_STEP_MS);
 
   it('step 6: exhaustive exploration of the SPIN-sized configuration finds no violating state', () => {
     const model = createDnsModel(smallScope.config, { name: 'smallScope', enactor: enactor() });
@@ -111,7 +118,7 @@ describe('Lesson 02 · generation checks', () => {
     const report = result.counterexample === null ? '' : formatCounterexample(result.counterexample);
     expect(result.counterexample === null, `after ${result.states} states, the shortest schedule that breaks an invariant:\n${report}`).toBe(true);
     expect(result.complete, `the search stopped at ${result.states} states before covering everything`).toBe(true);
-  });
+  }, HEAVY_STEP_MS);
 
   it('step 7: the liveness check can tell an Enactor that does nothing from one that works', () => {
     const idle: EnactorProgram = { ready: () => false, describe: () => 'nothing', step: () => ({ result: 'nothing', ok: true, delayMs: 0 }) };

@@ -17,6 +17,13 @@ import {
 import { regionFixes } from '../src/fixes.ts';
 import { atLeastHalved, dynamoUntouched } from '../src/game-day.ts';
 
+/**
+ * The budget of this lesson's heavy steps (random or exhaustive exploration, whole
+ * nights): a few seconds on a quiet machine, up to ten times that on a busy 2-core
+ * laptop. Every other step has the lesson projects' budget of 60 s.
+ */
+const HEAVY_STEP_MS = 180_000;
+
 const DOWNSTREAM: readonly RegionService[] = ['ec2Launches', 'ec2Network', 'nlb'];
 
 const nights = new Map<string, RegionNight>();
@@ -67,7 +74,7 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
       `With your fixes in place ${dynamoStory(night)} The Enactor with generation checks should never let an old plan ` +
         'overwrite a newer one, nor clean up the plan an endpoint is serving.',
     ).toBe(0);
-  });
+  }, HEAVY_STEP_MS);
 
   it('step 3: with DynamoDB whole, no droplet loses its lease and nothing downstream breaks', () => {
     const night = withEveryFix();
@@ -76,7 +83,7 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
       DOWNSTREAM.filter((s) => impact[s] > 0),
       `Downstream services still lost impact minutes with every fix in place:\n${table(asItHappened(), night)}`,
     ).toEqual([]);
-  });
+  }, HEAVY_STEP_MS);
 
   it('step 4: your first game-day check fails the night as it happened and passes the night with every fix', () => {
     const verdict = dynamoUntouched(asItHappened());
@@ -99,7 +106,7 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
       'DynamoDB still disappears at 23:48, but DWFM should then re-lease the fleet without collapsing and Network Manager keep ' +
         `new instances within minutes of their network. These services kept more than half of their impact minutes:\n${shown}`,
     ).toEqual([]);
-  });
+  }, HEAVY_STEP_MS);
 
   it('step 6: your second game-day check passes that night and names every service a weaker fix leaves more than half hurt', () => {
     const before = impactMinutes(asItHappened());

@@ -15,7 +15,9 @@ import { FIXTURES, fakeDiagrams } from './support/render.ts';
 const gate = browserGate();
 if (!gate.run) console.warn(`slides browser tests: ${gate.reason}`);
 
-describe.skipIf(!gate.run)('decks in Chromium', () => {
+// Chromium drawing and printing every deck is the heaviest test here: on a busy 2-core
+// laptop each one can take tens of seconds, so the block has a budget of its own.
+describe.skipIf(!gate.run)('decks in Chromium', { timeout: 120_000 }, () => {
   const out = mkdtempSync(join(tmpdir(), 'slides-browser-'));
   let results: DeckResult[] = [];
   let browser: Browser;

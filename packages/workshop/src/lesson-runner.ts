@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
-import { exerciseProject, solutionProject } from './vitest-projects.ts';
+import { exerciseProject, pristineProject, solutionProject } from './vitest-projects.ts';
 import { REPO_ROOT, type Lesson } from './manifest.ts';
 
-export type Side = 'exercise' | 'solution';
+/** The learner's files, the solution's, or the untouched starter's (the instructors' check). */
+export type Side = 'exercise' | 'solution' | 'pristine';
 
 export interface TestOutcome {
   /** With its describe blocks: `Lesson 02 > step 3: …`. */
@@ -24,24 +25,28 @@ export interface LessonRun {
 
 export interface RunLessonsOptions {
   readonly root?: string;
-  /** Extra Vitest reporters (the CLI's watch view); silent by default. */
+  /** Extra Vitest reporters (console logs, progress); Vitest itself prints nothing. */
   readonly reporters?: readonly Reporter[];
 }
+
+export const projectOf = (lesson: Lesson, side: Side): string =>
+  side === 'exercise' ? exerciseProject(lesson) : side === 'solution' ? solutionProject(lesson) : pristineProject(lesson);
 
 /**
  * Runs lessons' tests through Vitest's Node API and reads the results as data, never
  * the terminal text: the dashboard, `lesson` and the instructor check all use this.
  */
 export async function runLessons(lessons: readonly Lesson[], sides: readonly Side[], options: RunLessonsOptions = {}): Promise<LessonRun[]> {
+  if (lessons.length === 0 || sides.length === 0) return [];
   const root = options.root ?? REPO_ROOT;
   const { startVitest } = await import('vitest/node');
-  const projects = lessons.flatMap((l) => sides.map((side) => (side === 'exercise' ? exerciseProject(l) : solutionProject(l))));
+  const projects = lessons.flatMap((l) => sides.map((side) => projectOf(l, side)));
   // Failing tests are a learner's normal state, not the calling command's exit status.
   const exitCode = process.exitCode;
   const vitest = await startVitest(
     'test',
     [],
-    { root, config: join(root, 'vitest.config.ts'), project: projects, watch: false, reporters: [...(options.reporters ?? [silent])] },
+    { root, config: join(root, 'vitest.config.ts'), project: projects, watch: false, reporters: [silent, ...(options.reporters ?? [])] },
     { server: { host: '127.0.0.1' }, logLevel: 'silent' },
   );
   try {
@@ -57,7 +62,7 @@ const silent: Reporter = {};
 
 /** One lesson's outcomes out of the test modules Vitest reports, matched by project name. */
 export function collectLessonRun(lesson: Lesson, side: Side, modules: readonly TestModule[]): LessonRun {
-  const name = side === 'exercise' ? exerciseProject(lesson) : solutionProject(lesson);
+  const name = projectOf(lesson, side);
   // Files finish in any order; sorted by path, steps read in the order the lesson numbers them.
   const mine = modules.filter((m) => m.project.name === name).sort((a, b) => a.moduleId.localeCompare(b.moduleId));
   const tests: TestOutcome[] = [];

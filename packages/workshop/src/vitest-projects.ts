@@ -1,38 +1,63 @@
-import { join, relative, resolve, dirname, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join, relative, resolve, dirname, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { loadManifest, REPO_ROOT, type Lesson } from './manifest.ts';
+import { STARTERS_DIR } from './starters.ts';
+import { STEP_BUDGET_MS } from './time-budgets.ts';
 
 /** The Vitest project name of a lesson's starter (what learners run) and of its solution. */
 export const exerciseProject = (lesson: Lesson): string => `${lesson.id} ${lesson.title}`;
 export const solutionProject = (lesson: Lesson): string => `solution ${lesson.id}`;
+/** The pristine starter, as `npm ci` copied it: what the instructors' check judges. */
+export const pristineProject = (lesson: Lesson): string => `starter ${lesson.id}`;
+
+const SETUP = join(import.meta.dirname, 'lesson-setup.ts');
 
 /**
  * Each lesson's tests, as one Vitest project per lesson so the Vitest UI shows each lesson
- * as a group. The solution projects run the very same test files with the lesson's `src/`
- * swapped for the solution's: no test code is ever copied.
+ * as a group. The solution and pristine-starter projects run the very same test files
+ * with the lesson's `src/` swapped for the solution's or the untouched starter's: no test
+ * code is ever copied, and the learner's own files are never what the instructors' check
+ * judges.
  */
 export function lessonProjects(root: string = REPO_ROOT): TestProjectInlineConfiguration[] {
   return loadManifest(root).lessons.flatMap((lesson) => {
-    const include = [`${lesson.folder}/test/**/*.test.ts`];
+    const test = {
+      root,
+      include: [`${lesson.folder}/test/**/*.test.ts`],
+      environment: 'node' as const,
+      setupFiles: [SETUP],
+      // Sized for a busy 2-core laptop (see time-budgets.ts); heavy steps pass their own.
+      testTimeout: STEP_BUDGET_MS,
+      hookTimeout: STEP_BUDGET_MS,
+    };
+    const starter = resolve(root, lesson.folder, 'src');
     return [
-      { test: { name: exerciseProject(lesson), root, include, environment: 'node' } },
-      { plugins: [useSolutionSources(root, lesson)], test: { name: solutionProject(lesson), root, include, environment: 'node' } },
+      { test: { ...test, name: exerciseProject(lesson) } },
+      { plugins: [redirectSources('solution', starter, resolve(root, lesson.solution, 'src'))], test: { ...test, name: solutionProject(lesson) } },
+      { plugins: [redirectSources('pristine', starter, pristineSources(root, lesson))], test: { ...test, name: pristineProject(lesson) } },
     ];
   });
 }
 
-function useSolutionSources(root: string, lesson: Lesson): Plugin {
-  const starter = resolve(root, lesson.folder, 'src');
-  const solution = resolve(root, lesson.solution, 'src');
+/** Where `npm ci` keeps the lesson's untouched `src/` files. */
+export const pristineSources = (root: string, lesson: Lesson): string => resolve(root, STARTERS_DIR, basename(lesson.folder), 'src');
+
+/**
+ * Resolves the tests' relative imports of the lesson's `src/` to another folder. A file
+ * the other folder lacks (a helper no learner edits) is taken from the lesson itself.
+ */
+function redirectSources(kind: string, from: string, to: string): Plugin {
   return {
-    name: 'outage-lab:solution-sources',
+    name: `outage-lab:${kind}-sources`,
     enforce: 'pre',
     resolveId(source, importer) {
       if (importer === undefined || !source.startsWith('.')) return null;
       const target = resolve(dirname(importer.split('?')[0] ?? importer), source);
-      if (!target.startsWith(starter + sep)) return null;
-      return join(solution, relative(starter, target));
+      if (!target.startsWith(from + sep)) return null;
+      const swapped = join(to, relative(from, target));
+      return existsSync(swapped) ? swapped : null;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { progress, type LessonRun } from './lesson-runner.ts';
+import { timedOut } from './step-messages.ts';
 
 /**
  * Where a learner stands in a lesson. "Not started" means the files are still the
@@ -6,7 +7,7 @@ import { progress, type LessonRun } from './lesson-runner.ts';
  */
 export type LessonStatus =
   | { readonly kind: 'done'; readonly passed: number; readonly total: number }
-  | { readonly kind: 'in-progress'; readonly passed: number; readonly total: number }
+  | { readonly kind: 'in-progress'; readonly passed: number; readonly total: number; readonly firstFailing: { readonly title: string; readonly timedOut: boolean } | null }
   | { readonly kind: 'not-started'; readonly passed: number; readonly total: number }
   | { readonly kind: 'broken'; readonly problem: string }
   | { readonly kind: 'no-tests' };
@@ -15,10 +16,11 @@ export type LessonStatus =
 export function lessonStatus(run: LessonRun, untouched: boolean | null): LessonStatus {
   const firstLoadError = run.loadErrors[0];
   if (firstLoadError !== undefined) return { kind: 'broken', problem: firstLoadError };
-  const { passed, total } = progress(run);
+  const { passed, total, nextFailing } = progress(run);
   if (total === 0) return { kind: 'no-tests' };
   if (passed === total) return { kind: 'done', passed, total };
   if (untouched === true) return { kind: 'not-started', passed, total };
-  return { kind: 'in-progress', passed, total };
+  const firstFailing = nextFailing === null ? null : { title: nextFailing.title, timedOut: nextFailing.errors.some((e) => timedOut(e.message)) };
+  return { kind: 'in-progress', passed, total, firstFailing };
 }
 

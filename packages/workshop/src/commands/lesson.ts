@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import type { Reporter } from 'vitest/node';
 import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
 import type { Context } from '../context.ts';
-import { runLessons } from '../lesson-runner.ts';
+import { runLearnerLessons } from '../learner-run.ts';
 import { lessonStatus } from '../lesson-status.ts';
 import { watchLesson } from '../lesson-watch.ts';
 import { loadManifest, type Lesson } from '../manifest.ts';
@@ -31,7 +31,8 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   if (args.flags['watch'] === true || args.flags['poll'] === true) return watch(ctx, lesson, next, args.flags['poll'] === true);
   const logs: string[] = [];
   const collectLogs: Reporter = { onUserConsoleLog: (log) => void logs.push(log.content) };
-  const [result] = await runLessons([lesson], ['exercise'], { root: ctx.root, reporters: [collectLogs] });
+  const { runs } = await runLearnerLessons([lesson], { root: ctx.root, reporters: [collectLogs] });
+  const [result] = runs;
   if (result === undefined) return 1;
   for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
   return lessonStatus(result, null).kind === 'done' ? 0 : 1;

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import pc from 'picocolors';
 import { parseCommandArgs, type CommandSpec } from '../args.ts';
 import type { Context } from '../context.ts';
-import { runLessons } from '../lesson-runner.ts';
+import { runLearnerLessons } from '../learner-run.ts';
 import { lessonStatus } from '../lesson-status.ts';
 import { loadManifest } from '../manifest.ts';
 import { preflight } from '../preflight.ts';
 import { nextLesson, renderDashboard, type DashboardLesson } from '../render/dashboard.ts';
 import { readmeExcerpt } from '../render/readme.ts';
+import { lessonKeys, cachedRuns } from '../result-cache.ts';
 import { isUntouched, lessonFiles } from '../starters.ts';
 import { loadState } from '../state.ts';
 
@@ -19,13 +20,27 @@ export const spec: CommandSpec = {
   options: {},
 };
 
-/** Runs every lesson's tests once (one Vitest start-up) and prints where the learner stands. */
+/**
+ * Prints where the learner stands. Lessons unchanged since their last run come from the
+ * cache; only the changed ones run (one Vitest start-up), with a line as each finishes.
+ */
 export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
   parseCommandArgs(spec, argv, ctx.env);
-  ctx.io.out(pc.dim(`${preflight(ctx)}  · running the tests…`));
+  const checks = preflight(ctx);
   const manifest = loadManifest(ctx.root);
   const { state } = loadState(ctx.root);
-  const runs = await runLessons(manifest.lessons, ['exercise'], { root: ctx.root });
+  const changed = manifest.lessons.length - cachedRuns(ctx.root, manifest.lessons, lessonKeys(ctx.root, manifest.lessons)).size;
+  const what =
+    changed === 0
+      ? 'nothing changed since the last check'
+      : `checking ${changed === manifest.lessons.length ? `all ${changed} lessons` : `${changed} changed ${changed === 1 ? 'lesson' : 'lessons'}`} (up to a minute on a busy laptop; unchanged lessons are not run again)…`;
+  ctx.io.out(pc.dim(`${checks}  · ${what}`));
+  let done = 0;
+  const { runs } = await runLearnerLessons(manifest.lessons, {
+    root: ctx.root,
+    useCache: true,
+    onLessonDone: (lesson) => ctx.io.out(pc.dim(`  checked ${lesson.id} ${lesson.title} (${++done} of ${changed})`)),
+  });
   const lessons: DashboardLesson[] = runs.map((run) => ({
     lesson: run.lesson,
     status: lessonStatus(run, isUntouched(lessonFiles(ctx.root, run.lesson))),

@@ -1,6 +1,8 @@
 import pc from 'picocolors';
 import { progress, type LessonRun, type TestOutcome } from '../lesson-runner.ts';
 import type { Lesson } from '../manifest.ts';
+import { timedOut } from '../step-messages.ts';
+import { TYPE_STEP } from '../type-step.ts';
 import { indent, truncate, WIDTH } from './text.ts';
 
 const MESSAGE_LINES = 14;
@@ -29,6 +31,13 @@ export function verdict(run: LessonRun): string {
   const { passed, total, nextFailing } = progress(run);
   if (total === 0) return `Lesson ${lesson.id}: no tests found in ${lesson.folder}/test`;
   if (nextFailing === null) return `Lesson ${lesson.id}: ${passed}/${total}, done!`;
+  if (nextFailing.title === TYPE_STEP) {
+    const where = /^(\S+:\d+): /m.exec(nextFailing.errors[0]?.message.split('\n').slice(1).join('\n') ?? '')?.[1];
+    return truncate(`Lesson ${lesson.id}: ${passed}/${total}, not done: a type error${where === undefined ? '' : ` at ${where.replace(`${lesson.folder}/`, '')}`}`, WIDTH);
+  }
+  if (nextFailing.errors.some((e) => timedOut(e.message))) {
+    return truncate(`Lesson ${lesson.id}: ${passed}/${total}, ${nextFailing.title.split(':')[0] ?? 'a step'} took too long (busy machine?): run it again`, WIDTH);
+  }
   return truncate(`Lesson ${lesson.id}: ${passed}/${total}, next failing step: ${nextFailing.title}`, WIDTH);
 }
 

@@ -4,17 +4,25 @@ import type { Reporter, Vitest } from 'vitest/node';
 import { watchFolder, type WatchMode } from './file-watcher.ts';
 import { collectLessonRun, type LessonRun } from './lesson-runner.ts';
 import type { Lesson } from './manifest.ts';
+import { TypeChecker, withTypeStep } from './type-step.ts';
 import { exerciseProject } from './vitest-projects.ts';
 
 export interface WatchHandlers {
   onRunStart(): void;
-  /** After every run, with the lesson's results, what the learner's code logged and how we watch. */
+  /** After every run, with the lesson's results (step 0 first), what the learner's code logged and how we watch. */
   onRun(run: LessonRun, logs: readonly string[], mode: WatchMode): void;
 }
 
 export interface WatchSession {
   readonly mode: WatchMode;
   close(): Promise<void>;
+}
+
+export interface WatchLessonOptions {
+  readonly root: string;
+  readonly poll: boolean;
+  /** Quiet time that ends a burst of saves (file-watcher.ts). */
+  readonly settleMs?: number;
 }
 
 /**
@@ -30,10 +38,12 @@ const withoutViteWatcher: Plugin = {
   },
 };
 
-/** Runs one lesson's tests now and again after every save, until `close()`. */
-export async function watchLesson(lesson: Lesson, options: { readonly root: string; readonly poll: boolean }, handlers: WatchHandlers): Promise<WatchSession> {
+/** Runs one lesson's tests now and again after every settled save, until `close()`. */
+export async function watchLesson(lesson: Lesson, options: WatchLessonOptions, handlers: WatchHandlers): Promise<WatchSession> {
   const { createVitest } = await import('vitest/node');
+  const checker = new TypeChecker(options.root);
   let logs: string[] = [];
+  let types = checker.check(lesson);
   let vitest: Vitest | null = null;
   let mode: WatchMode = options.poll ? 'poll' : 'fs.watch';
   const reporter: Reporter = {
@@ -44,8 +54,10 @@ export async function watchLesson(lesson: Lesson, options: { readonly root: stri
     onUserConsoleLog(log) {
       logs.push(log.content);
     },
-    onTestRunEnd() {
-      if (vitest !== null) handlers.onRun(collectLessonRun(lesson, 'exercise', vitest.state.getTestModules()), logs, mode);
+    async onTestRunEnd() {
+      if (vitest === null) return;
+      const run = collectLessonRun(lesson, 'exercise', vitest.state.getTestModules());
+      handlers.onRun(withTypeStep(run, await types), logs, mode);
     },
   };
   const started = await createVitest(
@@ -56,24 +68,32 @@ export async function watchLesson(lesson: Lesson, options: { readonly root: stri
   vitest = started;
   const watcher = watchFolder(
     join(options.root, lesson.folder),
-    (path, kind) => (kind === 'change' ? started.watcher.onFileChange(path) : started.watcher.onFileDelete(path)),
-    { poll: options.poll },
+    (changes) => {
+      // The type check starts with the run it belongs to, on the same settled content.
+      types = checker.check(lesson);
+      for (const change of changes) {
+        if (change.kind === 'change') started.watcher.onFileChange(change.path);
+        else started.watcher.onFileDelete(change.path);
+      }
+    },
+    { poll: options.poll, ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }) },
   );
   mode = watcher.mode;
+  const close = async (): Promise<void> => {
+    watcher.close();
+    await started.close();
+    await checker.close();
+  };
   try {
     await started.start();
   } catch (error) {
-    watcher.close();
-    await started.close();
+    await close();
     throw error;
   }
   return {
     get mode() {
       return watcher.mode;
     },
-    close: async () => {
-      watcher.close();
-      await started.close();
-    },
+    close,
   };
 }

@@ -5,6 +5,7 @@ import { benchKernel } from './kernel.ts';
 import { benchNlb } from './nlb.ts';
 import { benchRegion } from './region.ts';
 import { benchVsFastCheck } from './vs-fast-check.ts';
+import { benchWorkshop } from './workshop.ts';
 
 export type Results = Record<string, number>;
 
@@ -33,6 +34,8 @@ export const SECTIONS: readonly Section[] = [
   },
   { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
+  // Last: whole processes, and a cold `npm test` of several minutes.
+  { prefix: 'workshop', keys: ['workshop.startMsCached', 'workshop.lessonWallMs', 'workshop.watchRerunMs', 'workshop.testColdMs'], run: benchWorkshop },
 ];
 
 /** Whether `--only <prefix>` selects this section: it is inside the prefix, or the prefix is inside it. */

@@ -2,6 +2,7 @@ import type { Reporter } from 'vitest/node';
 import { runLessons, projectOf, type LessonRun } from './lesson-runner.ts';
 import type { Lesson } from './manifest.ts';
 import { cachedRuns, lessonKeys, storeRuns } from './result-cache.ts';
+import { looped, timedOut } from './step-messages.ts';
 import { TYPE_STEP, TypeChecker, withTypeStep, type TypeStepResult } from './type-step.ts';
 
 export interface LearnerRunOptions {
@@ -15,6 +16,8 @@ export interface LearnerRunOptions {
 
 export interface LearnerRuns {
   readonly runs: LessonRun[];
+  /** A step looped and its worker could not be stopped: end the process after printing. */
+  readonly abandoned: boolean;
   /** The lessons that actually ran (the others came from the cache). */
   readonly ran: readonly Lesson[];
 }
@@ -53,12 +56,14 @@ export async function runLearnerLessons(lessons: readonly Lesson[], options: Lea
     const known = (lesson: Lesson): TypeStepResult | undefined => previous.get(lesson.id)?.tests.find((t) => t.title === TYPE_STEP);
     const types = Promise.all(stale.map((lesson) => known(lesson) ?? checker.check(lesson)));
     const reporters = [...(options.reporters ?? []), ...(options.onLessonDone === undefined ? [] : [lessonProgress(stale, options.onLessonDone)])];
-    const fresh = await runLessons(stale, ['exercise'], { root: options.root, reporters });
+    const fresh = await runLessons(stale, ['exercise'], { root: options.root, reporters, stopLoops: true });
     const problems = await types;
     const checked = fresh.map((run, i) => withTypeStep(run, problems[i] ?? []));
-    if (checked.length > 0) storeRuns(options.root, checked, keys);
+    // A step that ran out of time or looped may pass when run again: such a result is not kept.
+    const settled = checked.filter((run) => !run.tests.some((t) => t.errors.some((e) => timedOut(e.message) || looped(e.message))));
+    if (settled.length > 0) storeRuns(options.root, settled, keys);
     const runs = lessons.map((lesson) => cached.get(lesson.id) ?? checked.find((r) => r.lesson.id === lesson.id)).filter((r): r is LessonRun => r !== undefined);
-    return { runs, ran: stale };
+    return { runs, ran: stale, abandoned: fresh.abandoned === true };
   } finally {
     await checker.close();
   }

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 import { exerciseProject, pristineProject, solutionProject } from './vitest-projects.ts';
 import { REPO_ROOT, type Lesson } from './manifest.ts';
+import { loopingMessage } from './step-messages.ts';
+import { watchSteps, type StuckStep } from './step-watchdog.ts';
 
 /** The learner's files, the solution's, or the untouched starter's (the instructors' check). */
 export type Side = 'exercise' | 'solution' | 'pristine';
@@ -27,6 +29,17 @@ export interface RunLessonsOptions {
   readonly root?: string;
   /** Extra Vitest reporters (console logs, progress); Vitest itself prints nothing. */
   readonly reporters?: readonly Reporter[];
+  /**
+   * Stop at a step stuck in an endless loop and report it as such (the learner's
+   * commands). The stuck worker cannot be shut down politely, so the caller must end
+   * the process once it has printed the result: `LessonRuns.abandoned` says so.
+   */
+  readonly stopLoops?: boolean;
+}
+
+export interface LessonRuns extends Array<LessonRun> {
+  /** A step looped and Vitest was left running: exit the process once the result is out. */
+  abandoned?: boolean;
 }
 
 export const projectOf = (lesson: Lesson, side: Side): string =>
@@ -36,26 +49,42 @@ export const projectOf = (lesson: Lesson, side: Side): string =>
  * Runs lessons' tests through Vitest's Node API and reads the results as data, never
  * the terminal text: the dashboard, `lesson` and the instructor check all use this.
  */
-export async function runLessons(lessons: readonly Lesson[], sides: readonly Side[], options: RunLessonsOptions = {}): Promise<LessonRun[]> {
+export async function runLessons(lessons: readonly Lesson[], sides: readonly Side[], options: RunLessonsOptions = {}): Promise<LessonRuns> {
   if (lessons.length === 0 || sides.length === 0) return [];
   const root = options.root ?? REPO_ROOT;
-  const { startVitest } = await import('vitest/node');
+  const { createVitest } = await import('vitest/node');
   const projects = lessons.flatMap((l) => sides.map((side) => projectOf(l, side)));
   // Failing tests are a learner's normal state, not the calling command's exit status.
   const exitCode = process.exitCode;
-  const vitest = await startVitest(
+  const watchdog = options.stopLoops === true ? watchSteps() : null;
+  let abandoned = false;
+  const vitest = await createVitest(
     'test',
-    [],
     { root, config: join(root, 'vitest.config.ts'), project: projects, watch: false, reporters: [silent, ...(options.reporters ?? [])] },
     { server: { host: '127.0.0.1' }, logLevel: 'silent' },
   );
   try {
+    const finished = vitest.start().then(() => null);
+    const stuck = watchdog === null ? await finished : await Promise.race([finished, watchdog.stuck]);
     const modules = vitest.state.getTestModules();
-    return lessons.flatMap((lesson) => sides.map((side) => collectLessonRun(lesson, side, modules)));
+    const runs = lessons.flatMap((lesson) => sides.map((side) => collectLessonRun(lesson, side, modules)));
+    if (stuck === null) return runs;
+    abandoned = true;
+    const marked: LessonRuns = runs.map((run) => (stuck.file.includes(`/${run.lesson.folder}/`) ? withLoopingStep(run, stuck) : run));
+    marked.abandoned = true;
+    return marked;
   } finally {
-    await vitest.close();
+    watchdog?.stop();
+    if (!abandoned) await vitest.close();
     process.exitCode = exitCode;
   }
+}
+
+/** The stuck step, failed with the looping message, in place of whatever state Vitest last heard. */
+export function withLoopingStep(run: LessonRun, stuck: StuckStep): LessonRun {
+  const failed: TestOutcome = { name: stuck.title, title: stuck.title, state: 'failed', errors: [{ name: 'Error', message: loopingMessage(stuck.runningMs) }] };
+  const at = run.tests.findIndex((t) => t.title === stuck.title);
+  return { ...run, tests: at < 0 ? [...run.tests, failed] : run.tests.map((t, i) => (i === at ? { ...failed, name: t.name } : t)) };
 }
 
 const silent: Reporter = {};

@@ -1,5 +1,5 @@
 import { progress, type LessonRun } from './lesson-runner.ts';
-import { timedOut } from './step-messages.ts';
+import { looped, timedOut } from './step-messages.ts';
 
 /**
  * Where a learner stands in a lesson. "Not started" means the files are still the
@@ -7,10 +7,17 @@ import { timedOut } from './step-messages.ts';
  */
 export type LessonStatus =
   | { readonly kind: 'done'; readonly passed: number; readonly total: number }
-  | { readonly kind: 'in-progress'; readonly passed: number; readonly total: number; readonly firstFailing: { readonly title: string; readonly timedOut: boolean } | null }
+  | { readonly kind: 'in-progress'; readonly passed: number; readonly total: number; readonly firstFailing: FirstFailing | null }
   | { readonly kind: 'not-started'; readonly passed: number; readonly total: number }
   | { readonly kind: 'broken'; readonly problem: string }
   | { readonly kind: 'no-tests' };
+
+/** The step to work on; a step that did not finish says why, since the code may be right. */
+export interface FirstFailing {
+  readonly title: string;
+  readonly timedOut: boolean;
+  readonly looping: boolean;
+}
 
 /** `untouched` is null when there is no pristine copy to compare with. */
 export function lessonStatus(run: LessonRun, untouched: boolean | null): LessonStatus {
@@ -20,7 +27,7 @@ export function lessonStatus(run: LessonRun, untouched: boolean | null): LessonS
   if (total === 0) return { kind: 'no-tests' };
   if (passed === total) return { kind: 'done', passed, total };
   if (untouched === true) return { kind: 'not-started', passed, total };
-  const firstFailing = nextFailing === null ? null : { title: nextFailing.title, timedOut: nextFailing.errors.some((e) => timedOut(e.message)) };
+  const firstFailing = nextFailing === null ? null : { title: nextFailing.title, timedOut: nextFailing.errors.some((e) => timedOut(e.message)), looping: nextFailing.errors.some((e) => looped(e.message)) };
   return { kind: 'in-progress', passed, total, firstFailing };
 }
 

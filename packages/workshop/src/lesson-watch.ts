@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Reporter, Vitest } from 'vitest/node';
 import { watchFolder, type WatchMode } from './file-watcher.ts';
-import { collectLessonRun, type LessonRun } from './lesson-runner.ts';
+import { collectLessonRun, withLoopingStep, type LessonRun } from './lesson-runner.ts';
+import { watchSteps } from './step-watchdog.ts';
 import type { Lesson } from './manifest.ts';
 import { TypeChecker, withTypeStep } from './type-step.ts';
 import { exerciseProject } from './vitest-projects.ts';
@@ -11,6 +12,11 @@ export interface WatchHandlers {
   onRunStart(): void;
   /** After every run, with the lesson's results (step 0 first), what the learner's code logged and how we watch. */
   onRun(run: LessonRun, logs: readonly string[], mode: WatchMode): void;
+  /**
+   * A step looped forever: the run so far, with that step failed. Vitest cannot be
+   * stopped politely any more; the caller ends the process after printing.
+   */
+  onLoop(run: LessonRun, logs: readonly string[]): void;
 }
 
 export interface WatchSession {
@@ -42,6 +48,7 @@ const withoutViteWatcher: Plugin = {
 export async function watchLesson(lesson: Lesson, options: WatchLessonOptions, handlers: WatchHandlers): Promise<WatchSession> {
   const { createVitest } = await import('vitest/node');
   const checker = new TypeChecker(options.root);
+  const watchdog = watchSteps();
   let logs: string[] = [];
   let types = checker.check(lesson);
   let vitest: Vitest | null = null;
@@ -66,6 +73,10 @@ export async function watchLesson(lesson: Lesson, options: WatchLessonOptions, h
     { server: { host: '127.0.0.1' }, logLevel: 'silent', plugins: [withoutViteWatcher] },
   );
   vitest = started;
+  void watchdog.stuck.then(async (stuck) => {
+    const run = withLoopingStep(collectLessonRun(lesson, 'exercise', started.state.getTestModules()), stuck);
+    handlers.onLoop(withTypeStep(run, await types), logs);
+  });
   const watcher = watchFolder(
     join(options.root, lesson.folder),
     (changes) => {
@@ -80,6 +91,7 @@ export async function watchLesson(lesson: Lesson, options: WatchLessonOptions, h
   );
   mode = watcher.mode;
   const close = async (): Promise<void> => {
+    watchdog.stop();
     watcher.close();
     await started.close();
     await checker.close();

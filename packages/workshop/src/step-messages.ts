@@ -20,3 +20,12 @@ export function timeoutAdvice(message: string): string | null {
 }
 
 export const timedOut = (message: string): boolean => message.startsWith(TIMED_OUT);
+
+/** Starts the text of a step the watchdog stopped. */
+export const LOOPING = 'This step never finished';
+
+export function loopingMessage(runningMs: number): string {
+  return `${LOOPING}: it was still running after ${seconds(runningMs)}, without once giving control back, so it was stopped. Your code is probably looping: look for a \`while\` or \`for\` loop whose condition never becomes false.`;
+}
+
+export const looped = (message: string): boolean => message.startsWith(LOOPING);

@@ -14,3 +14,9 @@ export const STEP_BUDGET_MS = 60_000;
  * night) take 2-5 s idle and 30 s or more under load: their test files give them
  * 180 s of their own, next to the step, so the budget is read where the work is.
  */
+
+/**
+ * A step still running this long after its budget is stuck in a loop that never gives
+ * control back (see step-watchdog.ts); the lesson runner stops it and says so.
+ */
+export const LOOP_GRACE_MS = 10_000;

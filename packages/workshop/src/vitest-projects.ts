@@ -21,16 +21,21 @@ const SETUP = join(import.meta.dirname, 'lesson-setup.ts');
  * code is ever copied, and the learner's own files are never what the instructors' check
  * judges.
  */
-export function lessonProjects(root: string = REPO_ROOT): TestProjectInlineConfiguration[] {
+export function lessonProjects(root: string = REPO_ROOT, env: NodeJS.ProcessEnv = process.env): TestProjectInlineConfiguration[] {
+  const budget = stepBudget(env);
   return loadManifest(root).lessons.flatMap((lesson) => {
     const test = {
       root,
       include: [`${lesson.folder}/test/**/*.test.ts`],
       environment: 'node' as const,
       setupFiles: [SETUP],
+      // Threads, not child processes: a step looping forever cannot be stopped politely,
+      // and a thread ends with the learner's command, where a child process would be
+      // left spinning (step-watchdog.ts).
+      pool: 'threads' as const,
       // Sized for a busy 2-core laptop (see time-budgets.ts); heavy steps pass their own.
-      testTimeout: STEP_BUDGET_MS,
-      hookTimeout: STEP_BUDGET_MS,
+      testTimeout: budget,
+      hookTimeout: budget,
     };
     const starter = resolve(root, lesson.folder, 'src');
     return [
@@ -39,6 +44,16 @@ export function lessonProjects(root: string = REPO_ROOT): TestProjectInlineConfi
       { plugins: [redirectSources('pristine', starter, pristineSources(root, lesson))], test: { ...test, name: pristineProject(lesson) } },
     ];
   });
+}
+
+/**
+ * The step budget, which an instructor with a room of very slow laptops can raise with
+ * OUTAGE_LAB_STEP_BUDGET_MS (and the workshop's own tests lower, to meet a timeout fast).
+ */
+function stepBudget(env: NodeJS.ProcessEnv): number {
+  const raw = env['OUTAGE_LAB_STEP_BUDGET_MS'];
+  const ms = raw === undefined ? Number.NaN : Number(raw);
+  return Number.isInteger(ms) && ms > 0 ? ms : STEP_BUDGET_MS;
 }
 
 /** Where `npm ci` keeps the lesson's untouched `src/` files. */

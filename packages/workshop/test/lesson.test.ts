@@ -38,6 +38,26 @@ describe('npm run lesson', () => {
     }
   });
 
+  it('says a step that ran out of time may only need running again, and names a step that loops forever', async () => {
+    const fast = { OUTAGE_LAB_STEP_BUDGET_MS: '2000' };
+    const slow = 'export function isFresh(): boolean {\n  for (const until = Date.now() + 4000; Date.now() < until; );\n  return true;\n}\n';
+    const endless = 'export function isFresh(): boolean {\n  for (;;);\n}\n';
+    try {
+      writeFileSync(freshness, slow);
+      const timedOut = await runCli(root, ['lesson', '01'], fast);
+      expect(timedOut.out).toContain('This step took too long (more than its 2 s budget), so it was stopped. Your machine may be busy');
+      expect(timedOut.out).not.toContain('Test timed out in');
+      expect(timedOut.out.trimEnd().split('\n').at(-1)).toBe('Lesson 01: 1/4, step 1 took too long (busy machine?): run it again');
+      writeFileSync(freshness, endless);
+      const looping = await runCli(root, ['lesson', '01'], fast);
+      expect(looping.code, 'it ends, rather than hang with the loop').toBe(1);
+      expect(looping.out).toContain('This step never finished: it was still running after');
+      expect(looping.out.trimEnd().split('\n').at(-1)).toBe('Lesson 01: 1/4, step 1 never finished: your code is probably looping');
+    } finally {
+      writeFileSync(freshness, starter);
+    }
+  });
+
   it('re-runs on save by polling, clearing the screen, down to "done", and stops on Ctrl-C', async () => {
     const child = follow(spawnCli(root, ['lesson', '02', '--watch', '--poll']));
     try {

@@ -33,8 +33,9 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   const what =
     changed === 0
       ? 'nothing changed since the last check'
-      : `checking ${changed === manifest.lessons.length ? `all ${changed} lessons` : `${changed} changed ${changed === 1 ? 'lesson' : 'lessons'}`} (up to a minute on a busy laptop; unchanged lessons are not run again)…`;
+      : `checking ${changed === manifest.lessons.length ? `all ${changed} lessons` : `${changed} changed ${changed === 1 ? 'lesson' : 'lessons'}`}…`;
   ctx.io.out(pc.dim(`${checks}  · ${what}`));
+  if (changed > 0) ctx.io.out(pc.dim('  (up to a minute on a busy laptop; next time, only the lessons you changed)'));
   let done = 0;
   const { runs } = await runLearnerLessons(manifest.lessons, {
     root: ctx.root,

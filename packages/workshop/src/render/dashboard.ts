@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { LessonStatus } from '../lesson-status.ts';
+import type { FirstFailing, LessonStatus } from '../lesson-status.ts';
 import type { Lesson } from '../manifest.ts';
 import { bar } from './bar.ts';
 import { excerpt, fit, indent, truncate, wrap, WIDTH } from './text.ts';
@@ -41,8 +41,12 @@ function lessonBar(status: LessonStatus): string {
 }
 
 /** The step to work on, in full (never cut): a timed-out one says so, since the code may be right. */
-function firstFailing(step: { readonly title: string; readonly timedOut: boolean }): string[] {
-  const text = step.timedOut ? `${step.title}: took too long, the machine may be busy; run it again` : `first failing: ${step.title}`;
+function firstFailing(step: FirstFailing): string[] {
+  const text = step.looping
+    ? `${step.title}: never finished, your code is probably looping`
+    : step.timedOut
+      ? `${step.title}: took too long, the machine may be busy; run it again`
+      : `first failing: ${step.title}`;
   return indent(wrap(text, WIDTH - 8), '        ').map((l) => pc.dim(l));
 }
 

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { progress, type LessonRun, type TestOutcome } from '../lesson-runner.ts';
 import type { Lesson } from '../manifest.ts';
-import { timedOut } from '../step-messages.ts';
+import { looped, timedOut } from '../step-messages.ts';
 import { TYPE_STEP } from '../type-step.ts';
 import { indent, truncate, WIDTH } from './text.ts';
 
@@ -34,6 +34,9 @@ export function verdict(run: LessonRun): string {
   if (nextFailing.title === TYPE_STEP) {
     const where = /^(\S+:\d+): /m.exec(nextFailing.errors[0]?.message.split('\n').slice(1).join('\n') ?? '')?.[1];
     return truncate(`Lesson ${lesson.id}: ${passed}/${total}, not done: a type error${where === undefined ? '' : ` at ${where.replace(`${lesson.folder}/`, '')}`}`, WIDTH);
+  }
+  if (nextFailing.errors.some((e) => looped(e.message))) {
+    return truncate(`Lesson ${lesson.id}: ${passed}/${total}, ${nextFailing.title.split(':')[0] ?? 'a step'} never finished: your code is probably looping`, WIDTH);
   }
   if (nextFailing.errors.some((e) => timedOut(e.message))) {
     return truncate(`Lesson ${lesson.id}: ${passed}/${total}, ${nextFailing.title.split(':')[0] ?? 'a step'} took too long (busy machine?): run it again`, WIDTH);

@@ -3,7 +3,7 @@ export { findLesson, loadManifest, validateManifest, ManifestError, MANIFEST_PAT
 export { collectLessonRun, progress, runLessons, type LessonRun, type RunLessonsOptions, type Side, type TestOutcome } from './lesson-runner.ts';
 export { watchLesson, type WatchHandlers, type WatchSession } from './lesson-watch.ts';
 export { lessonStatus, type LessonStatus } from './lesson-status.ts';
-export { exerciseProject, lessonProjects, solutionProject } from './vitest-projects.ts';
+export { exerciseProject, lessonProjects, pristineProject, solutionProject } from './vitest-projects.ts';
 export { isUntouched, lessonFiles, snapshotStarters, staleStarters, STARTERS_DIR, type LessonFile } from './starters.ts';
 export { loadState, saveState, STATE_PATH, type WorkshopState } from './state.ts';
 export { main } from './cli.ts';

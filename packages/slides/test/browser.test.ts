@@ -15,9 +15,12 @@ import { FIXTURES, fakeDiagrams } from './support/render.ts';
 const gate = browserGate();
 if (!gate.run) console.warn(`slides browser tests: ${gate.reason}`);
 
-// Chromium drawing and printing every deck is the heaviest test here: on a busy 2-core
-// laptop each one can take tens of seconds, so the block has a budget of its own.
-describe.skipIf(!gate.run)('decks in Chromium', { timeout: 120_000 }, () => {
+// Building every deck and starting Chromium, then drawing and printing each deck: the
+// heaviest work here, a minute or more on a busy 2-core machine, so the block and its
+// set-up have budgets of their own.
+const BROWSER_BUDGET_MS = 180_000;
+
+describe.skipIf(!gate.run)('decks in Chromium', { timeout: BROWSER_BUDGET_MS }, () => {
   const out = mkdtempSync(join(tmpdir(), 'slides-browser-'));
   let results: DeckResult[] = [];
   let browser: Browser;
@@ -39,7 +42,7 @@ describe.skipIf(!gate.run)('decks in Chromium', { timeout: 120_000 }, () => {
       requested.push(route.request().url());
       return route.request().url().startsWith('file://') ? route.continue() : route.abort();
     });
-  }, 60_000);
+  }, BROWSER_BUDGET_MS);
 
   afterAll(async () => {
     await browser?.close();

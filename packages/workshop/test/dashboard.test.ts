@@ -13,7 +13,8 @@ describe('npm start, the dashboard', () => {
     const result = await runCli(root, ['start']);
     expect(result.code, result.err).toBe(0);
     const lines = result.out.trimEnd().split('\n');
-    expect(lines[0], 'the Node check comes before the tests run').toMatch(/^✓ Node \d+\.\d+\.\d+ .*checking all 2 lessons/);
+    expect(lines[0], 'the Node check comes before the tests run').toMatch(/^✓ Node \d+\.\d+\.\d+ /);
+    expect(lines[1]).toBe('Checking all 2 lessons…');
     expect(result.out, 'progress while the lessons run').toMatch(/checked 0[12] .* \(1 of 2\)\n.*checked 0[12] .* \(2 of 2\)/);
     expect(result.out).toMatch(/▸ 01 Fresh plans only +░{10} {2}not started/);
     expect(result.out).toMatch(/ {3}02 Clean-up keeps the active plan +░{10} {2}not started/);
@@ -40,19 +41,19 @@ describe('npm start, the dashboard', () => {
     expect(result.out).toContain('Next: Lesson 02 · Clean-up keeps the active plan');
     expect(result.out).toContain('Edit  exercises/02-keep-the-active-plan/src/cleanup.ts');
     expect(result.out.trimEnd().split('\n').at(-1)).toMatch(/^Progress █+░+ 1\/2 lessons · 6\/7 steps$/);
-    expect(result.out, 'lesson 01 changed, and lesson 02 too').toContain('checking all 2 lessons');
+    expect(result.out, 'lesson 01 changed, and lesson 02 too').toContain('Checking all 2 lessons…');
   });
 
   it('reads unchanged lessons from its cache, and runs again only the one that changed', async () => {
     const before = await runCli(root, ['start']);
     const again = await runCli(root, ['start']);
-    expect(again.out.split('\n')[0]).toContain('nothing changed since the last check');
+    expect(again.out.split('\n')[1]).toBe('Nothing changed since the last check: these are its results.');
     expect(again.out, 'no lesson ran').not.toContain('checked');
     const dashboard = (out: string): string => out.slice(out.indexOf('Outage Lab ·'));
     expect(dashboard(again.out), 'the same dashboard').toBe(dashboard(before.out));
     appendFileSync(join(root, 'exercises/02-keep-the-active-plan/src/cleanup.ts'), '// still working\n');
     const changed = await runCli(root, ['start']);
-    expect(changed.out.split('\n')[0]).toContain('checking 1 changed lesson');
+    expect(changed.out.split('\n')[1]).toBe('Checking 1 changed lesson…');
     expect(changed.out).toContain('checked 02 Clean-up keeps the active plan (1 of 1)');
     expect(changed.out).not.toContain('checked 01');
   });

@@ -30,12 +30,13 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   const manifest = loadManifest(ctx.root);
   const { state } = loadState(ctx.root);
   const changed = manifest.lessons.length - cachedRuns(ctx.root, manifest.lessons, lessonKeys(ctx.root, manifest.lessons)).size;
-  const what =
-    changed === 0
-      ? 'nothing changed since the last check'
-      : `checking ${changed === manifest.lessons.length ? `all ${changed} lessons` : `${changed} changed ${changed === 1 ? 'lesson' : 'lessons'}`}…`;
-  ctx.io.out(pc.dim(`${checks}  · ${what}`));
-  if (changed > 0) ctx.io.out(pc.dim('  (up to a minute on a busy laptop; next time, only the lessons you changed)'));
+  // The checks' line, then what runs: each on its own line, so both fit 80 columns.
+  ctx.io.out(pc.dim(checks));
+  if (changed === 0) ctx.io.out(pc.dim('Nothing changed since the last check: these are its results.'));
+  else {
+    ctx.io.out(pc.dim(`Checking ${changed === manifest.lessons.length ? `all ${changed} lessons` : `${changed} changed ${changed === 1 ? 'lesson' : 'lessons'}`}…`));
+    ctx.io.out(pc.dim('  (up to a minute on a busy laptop; next time, only the lessons you changed)'));
+  }
   let done = 0;
   const { runs } = await runLearnerLessons(manifest.lessons, {
     root: ctx.root,

@@ -1,20 +1,23 @@
 /**
  * The instructor's check, and our main guarantee: every lesson's starter type-checks and
  * fails its tests by assertion, with a message from the incident (not a TypeError, not
- * "not implemented"); every solution passes every test. It judges the pristine starters
- * (the copies `npm ci` made, or git's committed version), never the learner's working
- * files, so it holds on every tree a learner can have: fresh, half done, all solved.
- * Writes .results/verify.json so `npm test` can count it (each cell of the matrix and
- * each solution test counts once), and exits non-zero when any cell of the matrix is wrong.
+ * "not implemented"); every solution passes every test; every known-wrong fix under
+ * solutions/NN-slug/wrong/ fails, by assertion, at the step named for it. It judges the
+ * pristine starters (the copies `npm ci` made, or git's committed version), never the
+ * learner's working files, so it holds on every tree a learner can have: fresh, half
+ * done, all solved. Writes .results/verify.json so `npm test` can count it (each cell of
+ * the matrix and each solution test counts once), and exits non-zero when any cell of
+ * the matrix is wrong.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pc from 'picocolors';
 import { loadManifest, REPO_ROOT, type Manifest } from '../packages/workshop/src/manifest.ts';
-import { runLessons } from '../packages/workshop/src/lesson-runner.ts';
+import { runMatrix } from '../packages/workshop/src/lesson-runner.ts';
 import { ensurePristineStarters, lessonFiles, starterPath } from '../packages/workshop/src/starters.ts';
 import { formatTypeProblem, typecheckProject } from '../packages/workshop/src/typecheck.ts';
-import { solutionCells, starterCells, type Cell } from '../packages/workshop/src/verify-matrix.ts';
+import { solutionCells, starterCells, wrongFixCells, type Cell } from '../packages/workshop/src/verify-matrix.ts';
+import { wrongFixes } from '../packages/workshop/src/wrong-fixes.ts';
 
 /** The starters' type errors, read from the pristine copies in place of the working files. */
 function starterTypeErrors(manifest: Manifest): string[] {
@@ -33,7 +36,8 @@ async function main(): Promise<number> {
     console.log(pc.dim(`${edited.length} lesson ${edited.length === 1 ? 'file differs' : 'files differ'} from the pristine starters; verify judges the pristine copies (after changing a starter: npm run starters -w @outage-lab/workshop -- --refresh)`));
   }
   const typeErrors = [...starterTypeErrors(manifest), ...typecheckProject(REPO_ROOT, 'solutions/tsconfig.json').map(formatTypeProblem)];
-  const runs = await runLessons(manifest.lessons, ['pristine', 'solution']);
+  const fixes = manifest.lessons.flatMap((lesson) => wrongFixes(lesson, REPO_ROOT));
+  const { runs, wrong } = await runMatrix(manifest.lessons, ['pristine', 'solution'], fixes);
   const cells: Cell[] = [];
   let solutionTests = { passed: 0, failed: 0 };
   for (const lesson of manifest.lessons) {
@@ -41,6 +45,7 @@ async function main(): Promise<number> {
     const solution = runs.find((r) => r.lesson.id === lesson.id && r.side === 'solution');
     if (starter === undefined || solution === undefined) continue;
     cells.push(...starterCells(lesson, starter, typeErrors), ...solutionCells(lesson, solution, typeErrors));
+    cells.push(...wrongFixCells(lesson, wrong.filter((w) => w.fix.lesson.id === lesson.id), typeErrors));
     const passing = solution.tests.filter((t) => t.state === 'passed').length;
     solutionTests = { passed: solutionTests.passed + passing, failed: solutionTests.failed + solution.tests.length - passing };
   }

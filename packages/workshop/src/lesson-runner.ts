@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
-import { exerciseProject, pristineProject, solutionProject } from './vitest-projects.ts';
+import { exerciseProject, pristineProject, solutionProject, wrongFixProject } from './vitest-projects.ts';
+import type { WrongFix } from './wrong-fixes.ts';
 import { REPO_ROOT, type Lesson } from './manifest.ts';
 import { loopingMessage } from './step-messages.ts';
 import { watchSteps, type StuckStep } from './step-watchdog.ts';
@@ -50,10 +51,29 @@ export const projectOf = (lesson: Lesson, side: Side): string =>
  * the terminal text: the dashboard, `lesson` and the instructor check all use this.
  */
 export async function runLessons(lessons: readonly Lesson[], sides: readonly Side[], options: RunLessonsOptions = {}): Promise<LessonRuns> {
-  if (lessons.length === 0 || sides.length === 0) return [];
+  const { runs, abandoned } = await runMatrix(lessons, sides, [], options);
+  const result: LessonRuns = runs;
+  if (abandoned) result.abandoned = true;
+  return result;
+}
+
+export interface WrongFixRun {
+  readonly fix: WrongFix;
+  readonly tests: readonly TestOutcome[];
+  readonly loadErrors: readonly string[];
+}
+
+/** Lessons' sides and known-wrong fixes in one Vitest run. */
+export async function runMatrix(
+  lessons: readonly Lesson[],
+  sides: readonly Side[],
+  fixes: readonly WrongFix[],
+  options: RunLessonsOptions = {},
+): Promise<{ runs: LessonRun[]; wrong: WrongFixRun[]; abandoned: boolean }> {
+  if ((lessons.length === 0 || sides.length === 0) && fixes.length === 0) return { runs: [], wrong: [], abandoned: false };
   const root = options.root ?? REPO_ROOT;
   const { createVitest } = await import('vitest/node');
-  const projects = lessons.flatMap((l) => sides.map((side) => projectOf(l, side)));
+  const projects = [...lessons.flatMap((l) => sides.map((side) => projectOf(l, side))), ...fixes.map(wrongFixProject)];
   // Failing tests are a learner's normal state, not the calling command's exit status.
   const exitCode = process.exitCode;
   const watchdog = options.stopLoops === true ? watchSteps() : null;
@@ -68,11 +88,10 @@ export async function runLessons(lessons: readonly Lesson[], sides: readonly Sid
     const stuck = watchdog === null ? await finished : await Promise.race([finished, watchdog.stuck]);
     const modules = vitest.state.getTestModules();
     const runs = lessons.flatMap((lesson) => sides.map((side) => collectLessonRun(lesson, side, modules)));
-    if (stuck === null) return runs;
+    const wrong = fixes.map((fix) => ({ fix, ...collectProject(wrongFixProject(fix), modules) }));
+    if (stuck === null) return { runs, wrong, abandoned: false };
     abandoned = true;
-    const marked: LessonRuns = runs.map((run) => (stuck.file.includes(`/${run.lesson.folder}/`) ? withLoopingStep(run, stuck) : run));
-    marked.abandoned = true;
-    return marked;
+    return { runs: runs.map((run) => (stuck.file.includes(`/${run.lesson.folder}/`) ? withLoopingStep(run, stuck) : run)), wrong, abandoned: true };
   } finally {
     watchdog?.stop();
     if (!abandoned) await vitest.close();
@@ -91,7 +110,10 @@ const silent: Reporter = {};
 
 /** One lesson's outcomes out of the test modules Vitest reports, matched by project name. */
 export function collectLessonRun(lesson: Lesson, side: Side, modules: readonly TestModule[]): LessonRun {
-  const name = projectOf(lesson, side);
+  return { lesson, side, ...collectProject(projectOf(lesson, side), modules) };
+}
+
+function collectProject(name: string, modules: readonly TestModule[]): { tests: TestOutcome[]; loadErrors: string[] } {
   // Files finish in any order; sorted by path, steps read in the order the lesson numbers them.
   const mine = modules.filter((m) => m.project.name === name).sort((a, b) => a.moduleId.localeCompare(b.moduleId));
   const tests: TestOutcome[] = [];
@@ -108,7 +130,7 @@ export function collectLessonRun(lesson: Lesson, side: Side, modules: readonly T
       });
     }
   }
-  return { lesson, side, tests, loadErrors };
+  return { tests, loadErrors };
 }
 
 /** Progress through a lesson: how many tests pass, and the first one that does not. */

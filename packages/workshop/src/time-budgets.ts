@@ -12,7 +12,7 @@ export const STEP_BUDGET_MS = 60_000;
 /**
  * Heavy steps (thousands of random schedules, an exhaustive search, the whole Region
  * night) take 2-5 s idle and 30 s or more under load: their test files give them
- * 180 s of their own, next to the step, so the budget is read where the work is.
+ * 120 s of their own, next to the step, so the budget is read where the work is.
  */
 
 /**

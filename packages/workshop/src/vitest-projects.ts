@@ -5,21 +5,23 @@ import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { loadManifest, REPO_ROOT, type Lesson } from './manifest.ts';
 import { STARTERS_DIR } from './starters.ts';
 import { STEP_BUDGET_MS } from './time-budgets.ts';
+import { wrongFixes, type WrongFix } from './wrong-fixes.ts';
 
 /** The Vitest project name of a lesson's starter (what learners run) and of its solution. */
 export const exerciseProject = (lesson: Lesson): string => `${lesson.id} ${lesson.title}`;
 export const solutionProject = (lesson: Lesson): string => `solution ${lesson.id}`;
 /** The pristine starter, as `npm ci` copied it: what the instructors' check judges. */
 export const pristineProject = (lesson: Lesson): string => `starter ${lesson.id}`;
+export const wrongFixProject = (fix: WrongFix): string => `wrong ${fix.lesson.id} ${fix.name}`;
 
 const SETUP = join(import.meta.dirname, 'lesson-setup.ts');
 
 /**
  * Each lesson's tests, as one Vitest project per lesson so the Vitest UI shows each lesson
- * as a group. The solution and pristine-starter projects run the very same test files
- * with the lesson's `src/` swapped for the solution's or the untouched starter's: no test
- * code is ever copied, and the learner's own files are never what the instructors' check
- * judges.
+ * as a group. The solution, pristine-starter and wrong-fix projects run the very same test
+ * files with the lesson's `src/` swapped for the solution's, the untouched starter's or a
+ * known-wrong fix laid over the solution: no test code is ever copied, and the learner's
+ * own files are never what the instructors' check judges.
  */
 export function lessonProjects(root: string = REPO_ROOT, env: NodeJS.ProcessEnv = process.env): TestProjectInlineConfiguration[] {
   const budget = stepBudget(env);
@@ -38,10 +40,17 @@ export function lessonProjects(root: string = REPO_ROOT, env: NodeJS.ProcessEnv 
       hookTimeout: budget,
     };
     const starter = resolve(root, lesson.folder, 'src');
+    const solution = resolve(root, lesson.solution, 'src');
     return [
       { test: { ...test, name: exerciseProject(lesson) } },
-      { plugins: [redirectSources('solution', starter, resolve(root, lesson.solution, 'src'))], test: { ...test, name: solutionProject(lesson) } },
-      { plugins: [redirectSources('pristine', starter, pristineSources(root, lesson))], test: { ...test, name: pristineProject(lesson) } },
+      { plugins: [redirectSources('solution', starter, [solution])], test: { ...test, name: solutionProject(lesson) } },
+      { plugins: [redirectSources('pristine', starter, [pristineSources(root, lesson)])], test: { ...test, name: pristineProject(lesson) } },
+      // Known-wrong fixes: the solution with the wrong fix's files laid over it. Only the
+      // steps up to the one that must catch it run: the later ones cannot change the verdict.
+      ...wrongFixes(lesson, root).map((fix) => ({
+        plugins: [redirectSources('wrong-fix', starter, [resolve(root, fix.src), solution])],
+        test: { ...test, name: wrongFixProject(fix), testNamePattern: upToStep(fix.redAt) },
+      })),
     ];
   });
 }
@@ -56,14 +65,20 @@ function stepBudget(env: NodeJS.ProcessEnv): number {
   return Number.isInteger(ms) && ms > 0 ? ms : STEP_BUDGET_MS;
 }
 
+/** Matches the titles `step 1:` … `step n:`. */
+function upToStep(n: number): RegExp {
+  return new RegExp(`\\bstep (${Array.from({ length: n }, (_, i) => i + 1).join('|')}):`);
+}
+
 /** Where `npm ci` keeps the lesson's untouched `src/` files. */
 export const pristineSources = (root: string, lesson: Lesson): string => resolve(root, STARTERS_DIR, basename(lesson.folder), 'src');
 
 /**
- * Resolves the tests' relative imports of the lesson's `src/` to another folder. A file
- * the other folder lacks (a helper no learner edits) is taken from the lesson itself.
+ * Resolves the tests' relative imports of the lesson's `src/` to the first of `to` that
+ * has the file. A file none of them has (a helper no learner edits) is taken from the
+ * lesson itself.
  */
-function redirectSources(kind: string, from: string, to: string): Plugin {
+function redirectSources(kind: string, from: string, to: readonly string[]): Plugin {
   return {
     name: `outage-lab:${kind}-sources`,
     enforce: 'pre',
@@ -71,8 +86,8 @@ function redirectSources(kind: string, from: string, to: string): Plugin {
       if (importer === undefined || !source.startsWith('.')) return null;
       const target = resolve(dirname(importer.split('?')[0] ?? importer), source);
       if (!target.startsWith(from + sep)) return null;
-      const swapped = join(to, relative(from, target));
-      return existsSync(swapped) ? swapped : null;
+      const path = relative(from, target);
+      return to.map((folder) => join(folder, path)).find((candidate) => existsSync(candidate)) ?? null;
     },
   };
 }

@@ -5,7 +5,9 @@ import { removeRepo, runCli, tempRepo } from './support/temp-repo.ts';
 
 const visible = (line: string): number => [...line].length;
 
-describe('npm start, the dashboard', () => {
+// Each test starts the CLI, and Vitest inside it, up to three times: on a 2-core machine
+// under heavy load one start of even this two-lesson workshop took a minute.
+describe('npm start, the dashboard', { timeout: 600_000 }, () => {
   const root = tempRepo();
   afterAll(() => removeRepo(root));
 

@@ -5,6 +5,7 @@ import { benchNlb } from '@outage-lab/core/bench/nlb.ts';
 import { benchRegion } from '@outage-lab/core/bench/region.ts';
 import { benchVsFastCheck } from '@outage-lab/core/bench/vs-fast-check.ts';
 import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
+import { benchWorkshop } from '@outage-lab/workshop/bench/workshop.ts';
 
 export type Results = Record<string, number>;
 
@@ -35,6 +36,8 @@ export const SECTIONS: readonly Section[] = [
   },
   { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
+  // Last: whole processes, and a cold `npm test` of several minutes.
+  { prefix: 'workshop', keys: ['workshop.startMsCached', 'workshop.lessonWallMs', 'workshop.watchRerunMs', 'workshop.testColdMs'], run: benchWorkshop },
 ];
 
 /** Whether `--only <prefix>` selects this section: it is inside the prefix, or the prefix is inside it. */

@@ -5,9 +5,13 @@ import { benchNlb } from '@outage-lab/core/bench/nlb.ts';
 import { benchRegion } from '@outage-lab/core/bench/region.ts';
 import { benchVsFastCheck } from '@outage-lab/core/bench/vs-fast-check.ts';
 import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
+import { benchIntake } from '@outage-lab/class/bench/intake.ts';
+import { benchLessonOverhead } from '@outage-lab/workshop/bench/class-overhead.ts';
 import { benchWorkshop } from '@outage-lab/workshop/bench/workshop.ts';
 
 export type Results = Record<string, number>;
+
+const CLASS_OVERHEAD_KEYS = ['class.lessonOverheadMs', 'class.lessonOverheadMs.unreachable'];
 
 /** One part of the bench: the prefix its keys share, the keys it must produce, and how to run it. */
 export interface Section {
@@ -36,9 +40,12 @@ export const SECTIONS: readonly Section[] = [
   },
   { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
+  { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },
+  { prefix: 'class.lessonOverheadMs', keys: CLASS_OVERHEAD_KEYS, run: benchLessonOverhead },
   // Last: whole processes, and a cold `npm test` of several minutes.
   { prefix: 'workshop', keys: ['workshop.startMsCached', 'workshop.lessonWallMs', 'workshop.watchRerunMs', 'workshop.testColdMs'], run: benchWorkshop },
 ];
+
 
 /** Whether `--only <prefix>` selects this section: it is inside the prefix, or the prefix is inside it. */
 export function selected(section: Section, only: string | undefined): boolean {

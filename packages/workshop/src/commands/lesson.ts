@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Reporter } from 'vitest/node';
 import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
+import { classSharer, shareVerdicts } from '../class-share.ts';
 import type { Context } from '../context.ts';
 import { loadManifest, type Lesson } from '@outage-lab/course';
 import { runLearnerLessons } from '../learner-run.ts';
@@ -35,7 +36,9 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   // A step that looped left a worker spinning: cli.ts ends the process after this returns.
   const [result] = runs;
   if (result === undefined) return 1;
+  const shared = shareVerdicts(ctx, [result]);
   for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
+  await shared;
   return lessonStatus(result, null).kind === 'done' ? 0 : 1;
 }
 
@@ -43,11 +46,14 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
 async function watch(ctx: Context, lesson: Lesson, next: Lesson | null, poll: boolean): Promise<number> {
   let looped: () => void = () => undefined;
   const loop = new Promise<'looped'>((resolve) => (looped = () => resolve('looped')));
+  // The process stays up, so a slow board can take longer here without holding anything.
+  const share = classSharer(ctx, 2_000);
   const session = await watchLesson(lesson, { root: ctx.root, poll }, {
     onRunStart: () => ctx.io.out(pc.dim('running…')),
     onRun: (result, logs, mode) => {
       ctx.io.out(`${CLEAR}${pc.dim(howWatching(lesson, mode))}\n`);
       for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
+      void shareVerdicts(ctx, [result], share);
     },
     onLoop: (result, logs) => {
       ctx.io.out(CLEAR);

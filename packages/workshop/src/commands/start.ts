@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import { parseCommandArgs, type CommandSpec } from '../args.ts';
+import { shareVerdicts } from '../class-share.ts';
 import type { Context } from '../context.ts';
 import { isUntouched, lessonFiles, loadManifest } from '@outage-lab/course';
 import { runLearnerLessons } from '../learner-run.ts';
@@ -43,6 +44,7 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
     useCache: true,
     onLessonDone: (lesson) => ctx.io.out(pc.dim(`  checked ${lesson.id} ${lesson.title} (${++done} of ${changed})`)),
   });
+  const shared = shareVerdicts(ctx, runs);
   const lessons: DashboardLesson[] = runs.map((run) => ({
     lesson: run.lesson,
     status: lessonStatus(run, isUntouched(lessonFiles(ctx.root, run.lesson))),
@@ -53,5 +55,6 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   const nextTask = readme !== null && existsSync(readme) ? readmeExcerpt(readFileSync(readme, 'utf8')).task : null;
   ctx.io.out('');
   for (const line of renderDashboard({ lessons, nextTask })) ctx.io.out(line);
+  await shared;
   return 0;
 }

@@ -5,6 +5,6 @@ export { collectLessonRun, progress, projectOf, runLessons, withLoopingStep, typ
 export { exerciseProject, lessonProjects, pristineProject, solutionProject } from './vitest-projects.ts';
 export { isUntouched, lessonFiles, snapshotStarters, staleStarters, starterPath, STARTERS_DIR, type LessonFile } from './starters/pristine.ts';
 export { verifiedCopy } from './starters/hash.ts';
-export { looped, timedOut } from './step-messages.ts';
+export { looped, timedOut, timedOutMessage } from './step-messages.ts';
 export { watchSteps } from './step-watchdog.ts';
-export { TYPE_STEP, TypeChecker, withTypeStep, type TypeStepResult } from './type-step.ts';
+export { TYPE_STEP, TypeChecker, typeStep, withTypeStep, type TypeStepResult } from './type-step.ts';

@@ -6,8 +6,7 @@ import { renderDashboard } from '../src/render/dashboard.ts';
 import { lessonReport, verdict } from '../src/render/lesson-report.ts';
 import { readmeExcerpt } from '../src/render/readme.ts';
 import { excerpt, truncate, wrap } from '../src/render/text.ts';
-import { timedOutMessage } from '../src/step-messages.ts';
-import { typeStep, withTypeStep } from '../src/type-step.ts';
+import { timedOutMessage, typeStep, withTypeStep } from '@outage-lab/course';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'workshop');
 

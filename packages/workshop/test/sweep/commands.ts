@@ -3,6 +3,7 @@ import { EXPLORE_FLAGS, parseExploreArgs } from '@outage-lab/course/explore';
 import { planSlides } from '@outage-lab/slides/plan';
 import { parseTestArgs, TEST_FLAGS } from '@outage-lab/course/test-args';
 import { parseVerifyArgs, VERIFY_FLAGS } from '@outage-lab/course/verify-args';
+import { parseStartersArgs, STARTERS_FLAGS } from '@outage-lab/course/starters-args';
 import { checkArgs, COMMANDS } from '../../src/cli.ts';
 import type { Context } from '../../src/context.ts';
 import { parseReplayArgs } from '@outage-lab/course/replay-args';
@@ -59,6 +60,7 @@ export const SWEPT_COMMANDS: readonly SweptCommand[] = [
     parse: (argv) => void planSlides(argv),
     process: ['--import', 'tsx', 'packages/course/src/decks/cli.ts'],
   },
+  { name: 'starters', words: flagWords(STARTERS_FLAGS), parse: (argv) => void parseStartersArgs(argv), process: ['--import', 'tsx', 'packages/course/src/starters/cli.ts'] },
   { name: 'verify', words: flagWords(VERIFY_FLAGS), parse: (argv) => void parseVerifyArgs(argv), process: ['--import', 'tsx', 'packages/course/src/verify/cli.ts'] },
   { name: 'test', words: flagWords(TEST_FLAGS), parse: (argv) => void parseTestArgs(argv), process: ['--import', 'tsx', 'scripts/test.ts'] },
 ];

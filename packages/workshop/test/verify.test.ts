@@ -6,7 +6,7 @@ import { removeRepo, tempRepo, type Captured } from './support/temp-repo.ts';
 
 /** `npm run verify` as CI and instructors start it, in the temporary repository. */
 function verify(root: string): Promise<Captured> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'verify.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages', 'course', 'src', 'verify', 'cli.ts')], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, VITEST: undefined, VITEST_POOL_ID: undefined, VITEST_WORKER_ID: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pc from 'picocolors';
-import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
+import { BadInput, quietOnClosedPipe, reportError } from '@outage-lab/cli';
 import { parseVerifyArgs, VERIFY_USAGE } from './args.ts';
 import { loadManifest, REPO_ROOT, type Manifest } from '../manifest.ts';
 import { runMatrix } from '../lesson-runner.ts';
@@ -37,10 +37,11 @@ async function main(): Promise<number> {
   }
   const manifest = loadManifest();
   const unknown = ensurePristineStarters(REPO_ROOT, manifest);
-  if (unknown.length > 0) throw new Error(`no pristine copy of ${unknown.join(', ')}, and git has none (run \`npm ci\` in a clone)`);
+  // Damaged local state, not a failure of the check: one line and exit 2.
+  if (unknown.length > 0) throw new BadInput(`no pristine copy of ${unknown.join(', ')}, and git has none (run \`npm ci\` in a clone)`);
   const edited = manifest.lessons.flatMap((lesson) => lessonFiles(REPO_ROOT, lesson).filter((f) => f.mine !== f.starter).map((f) => f.path));
   if (edited.length > 0) {
-    console.log(pc.dim(`${edited.length} lesson ${edited.length === 1 ? 'file differs' : 'files differ'} from the pristine starters; verify judges the pristine copies (after changing a starter: npm run starters -w @outage-lab/workshop -- --refresh)`));
+    console.log(pc.dim(`${edited.length} lesson ${edited.length === 1 ? 'file differs' : 'files differ'} from the pristine starters; verify judges the pristine copies (after changing a starter: npm run starters -- --refresh)`));
   }
   const typeErrors = [...starterTypeErrors(manifest), ...typecheckProject(REPO_ROOT, 'solutions/tsconfig.json').map(formatTypeProblem)];
   const fixes = manifest.lessons.flatMap((lesson) => wrongFixes(lesson, REPO_ROOT));

@@ -39,7 +39,8 @@ export interface DnsWorld {
   plans: PlanStore;
   planner: { published: number; limit: number };
   enactors: EnactorState[];
-  operator: { next: number };
+  /** The operators' next action, and whether they have switched the DNS automation off. */
+  operator: { next: number; automationOff: boolean };
 }
 
 export function cloneWorld(world: DnsWorld): DnsWorld {
@@ -63,5 +64,5 @@ export function fingerprintWorld(world: DnsWorld): string {
   const enactors = world.enactors
     .map((e) => `${e.phase}:${e.plan?.generation ?? '-'}:${e.endpoint}:${e.lockSeen ?? '-'}:${e.rootSeen ?? '-'}:${e.lastApplied}:${e.lastAttempted}`)
     .join('|');
-  return `${world.planner.published}#${world.operator.next}#${world.plans.generations().join(',')}#${enactors}#${world.route53.fingerprint()}`;
+  return `${world.planner.published}#${world.operator.next}${world.operator.automationOff ? '!' : ''}#${world.plans.generations().join(',')}#${enactors}#${world.route53.fingerprint()}`;
 }

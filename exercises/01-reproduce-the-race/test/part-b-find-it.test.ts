@@ -15,7 +15,7 @@ import {
 import { activePlanExists, generationNeverRegresses, myInvariants, regionalEndpointResolves } from '../src/invariants.ts';
 import { runNight, type Night } from './support.ts';
 
-const canonicalRace = runNight({ ...october2025, untilMs: october2025.config.startMs + 50 * 60_000 });
+const canonicalRace = runNight({ ...october2025, untilMs: october2025.config.startMs + 55 * 60_000 });
 const ordinary = runNight(ordinaryNight().named('ordinary').runUntil('23:40').value);
 const reference = (name: string): Invariant<DnsObservation> => DNS_SAFETY_INVARIANTS.find((i) => i.name === name) as Invariant<DnsObservation>;
 

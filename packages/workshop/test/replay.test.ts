@@ -116,7 +116,7 @@ describe('replay: the night and the report', () => {
 
 describe('replay: the cascade deck’s diagrams that need the fixes', () => {
   it('draws the per-variant charts, and hands every other name to the core’s registry', () => {
-    const svg = replayDiagrams('october2025-fixes-nlb', { seed: 20251019 });
+    const svg = replayDiagrams('october2025-fixes-nlb', { seed: 20251351 });
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain('NLB connection errors per variant');
     for (const label of ['as it happened', 'DNS fix only', 'NLB fix only', 'EC2 fix only', 'all three fixes']) expect(svg).toContain(label);

@@ -15,7 +15,7 @@ export const october2025Ec2: Ec2Config = {
   // brief: the night from just before the race (23:48) to the end of the event (14:20).
   startMs: pdt('23:00'),
   endMs: pdt('14:20', 20),
-  // chosen: well below every duration that matters (the 2-minute attempt timeout).
+  // chosen: well below every duration that matters (the 5-minute attempt timeout).
   tickMs: 10 * SECOND,
   sampleMs: MINUTE,
   // brief: DynamoDB's regional endpoint had no addresses from 23:48 until the operators

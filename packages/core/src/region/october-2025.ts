@@ -46,5 +46,6 @@ export const october2025Region: RegionConfig = {
     launchThrottleRelaxedAt: pdt('11:23', 20), // brief
     nlbFailoverOffAt: pdt('09:36', 20), // brief
     nlbFailoverOnAt: pdt('14:09', 20), // brief
+    internalMitigationAt: pdt('01:15', 20), // brief: mitigations let some internal services connect
   },
 };

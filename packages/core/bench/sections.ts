@@ -3,6 +3,7 @@ import { benchPct, benchRandom, benchSmallScope } from './explore.ts';
 import { benchFixedEnactor } from './fixed-enactor.ts';
 import { benchKernel } from './kernel.ts';
 import { benchNlb } from './nlb.ts';
+import { benchRaceOdds } from './race-odds.ts';
 import { benchRegion } from './region.ts';
 import { benchVsFastCheck } from './vs-fast-check.ts';
 
@@ -32,6 +33,7 @@ export const SECTIONS: readonly Section[] = [
     run: benchVsFastCheck,
   },
   { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
+  { prefix: 'dns', keys: ['dns.raceProbability', 'dns.raceProbabilityInterval', 'dns.nightsSampled', 'dns.wallSeconds'], run: benchRaceOdds },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
 ];
 

@@ -44,4 +44,4 @@ export {
   type SensitivityRow,
 } from './sensitivity.ts';
 export { AS_IT_HAPPENED, STANDARD_VARIANTS, variantOf, runVariants, formatImpactTable, type RegionVariant, type VariantOutcome } from './variants.ts';
-export { drawRegionNight, drawVariantImpact, drawCumulativeImpact } from './charts.ts';
+export { drawRegionNight, drawVariantImpact, drawCumulativeImpact, drawDependents } from './charts.ts';

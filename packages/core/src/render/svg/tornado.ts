@@ -25,8 +25,8 @@ export interface TornadoChart {
   readonly width?: number;
 }
 
-const ROW = 30;
-const MARGIN = { left: 330, right: 40, top: 74, bottom: 56 } as const;
+const ROW = 34;
+const MARGIN = { left: 450, right: 40, top: 74, bottom: 56 } as const;
 
 /** A tornado chart as SVG text: one row per input, bars left and right of zero. Pure: same input, same bytes. */
 export function renderTornado(chart: TornadoChart): string {
@@ -59,8 +59,9 @@ export function renderTornado(chart: TornadoChart): string {
   parts.push(el('text', { x: MARGIN.left + plotW / 2, y: bottom + 42, 'font-size': 13, fill: INK, 'text-anchor': 'middle' }, escapeXml(chart.xLabel)));
   bars.forEach((b, i) => {
     const y = MARGIN.top + i * ROW;
-    const label = b.note === undefined ? b.label : `${b.label} (${b.note})`;
-    parts.push(el('text', { x: MARGIN.left - 10, y: y + ROW / 2 + 4, 'font-size': 12, fill: INK, 'text-anchor': 'end' }, escapeXml(label)));
+    const hasNote = b.note !== undefined;
+    parts.push(el('text', { x: MARGIN.left - 10, y: y + ROW / 2 + (hasNote ? -2 : 4), 'font-size': 12, fill: INK, 'text-anchor': 'end' }, escapeXml(b.label)));
+    if (hasNote) parts.push(el('text', { x: MARGIN.left - 10, y: y + ROW / 2 + 11, 'font-size': 11, fill: MUTED, 'text-anchor': 'end' }, escapeXml(b.note ?? '')));
     for (const [value, style] of [[b.low, lowStyle], [b.high, highStyle]] as const) {
       const a = sx(Math.min(0, value));
       const w = Math.abs(sx(value) - sx(0));

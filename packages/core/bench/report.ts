@@ -48,7 +48,7 @@ const TARGETS: Readonly<Record<string, Target>> = {
 };
 
 const NOTES: Readonly<Record<string, string>> = {
-  'dns.raceProbability': 'share of 10,000 seeded october2025 nights (seeds 1-10,000) whose regional endpoint goes empty',
+  'dns.raceProbability': 'share of 10,000 seeded october2025 nights (seeds 1-10,000) whose first delayed pass empties the regional endpoint',
   'dns.raceProbabilityInterval': 'half-width of its 95% Wilson interval (low and high below)',
   'dns.raceProbabilityLow': '95% Wilson interval, low end',
   'dns.raceProbabilityHigh': '95% Wilson interval, high end',

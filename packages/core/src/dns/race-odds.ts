@@ -18,7 +18,7 @@ export interface RaceNight {
   readonly steps: number;
 }
 
-/** How often the race empties the regional endpoint, with a 95% Wilson interval. */
+/** How often the slow Enactor's first delayed pass empties the regional endpoint, with a 95% Wilson interval. */
 export interface RaceOdds {
   readonly nights: number;
   readonly regionalEmpty: number;
@@ -38,9 +38,12 @@ function slowEnactor(config: DnsConfig): { readonly az: Az; readonly from: numbe
 }
 
 /**
- * One night of a scenario, cut to what decides the race: it starts when the slow
- * Enactor's delays begin (what came before is an ordinary night and changes nothing but
- * generation numbers) and stops as soon as the outcome is known:
+ * One night of a scenario, cut to what decides the race in the slow Enactor's first
+ * delayed pass (the plan it picks up once its delays begin; the October race came in that
+ * pass). It starts when the delays begin (what came before is an ordinary night and
+ * changes nothing but generation numbers) and stops as soon as the outcome is known. A
+ * night whose delays go on pass after pass gets another draw each pass, so these odds are
+ * per pass, the lower bound for such a night:
  * - an endpoint went empty: the system is wedged from the first empty endpoint on, so
  *   the blast radius is final (no Enactor that reaches it ever cleans up again);
  * - or the slow Enactor's delayed pass has moved past the regional pair and neither

@@ -40,9 +40,9 @@ export function raceOddsGrid(firstSeed: number, nights = NIGHTS_PER_POINT): { re
 export function drawRaceOdds(firstSeed: number): string {
   const grid = raceOddsGrid(firstSeed);
   return renderLineChart({
-    title: `How often a night empties the regional endpoint (${NIGHTS_PER_POINT} seeded nights a point, from seed ${firstSeed})`,
+    title: `How often the slow Enactor's delayed pass empties the regional endpoint (${NIGHTS_PER_POINT} seeded nights a point, from seed ${firstSeed})`,
     xLabel: "the slow Enactor's delay: minutes from its freshness check to its regional write (mean)",
-    yLabel: 'nights with an empty regional endpoint (%)',
+    yLabel: 'passes that empty the regional endpoint (%)',
     series: grid.map((row) => ({
       label: `a plan every ${row.periodMs / SECOND} s${row.periodMs === october2025.config.plannerPeriodMs ? ' (October)' : ''}`,
       points: row.points.map((p): [number, number] => [Math.round((p.meanDelayMs / MINUTE) * 10) / 10, Math.round(p.probability * 1000) / 10]),

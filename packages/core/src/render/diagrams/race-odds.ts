@@ -6,11 +6,11 @@ import { MINUTE, SECOND } from '../../sim/clock.ts';
 import { renderLineChart } from '../svg/line-chart.ts';
 
 /** Planner periods drawn, one line each (the October scenario's is 15 s). */
-const PERIODS_MS = [10 * SECOND, 15 * SECOND, 30 * SECOND, 60 * SECOND] as const;
+const PERIODS_MS = [15 * SECOND, 30 * SECOND, 60 * SECOND] as const;
 /** How often the slow Enactor's lock attempts fail on the endpoints it struggles with: its delay (October: 0.9). */
-const LOCK_FAILURES = [0.6, 0.8, 0.9, 0.95] as const;
+const LOCK_FAILURES = [0.7, 0.9, 0.95] as const;
 /** Nights per point: enough to see the shape at build time; the bench samples 10,000 at the October point. */
-const NIGHTS_PER_POINT = 60;
+const NIGHTS_PER_POINT = 40;
 
 /** October's scenario with another Planner period and another lock-failure chance for the slow Enactor. */
 function variant(periodMs: number, lockFailures: number): DnsScenario {

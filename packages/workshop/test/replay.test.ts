@@ -124,7 +124,8 @@ describe('replay: the night and the report', () => {
 });
 
 describe('replay: the cascade deck’s diagrams that need the fixes', () => {
-  it('draws the per-variant charts, and hands every other name to the core’s registry', () => {
+  // Five whole nights for the per-variant charts: a budget for a busy machine, not a timing assertion.
+  it('draws the per-variant charts, and hands every other name to the core’s registry', { timeout: 300_000 }, () => {
     const svg = replayDiagrams('october2025-fixes-nlb', { seed: 20251351 });
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain('NLB connection errors per variant');

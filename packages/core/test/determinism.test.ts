@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DNS_INVARIANTS, createDnsModel, happyPath, october2025, october2025Exploration, runModel, traceHash } from '../src/index.ts';
+import { createDnsModel, happyPath, october2025Exploration, runModel, traceHash } from '../src/index.ts';
+import { DNS_INVARIANTS, october2025 } from '../src/judge.ts';
 
 const SRC = join(import.meta.dirname, '..', 'src');
 const FORBIDDEN = /\b(Math\.random|Date\.now|new Date\(|setTimeout|setInterval|performance\.now)\b/;

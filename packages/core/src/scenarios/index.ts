@@ -1,2 +1,2 @@
 export * from './dns-scenario.ts';
-export * from './dns-scenarios.ts';
+export { happyPath, october2025Exploration, smallScope, smallScopeConfig } from './dns-scenarios.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IPV6_ENDPOINT, REGIONAL_ENDPOINT, ConfigError, happyPath, october2025, raceNight, raceOdds, wilsonInterval } from '../../src/index.ts';
+import { IPV6_ENDPOINT, REGIONAL_ENDPOINT, ConfigError, happyPath, raceNight, raceOdds, wilsonInterval } from '../../src/index.ts';
+import { october2025 } from '../../src/judge.ts';
 
 describe('raceOdds: how likely the October race is', () => {
   it('empties the regional endpoint only after a long delay, and then nothing walked before it', { timeout: 120_000 }, () => {

@@ -22,7 +22,8 @@ describe('sim diagrams', () => {
     expect(messages(render('```sim toy speed=2\n```\n'))).toEqual(['deck.md:1: sim toy: unknown parameter "speed=2" (valid: seed=<whole number>)']);
   });
 
-  it('draws the real race from the core simulator, the same way for the same seed', () => {
+  // Two whole DNS nights: a budget for a busy machine, not a timing assertion.
+  it('draws the real race from the core simulator, the same way for the same seed', { timeout: 120_000 }, () => {
     const deck = render('```sim october2025 seed=3\n```\n', { diagrams: simDiagram });
     expect(messages(deck)).toEqual([]);
     expect(deck.html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');

@@ -91,7 +91,7 @@ function initialWorld(config: DnsConfig, seed: number): DnsWorld {
       checkedAt: 0,
       checkedAgainst: 0,
     })),
-    operator: { next: 0, automationOff: false },
+    operator: { next: 0, repaired: false, automationOff: false },
   };
 }
 

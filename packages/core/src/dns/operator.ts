@@ -23,6 +23,8 @@ export const operator: Actor<DnsWorld> = {
     const following = world.config.operator[world.operator.next];
     const delayMs = following === undefined ? 0 : Math.max(0, following.at - ctx.now);
     if (action === 'disable-automation') {
+      // They respond to what they saw: a night that needed no repair leaves the automation on.
+      if (!world.operator.repaired) return { result: 'nothing was broken: automation left on', ok: true, delayMs };
       world.operator.automationOff = true;
       return { result: 'DNS Planner and Enactor automation switched off', ok: true, delayMs };
     }
@@ -41,6 +43,7 @@ export const operator: Actor<DnsWorld> = {
       const result = world.route53.changeResourceRecordSets(changes);
       if (result.ok) repaired.push(endpoint.name === REGIONAL_ENDPOINT ? 'the regional endpoint' : endpoint.name);
     }
+    if (repaired.length > 0) world.operator.repaired = true;
     return {
       result: repaired.length === 0 ? 'nothing to repair' : `restored ${repaired.join(', ')} to gen ${plan.generation} by hand`,
       ok: true,

@@ -44,8 +44,11 @@ export interface DnsWorld {
   plans: PlanStore;
   planner: { published: number; limit: number };
   enactors: EnactorState[];
-  /** The operators' next action, and whether they have switched the DNS automation off. */
-  operator: { next: number; automationOff: boolean };
+  /**
+   * The operators' next action, whether they have repaired anything by hand (they switch
+   * the automation off only after a repair that was needed), and whether it is off.
+   */
+  operator: { next: number; repaired: boolean; automationOff: boolean };
 }
 
 /**

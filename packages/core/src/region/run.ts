@@ -87,7 +87,12 @@ export function runRegion(config: RegionConfig, options: RegionRunOptions = {}):
 
   progress('dns', 0);
   // The DNS model runs all night, so that a repair the Region moves later still happens.
-  const dnsScenario = { ...config.dns, untilMs: config.endMs, config: { ...config.dns.config, operator: [{ at: config.operators.dnsRepairAt, action: 'repair-dns' as const }] } };
+  // The repair, then the automation switched off (brief), at the Region's repair time.
+  const operator = [
+    { at: config.operators.dnsRepairAt, action: 'repair-dns' as const },
+    { at: config.operators.dnsRepairAt, action: 'disable-automation' as const },
+  ];
+  const dnsScenario = { ...config.dns, untilMs: config.endMs, config: { ...config.dns.config, operator } };
   const dns = options.dnsNight ?? runDnsNight(dnsScenario, {
     seed: config.seed,
     onProgress: (f) => progress('dns', f),

@@ -7,6 +7,6 @@ import { lessonProjects } from './packages/workshop/src/vitest-projects.ts';
  */
 export default defineConfig({
   test: {
-    projects: ['packages/core', 'packages/workshop', 'packages/slides', ...lessonProjects()],
+    projects: ['packages/core', 'packages/workshop', 'packages/slides', 'packages/class', ...lessonProjects()],
   },
 });

@@ -25,6 +25,8 @@ export interface BuildOptions {
   readonly diagrams?: DiagramSource;
   /** Base for the file names in error messages; the working directory by default. */
   readonly cwd?: string;
+  /** A loopback URL whose JSON `{ title, items }` the presenter view shows in a corner (see page.ts). */
+  readonly cornerFeed?: string;
 }
 
 export interface DeckResult {
@@ -49,7 +51,7 @@ export function buildDecks(options: BuildOptions): DeckResult[] {
     const shown = relative(cwd, path) || path;
     try {
       const deck = renderDeck(md, readFileSync(path, 'utf8'), shown, dirname(resolve(path)));
-      const page = deck.errors.length === 0 ? deckPage(deck, name) : null;
+      const page = deck.errors.length === 0 ? deckPage(deck, name, options.cornerFeed) : null;
       return { name, source: path, deck, page, errors: deck.errors };
     } catch (error) {
       // A bug in a plugin must not take the other decks down with it.

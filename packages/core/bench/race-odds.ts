@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { raceNight, tallyRaceNights, type RaceNight } from '../src/dns/race-odds.ts';
-import { october2025 } from '../src/scenarios/dns-scenarios.ts';
+import { october2025 } from '../src/scenarios/dns.ts';
 
 const NIGHTS = 10_000;
 const FIRST_SEED = 1;

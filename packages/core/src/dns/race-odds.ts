@@ -1,7 +1,7 @@
 import { ConfigError, check } from '../config-error.ts';
 import type { Invariant, Model } from '../sim/model.ts';
 import { runModel } from '../sim/run.ts';
-import type { DnsScenario } from '../scenarios/dns-scenario.ts';
+import type { DnsScenario } from './scenario.ts';
 import { IPV6_ENDPOINT, REGIONAL_ENDPOINT, type Az, type DnsConfig, type Fault } from './config.ts';
 import { createDnsModel } from './model.ts';
 import type { DnsWorld } from './world.ts';

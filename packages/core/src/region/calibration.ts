@@ -62,6 +62,12 @@ export const REGION_PHASE_BASIS: Readonly<Record<RegionPhaseName, PhaseBasis>> =
   },
 };
 
+/**
+ * How far a prediction (a held-out phase, a dependent service's window) may land from AWS's
+ * and still count as matching: wider than the fit's 15%, since nothing was tuned to it.
+ */
+export const HELD_OUT_TOLERANCE = 0.25;
+
 /** How far a held-out phase landed from AWS's. */
 export interface HeldOutError {
   readonly phase: RegionPhaseName;

@@ -5,4 +5,3 @@ export { renderTornado, type TornadoBar, type TornadoChart } from './svg/tornado
 export { renderWindows, type WindowsChart, type WindowsRow } from './svg/windows.ts';
 export { renderLineChart, type ChartMarker, type ChartSeries, type LineChart } from './svg/line-chart.ts';
 export type { Tone } from './svg/palette.ts';
-export { simDiagram, diagramNames, describeDiagram, type DiagramEntry } from './diagrams.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDependents, dependentWindows, DEPENDENT_SERVICES, drawDependents, october2025Region, renderTornado, runRegion } from '../../src/index.ts';
+import { compareDependents, dependentWindows, DEPENDENT_SERVICES, drawDependents, october2025Region, runRegion } from '../../src/index.ts';
+import { renderTornado } from '../../src/render/index.ts';
 import { xmlProblems } from '../render/well-formed.ts';
 
 const night = runRegion(october2025Region);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  HELD_OUT_TOLERANCE,
   REGIONAL_ENDPOINT,
   REGION_PHASE_BASIS,
   compareRegionPhases,
@@ -9,6 +10,7 @@ import {
   summarizeCalibration,
   october2025Region,
   pdt,
+  phasesOff,
   runRegion,
   type RegionNight,
 } from '../../src/index.ts';
@@ -21,7 +23,7 @@ const REPAIR = pdt('02:25', 20);
 describe('october2025Region: the four models composed into one night', () => {
   it('lands each fitted phase of the brief within ±15% of its duration (AWS and the model side by side)', () => {
     const rows = compareRegionPhases(detectRegionPhases(night));
-    const off = rows.filter((r) => !REGION_PHASE_BASIS[r.phase].heldOut && (r.ratio === null || Math.abs(r.ratio - 1) > 0.15)).map((r) => r.label);
+    const off = phasesOff(rows.filter((r) => !REGION_PHASE_BASIS[r.phase].heldOut));
     expect(off, `phases more than 15% away from AWS's timeline: ${off.join('; ')}\n${formatCalibratedPhases(rows)}`).toEqual([]);
     expect(rows.length, 'every phase of the brief is compared').toBe(8);
   });
@@ -48,8 +50,9 @@ describe('october2025Region: the four models composed into one night', () => {
   it('keeps its calibration at 1,000,000 droplets: every rate is per droplet', () => {
     const big = runRegion({ ...october2025Region, ec2: { ...october2025Region.ec2, fleetSize: 1_000_000 } });
     const rows = compareRegionPhases(detectRegionPhases(big));
-    const limit = (r: (typeof rows)[number]) => (REGION_PHASE_BASIS[r.phase].heldOut ? 0.25 : 0.15);
-    const off = rows.filter((r) => r.ratio === null || Math.abs(r.ratio - 1) > limit(r)).map((r) => r.label);
+    const fitted = phasesOff(rows.filter((r) => !REGION_PHASE_BASIS[r.phase].heldOut));
+    const heldOut = phasesOff(rows.filter((r) => REGION_PHASE_BASIS[r.phase].heldOut), HELD_OUT_TOLERANCE);
+    const off = [...fitted, ...heldOut];
     expect(off, `at a million droplets: ${off.join('; ')}\n${formatCalibratedPhases(rows)}`).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { browserGate, launchChromium } from '@outage-lab/core/chromium';
+import { browserGate, launchChromium } from '@outage-lab/browser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { join, progress, removeDir, startBoard, tempDir, verdict } from './support/board.ts';
 

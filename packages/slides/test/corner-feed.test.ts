@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { browserGate, launchChromium } from '@outage-lab/core/chromium';
+import { browserGate, launchChromium } from '@outage-lab/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, writeDeck } from '../src/build.ts';
 import { cornerFeedOrigin } from '../src/page.ts';
@@ -33,10 +33,10 @@ describe('the presenter view corner feed', () => {
   });
 
   it('lets the page reach that one loopback origin, and no other', () => {
-    const [result] = buildDecks({ decksDir: join(dir, 'decks'), manifestPath: join(dir, 'none.json'), cornerFeed: feedUrl });
+    const [result] = buildDecks({ decksDir: join(dir, 'decks'), cornerFeed: feedUrl });
     expect(result?.page).toContain(`connect-src 'self' ${new URL(feedUrl).origin};`);
     expect(result?.page).toContain(`data-corner-feed="${feedUrl}"`);
-    const [plain] = buildDecks({ decksDir: join(dir, 'decks'), manifestPath: join(dir, 'none.json') });
+    const [plain] = buildDecks({ decksDir: join(dir, 'decks') });
     expect(plain?.page).toContain("connect-src 'self';");
     expect(plain?.page).not.toContain('data-corner-feed');
     for (const url of ['http://192.168.1.20:4100/api/stuck', 'https://127.0.0.1:4100/', 'http://evil.example/']) expect(() => cornerFeedOrigin(url)).toThrow(/loopback/);
@@ -44,7 +44,7 @@ describe('the presenter view corner feed', () => {
 
   it.skipIf(!gate.run)("shows the feed's list in a corner of the presenter view, as text", async () => {
     if (!gate.run) return;
-    const [result] = buildDecks({ decksDir: join(dir, 'decks'), manifestPath: join(dir, 'none.json'), cornerFeed: feedUrl });
+    const [result] = buildDecks({ decksDir: join(dir, 'decks'), cornerFeed: feedUrl });
     if (result === undefined) throw new Error('no deck');
     const file = writeDeck(result, join(dir, 'out'));
     if (file === null) throw new Error('the deck did not build');

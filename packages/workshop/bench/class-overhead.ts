@@ -5,8 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { BoardService, joinClass, MEMBERSHIP_PATH, readMembership, serveBoard } from '@outage-lab/class';
 import { shareVerdicts } from '../src/class-share.ts';
 import type { Context } from '../src/context.ts';
-import { runLessons } from '../src/lesson-runner.ts';
-import { loadManifest } from '../src/manifest.ts';
+import { loadManifest, runLessons } from '@outage-lab/course';
 import { removeRepo, tempRepo } from '../test/support/temp-repo.ts';
 
 const SENDS = 30;

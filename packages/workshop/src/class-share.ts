@@ -1,8 +1,7 @@
 import { SEND_TIMEOUT_MS, shareProgress, type LessonProgress } from '@outage-lab/class';
 import pc from 'picocolors';
 import type { Context } from './context.ts';
-import type { LessonRun } from './lesson-runner.ts';
-import type { Lesson } from './manifest.ts';
+import type { Lesson, LessonRun } from '@outage-lab/course';
 import { loadState } from './state.ts';
 
 /**

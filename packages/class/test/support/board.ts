@@ -82,8 +82,9 @@ export function spawnServe(dir: string, args: readonly string[] = []) {
   const ended = new Promise<number>((resolve) => child.once('close', (code) => resolve(code ?? -1)));
   const ready = new Promise<{ url: string; code: string }>((resolve, reject) => {
     const check = (): void => {
+      // Ready once the whole banner is out: its last line says when a learner counts as stuck.
       const match = /join (http:\/\/\S+) ([A-Z]{4}-\d{4})/.exec(out);
-      if (match?.[1] !== undefined && match[2] !== undefined) resolve({ url: match[1], code: match[2] });
+      if (match?.[1] !== undefined && match[2] !== undefined && out.includes('Stuck after')) resolve({ url: match[1], code: match[2] });
     };
     child.stdout.on('data', check);
     void ended.then((code) => reject(new Error(`class serve ended (exit ${code}) before it was ready:\n${out}\n${err}`)));

@@ -30,7 +30,7 @@ const SMALL = 1 << 28;
 
 /**
  * The DNS world as a state vector:
- *   [planner.published, operator.next, newest generation, #plans, …generations,
+ *   [planner.published, operator (next ×4 + repaired ×2 + automationOff), newest generation, #plans, …generations,
  *    one block per Enactor (its fields in a fixed order), #records, …record ids (sorted)]
  * Strings and records are ids (hashes of their content, see dictionary.ts), so a record
  * costs one int; plans are their
@@ -99,7 +99,8 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
 
   const headerOf = (world: DnsWorld, out: StateVector): void => {
     out.push(world.planner.published);
-    out.push(world.operator.next);
+    // One int for the operators: their next action and two flags that change what they do next.
+    out.push(world.operator.next * 4 + (world.operator.repaired ? 2 : 0) + (world.operator.automationOff ? 1 : 0));
     out.push(world.plans.newestGeneration);
     const generations = world.plans.generations();
     out.push(generations.length);
@@ -134,7 +135,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
     decode(vector) {
       let at = 0;
       const published = vector[at++] as number;
-      const next = vector[at++] as number;
+      const operator = vector[at++] as number;
       const newest = vector[at++] as number;
       const count = vector[at++] as number;
       const stored = new Map<number, Plan>();
@@ -157,7 +158,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
         plans: new PlanStore(stored, newest),
         planner: { published, limit: template.planner.limit },
         enactors,
-        operator: { next },
+        operator: { next: operator >>> 2, repaired: (operator & 2) !== 0, automationOff: (operator & 1) !== 0 },
       };
     },
   };

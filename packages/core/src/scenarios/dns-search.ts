@@ -5,7 +5,7 @@ import { createDnsModel } from '../dns/model.ts';
 import type { DnsObservation } from '../dns/observe.ts';
 import type { DnsWorld } from '../dns/world.ts';
 import type { Searchable } from '../sim/parallel-protocol.ts';
-import { smallScopeConfig } from './dns-scenarios.ts';
+import { smallScopeConfig } from './dns.ts';
 
 /** A size of the exhaustive DNS configuration: the night had 3 Enactors and the regional endpoint with its IPv6 twin. */
 export interface DnsScope {
@@ -29,6 +29,9 @@ export interface DnsSearchArgs {
 
 /** The night's real size, for `npm run explore` and the bench. */
 export const REAL_SCOPE: DnsScope = { enactors: 3, endpoints: 2, plans: 6 };
+
+/** This module, for a parallel search's recipe: `{ module: DNS_SEARCH_MODULE, export: 'dnsSearch', args }`. */
+export const DNS_SEARCH_MODULE: string = import.meta.url;
 
 /**
  * Builds a DNS search from plain data; `exploreInParallel` calls it in every worker

@@ -5,7 +5,6 @@ import {
   activeGeneration,
   apiLatency,
   deleteSetsOlderThan,
-  StateVector,
   createDnsModel,
   exploreExhaustively,
   runModel,
@@ -15,6 +14,7 @@ import {
   type Outcome,
   type StepContext,
 } from '../../src/index.ts';
+import { StateVector } from '../../src/sim/index.ts';
 import { exploreInParallel } from '../../src/sim/parallel.ts';
 import type { DnsScope } from '../../src/scenarios/dns-search.ts';
 

@@ -3,15 +3,15 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { main } from '../../src/cli.ts';
-import { loadManifest, REPO_ROOT } from '../../src/manifest.ts';
-import { snapshotStarters, STARTERS_DIR } from '../../src/starters.ts';
+import { loadManifest, snapshotStarters, STARTERS_DIR } from '@outage-lab/course';
+import { WORKSHOP_ROOT as REPO_ROOT } from '../../src/context.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'workshop');
 const SKIP = new Set(['node_modules', '.results', '.turbo', 'dist', 'coverage']);
 
 /**
- * A temporary copy of the repository to run the CLI against: the real root files and
- * packages, node_modules linked from the real root, and a two-lesson fixture workshop
+ * A temporary copy of the repository to run the CLI against: the real root files,
+ * scripts and packages, node_modules linked from the real root, and a two-lesson fixture workshop
  * in place of exercises/ and solutions/ so these tests do not move when a lesson does.
  */
 export function tempRepo(): string {
@@ -24,6 +24,7 @@ export function tempRepo(): string {
       return !path.split(sep).some((part) => SKIP.has(part)) && !path.startsWith(STARTERS_DIR) && !path.includes(`${sep}fixtures`);
     },
   });
+  cpSync(join(REPO_ROOT, 'scripts'), join(root, 'scripts'), { recursive: true });
   cpSync(FIXTURE, root, { recursive: true });
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   snapshotStarters(root, loadManifest(root));

@@ -1,0 +1,8 @@
+/**
+ * `@outage-lab/core/search`: the exhaustive DNS search as instructor tools run it (the
+ * explore command, the bench). Off the main entry point for two reasons: `dnsSearch`
+ * hands out the DNS invariants (a lesson's answer, see `./judge`), and the parallel
+ * search starts worker threads, which only Node has.
+ */
+export { DNS_SEARCH_MODULE, REAL_SCOPE, dnsSearch, type DnsScope, type DnsSearchArgs } from './scenarios/dns-search.ts';
+export { exploreInParallel, type ModelRecipe, type ParallelOptions, type Searchable } from './sim/parallel.ts';

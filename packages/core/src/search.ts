@@ -6,3 +6,4 @@
  */
 export { DNS_SEARCH_MODULE, REAL_SCOPE, dnsSearch, type DnsScope, type DnsSearchArgs } from './scenarios/dns-search.ts';
 export { exploreInParallel, type ModelRecipe, type ParallelOptions, type Searchable } from './sim/parallel.ts';
+export { exploreExhaustivelyAsync, type ExhaustiveProgress } from './sim/exhaustive.ts';

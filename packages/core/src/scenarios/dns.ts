@@ -98,6 +98,19 @@ export const smallScope: DnsScenario = {
   untilMs: Infinity,
 };
 
+/**
+ * The night's real size, untimed: three Enactors (one per AZ) and the regional endpoint
+ * with its IPv6 twin, as on 19 October; six plans, so that clean-up (threshold 2) can reach a
+ * plan a slow Enactor still holds. For `npm run explore`, which checks it exhaustively.
+ */
+export const realScope: DnsScenario = {
+  name: 'realScope',
+  description: "the night's real size: 3 Enactors, the regional endpoint and its IPv6 twin, 6 plans, clean-up threshold 2",
+  seed: 1,
+  config: smallScopeConfig({ enactors: 3, endpoints: 2, plans: 6 }),
+  untilMs: Infinity,
+};
+
 /** The october2025 topology for random and PCT exploration: 3 Enactors, 4 endpoints, 8 plans, untimed. */
 export const october2025Exploration: DnsScenario = {
   name: 'october2025Exploration',
@@ -114,4 +127,4 @@ export const october2025Exploration: DnsScenario = {
   untilMs: 2 * HOUR,
 };
 
-export const DNS_SCENARIOS: Readonly<Record<string, DnsScenario>> = { happyPath, october2025, smallScope, october2025Exploration };
+export const DNS_SCENARIOS: Readonly<Record<string, DnsScenario>> = { happyPath, october2025, smallScope, october2025Exploration, realScope };

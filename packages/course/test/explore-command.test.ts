@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { exploreMain } from '../src/explore/explore-command.ts';
 
-function explore(...argv: string[]): { code: number; out: string; err: string[] } {
+async function explore(...argv: string[]): Promise<{ code: number; out: string; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = exploreMain(argv, { out: (l) => void out.push(l), err: (l) => void err.push(l) }, {});
+  const code = await exploreMain(argv, { out: (l) => void out.push(l), err: (l) => void err.push(l) }, {});
   return { code, out: out.join('\n'), err };
 }
 
 describe('explore: hostile input is one line and exit 2', () => {
   it.each([
-    [['--scenario', 'constructor'], /scenario "constructor" is not known \(valid: happyPath, october2025, smallScope, october2025Exploration\)/],
+    [['--scenario', 'constructor'], /scenario "constructor" is not known \(valid: happyPath, october2025, smallScope, october2025Exploration, realScope\)/],
     [['--scenario', '__proto__'], /scenario "__proto__" is not known/],
     [['--scenario', 'toString', '--strategy', 'random'], /scenario "toString" is not known/],
     [['--replay', 'constructor@timed#1'], /scenario "constructor" is not known/],
@@ -35,8 +35,8 @@ describe('explore: hostile input is one line and exit 2', () => {
     [['--replay'], /--replay needs a value/],
     [['--bogus'], /unknown option "--bogus" \(valid: --scenario/],
     [['stray'], /unexpected argument "stray"/],
-  ])('%j', (argv, problem) => {
-    const result = explore(...argv);
+  ])('%j', async (argv, problem) => {
+    const result = await explore(...argv);
     expect(result.err).toHaveLength(1);
     expect(result.err[0]).toMatch(/^explore: /);
     expect(result.err[0]).toMatch(problem);
@@ -64,6 +64,8 @@ const ROUND_TRIPS: readonly (readonly string[])[] = [
   ['--scenario', 'smallScope', '--strategy', 'exhaustive', '--all-invariants'],
   ['--scenario', 'smallScope', '--strategy', 'random'],
   ['--scenario', 'smallScope', '--strategy', 'pct', '--all-invariants'],
+  ['--scenario', 'realScope', '--strategy', 'exhaustive'],
+  ['--scenario', 'realScope', '--strategy', 'random', '--all-invariants'],
   ['--scenario', 'october2025Exploration', '--strategy', 'random'],
   ['--scenario', 'october2025Exploration', '--strategy', 'pct'],
   ['--scenario', 'october2025Exploration', '--strategy', 'pct', '--all-invariants'],
@@ -72,20 +74,20 @@ const ROUND_TRIPS: readonly (readonly string[])[] = [
 ];
 
 describe('explore: every printed replay string reproduces its failure', () => {
-  it.each(ROUND_TRIPS)('%s %s %s %s', (...argv) => {
-    const found = explore(...argv);
+  it.each(ROUND_TRIPS)('%s %s %s %s', async (...argv) => {
+    const found = await explore(...argv);
     expect(found.code).toBe(0);
     const first = failure(found.out);
     expect(first.headline, found.out).toMatch(/^✖ [a-z-]+ broken after step \d+/);
     expect(found.out.split('\n').find((l) => l.startsWith('  replay: ')), 'the string is printed whole').not.toContain('…');
-    const again = explore('--replay', first.replay);
+    const again = await explore('--replay', first.replay);
     expect(again.code, again.err.join('\n')).toBe(0);
     expect(failure(again.out)).toEqual(first);
   }, 180_000);
 
-  it('refuses exhaustive search where time changes behaviour, for every such scenario', () => {
+  it('refuses exhaustive search where time changes behaviour, for every such scenario', async () => {
     for (const scenario of ['happyPath', 'october2025', 'october2025Exploration']) {
-      expect(explore('--scenario', scenario).code).toBe(2);
+      expect((await explore('--scenario', scenario)).code).toBe(2);
     }
   });
 });

@@ -1,6 +1,8 @@
-import { createDnsModel, explainFailure, explore, exploreExhaustively, formatCounterexample, formatReplay, parseReplay, type Counterexample, type DnsConfig, type DnsObservation, type DnsScenario, type Invariant } from '@outage-lab/core';
+import { createDnsModel, explainFailure, explore, formatCounterexample, formatReplay, parseReplay, type Counterexample, type DnsConfig, type DnsObservation, type DnsScenario, type Invariant } from '@outage-lab/core';
 import { DNS_INVARIANTS, DNS_SCENARIOS, newestPlanApplied, regionalEndpointResolves } from '@outage-lab/core/judge';
 import { BadInput, ownEntry, parseFlags, reportError, wholeNumber, type FlagSpec } from '@outage-lab/cli';
+import { enactorFile, loadEnactor, type EnactorFile } from './enactor-file.ts';
+import { describeSearch, EXIT_INTERRUPTED, processSearchEnv, runSearch, type SearchEnv } from './search-run.ts';
 
 /**
  * The explore command without its process: reads the command line completely before any
@@ -17,11 +19,20 @@ export const EXPLORE_FLAGS: Readonly<Record<string, FlagSpec>> = {
   runs: { type: 'string' },
   replay: { type: 'string' },
   'all-invariants': { type: 'boolean' },
+  enactor: { type: 'string' },
+  workers: { type: 'string' },
+  symmetry: { type: 'string' },
+  'max-states': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
 export const EXPLORE_USAGE =
-  'usage: npm run explore -- [--scenario <name>] [--strategy exhaustive|random|pct] [--runs N] [--all-invariants] | --replay <string>';
+  'usage: npm run explore -- [--scenario <name>] [--strategy exhaustive|random|pct] [--runs N] [--all-invariants] [--enactor <file>] [--workers N] [--symmetry on|off] [--max-states N] | [--enactor <file>] --replay <string>';
+
+/** Flags that only the exhaustive search reads. */
+const EXHAUSTIVE_ONLY = ['workers', 'symmetry', 'max-states'] as const;
+/** More threads than this only add start-up cost on the laptops the workshop runs on. */
+const MAX_WORKERS = 64;
 
 /** Every invariant by name: what replay strings may name. */
 const INVARIANTS: Readonly<Record<string, Invariant<DnsObservation>>> = Object.fromEntries(DNS_INVARIANTS.map((i) => [i.name, i]));
@@ -30,8 +41,28 @@ const HEADLINE: readonly Invariant<DnsObservation>[] = [regionalEndpointResolves
 
 export type ExplorePlan =
   | { readonly kind: 'help' }
-  | { readonly kind: 'search'; readonly scenario: DnsScenario; readonly strategy: Strategy; readonly runs: number; readonly invariants: readonly Invariant<DnsObservation>[] }
-  | { readonly kind: 'replay'; readonly text: string; readonly scenario: DnsScenario; readonly seed: number; readonly choices: readonly string[] | null; readonly invariants: readonly Invariant<DnsObservation>[] };
+  | {
+      readonly kind: 'search';
+      readonly scenario: DnsScenario;
+      readonly strategy: Strategy;
+      readonly runs: number;
+      readonly invariants: readonly Invariant<DnsObservation>[];
+      /** The learner's Enactor, or null for the faithful one. */
+      readonly enactor: EnactorFile | null;
+      /** Exhaustive only: 0 searches in this thread, N on N worker threads. */
+      readonly workers: number;
+      readonly symmetry: boolean;
+      readonly maxStates: number;
+    }
+  | {
+      readonly kind: 'replay';
+      readonly text: string;
+      readonly scenario: DnsScenario;
+      readonly seed: number;
+      readonly choices: readonly string[] | null;
+      readonly invariants: readonly Invariant<DnsObservation>[];
+      readonly enactor: EnactorFile | null;
+    };
 
 const names = (record: Readonly<Record<string, unknown>>): string => Object.keys(record).join(', ');
 
@@ -61,9 +92,10 @@ export function parseExploreArgs(argv: readonly string[]): ExplorePlan {
   };
   const replay = text('replay');
   if (replay !== undefined) {
-    const others = ['scenario', 'strategy', 'runs', 'all-invariants'].filter((f) => values[f] !== undefined);
-    if (others.length > 0) throw new BadInput(`--replay: the string decides the run, so --${others[0]} cannot be given with it (valid: --replay <string> alone)`);
-    return replayPlan(replay);
+    const others = ['scenario', 'strategy', 'runs', 'all-invariants', ...EXHAUSTIVE_ONLY].filter((f) => values[f] !== undefined);
+    if (others.length > 0) throw new BadInput(`--replay: the string decides the run, so --${others[0]} cannot be given with it (valid: --replay <string>, with --enactor <file> if it was found with one)`);
+    const enactor = text('enactor');
+    return { ...replayPlan(replay), enactor: enactor === undefined ? null : enactorFile(enactor) };
   }
   const scenario = scenarioNamed('--scenario', text('scenario') ?? 'smallScope');
   const strategyText = text('strategy') ?? 'exhaustive';
@@ -74,11 +106,28 @@ export function parseExploreArgs(argv: readonly string[]): ExplorePlan {
     throw new BadInput(`--scenario ${scenario.name}: exhaustive search needs a scenario where time cannot change behaviour (valid for exhaustive: ${timeFreeScenarios()}; or --strategy random or pct)`);
   }
   const runs = wholeNumber('--runs', text('runs') ?? '2000', 1, 1_000_000);
-  return { kind: 'search', scenario, strategy, runs, invariants: values['all-invariants'] === true ? DNS_INVARIANTS : HEADLINE };
+  const exhaustiveOnly = EXHAUSTIVE_ONLY.find((f) => values[f] !== undefined);
+  if (strategy !== 'exhaustive' && exhaustiveOnly !== undefined) {
+    throw new BadInput(`--${exhaustiveOnly} tunes the exhaustive search, not ${strategy} schedules (valid: --${exhaustiveOnly} with --strategy exhaustive)`);
+  }
+  const symmetry = text('symmetry') ?? 'on';
+  if (symmetry !== 'on' && symmetry !== 'off') throw new BadInput(`--symmetry ${JSON.stringify(symmetry)} is neither on nor off (valid: --symmetry on or --symmetry off)`);
+  const enactor = text('enactor');
+  return {
+    kind: 'search',
+    scenario,
+    strategy,
+    runs,
+    invariants: values['all-invariants'] === true ? DNS_INVARIANTS : HEADLINE,
+    enactor: enactor === undefined ? null : enactorFile(enactor),
+    workers: wholeNumber('--workers', text('workers') ?? '0', 0, MAX_WORKERS),
+    symmetry: symmetry === 'on',
+    maxStates: wholeNumber('--max-states', text('max-states') ?? '20000000', 1, 2_000_000_000),
+  };
 }
 
 /** A replay string checked completely against the registry and the scenario's actors. */
-export function replayPlan(text: string): ExplorePlan {
+export function replayPlan(text: string): Extract<ExplorePlan, { kind: 'replay' }> {
   const spec = parseReplay(text);
   const scenario = scenarioNamed('--replay', spec.scenario);
   const choices = spec.scheduler.kind === 'replay' ? spec.scheduler.choices : null;
@@ -95,7 +144,7 @@ export function replayPlan(text: string): ExplorePlan {
     if (invariant === undefined) throw new BadInput(`--replay: invariant ${JSON.stringify(name)} is not known (valid: ${names(INVARIANTS)})`);
     return invariant;
   });
-  return { kind: 'replay', text, scenario, seed: spec.seed, choices, invariants };
+  return { kind: 'replay', text, scenario, seed: spec.seed, choices, invariants, enactor: null };
 }
 
 /** The checked set is written into the string unless it is every invariant. */
@@ -110,12 +159,23 @@ function stamp(cx: Counterexample, invariants: readonly Invariant<DnsObservation
   return { ...cx, replay: restamp(cx.replay), shrunkReplay: cx.shrunkReplay === null ? null : restamp(cx.shrunkReplay) };
 }
 
-export function runExplorePlan(plan: ExplorePlan, out: (line: string) => void): number {
+/**
+ * A replay string names the scenario, not the Enactor: a failure of the learner's Enactor
+ * replays only with the same --enactor, so the report says how.
+ */
+function report(cx: Counterexample, plan: Extract<ExplorePlan, { kind: 'search' }>, out: (line: string) => void): void {
+  const stamped = stamp(cx, plan.invariants);
+  out(formatCounterexample(stamped));
+  if (plan.enactor !== null) out(`  with your Enactor: npm run explore -- --enactor ${plan.enactor.path} --replay '${stamped.shrunkReplay ?? stamped.replay}'`);
+}
+
+export async function runExplorePlan(plan: ExplorePlan, out: (line: string) => void, env: SearchEnv = processSearchEnv()): Promise<number> {
   if (plan.kind === 'help') {
     out(EXPLORE_USAGE);
     return 0;
   }
-  const model = createDnsModel(plan.scenario.config, { name: plan.scenario.name });
+  const enactor = plan.enactor === null ? undefined : await loadEnactor(plan.enactor);
+  const model = createDnsModel(plan.scenario.config, { name: plan.scenario.name, ...(enactor === undefined ? {} : { enactor }) });
   if (plan.kind === 'replay') {
     const cx = explainFailure(model, {
       seed: plan.seed,
@@ -128,21 +188,29 @@ export function runExplorePlan(plan: ExplorePlan, out: (line: string) => void): 
     return 0;
   }
   if (plan.strategy === 'exhaustive') {
-    const result = exploreExhaustively(model, { invariants: plan.invariants });
-    out(`${plan.scenario.name}: ${result.states} states, ${result.transitions} transitions explored${result.complete ? ' (complete)' : ''}`);
-    out(result.counterexample === null ? 'no invariant broke' : formatCounterexample(stamp(result.counterexample, plan.invariants)));
-    return 0;
+    const flags = { invariants: plan.invariants, workers: plan.workers, maxStates: plan.maxStates, symmetry: plan.symmetry, ...(plan.enactor === null ? {} : { enactorModule: plan.enactor.url }) };
+    const { result, ms } = await runSearch(plan.scenario, model, flags, env);
+    for (const line of describeSearch(plan.scenario, flags, result, ms)) out(line);
+    if (result.counterexample !== null) report(result.counterexample, plan, out);
+    else if (result.stoppedBy === 'violation') out('a violation was found but could not be replayed');
+    return result.stoppedBy === 'interrupted' ? EXIT_INTERRUPTED : 0;
   }
   const result = explore(model, { invariants: plan.invariants, strategy: plan.strategy, runs: plan.runs });
   out(`${plan.scenario.name}: ${result.runs} ${plan.strategy} schedules explored`);
-  out(result.counterexample === null ? 'no invariant broke' : formatCounterexample(stamp(result.counterexample, plan.invariants)));
+  if (result.counterexample === null) out('no invariant broke');
+  else report(result.counterexample, plan, out);
   return 0;
 }
 
 /** The whole command: one error path, exit 2 for bad input, 1 for a failure inside. */
-export function exploreMain(argv: readonly string[], io: { out(line: string): void; err(line: string): void }, env: Readonly<Record<string, string | undefined>> = process.env): number {
+export async function exploreMain(
+  argv: readonly string[],
+  io: { out(line: string): void; err(line: string): void },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  search: SearchEnv = processSearchEnv(),
+): Promise<number> {
   try {
-    return runExplorePlan(parseExploreArgs(argv), io.out);
+    return await runExplorePlan(parseExploreArgs(argv), io.out, search);
   } catch (error) {
     return reportError('explore', error, io.err, env);
   }

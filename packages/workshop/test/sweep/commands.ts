@@ -41,7 +41,7 @@ export const SWEPT_COMMANDS: readonly SweptCommand[] = [
   ...workshop,
   {
     name: 'explore',
-    words: [...flagWords(EXPLORE_FLAGS), 'smallScope', 'october2025', 'october2025Exploration', 'happyPath', 'exhaustive', 'random', 'pct', 'smallScope@replay#0:P.a1', 'october2025@timed#1'],
+    words: [...flagWords(EXPLORE_FLAGS), 'smallScope', 'october2025', 'october2025Exploration', 'happyPath', 'realScope', 'exhaustive', 'random', 'pct', 'smallScope@replay#0:P.a1', 'october2025@timed#1'],
     parse: (argv) => void parseExploreArgs(argv),
     process: ['--import', 'tsx', 'packages/course/src/explore/cli.ts'],
   },

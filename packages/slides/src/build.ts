@@ -1,11 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { liveWidgets } from '@outage-lab/workshop/live-widgets';
 import { replayDiagrams } from '@outage-lab/workshop/replay-diagrams';
 import { DeckError } from './deck-error.ts';
 import { createEngine, renderDeck, type RenderedDeck } from './engine.ts';
 import { indexPage } from './index-page.ts';
 import { deckPage } from './page.ts';
 import type { DiagramSource } from './plugins/sim-diagram.ts';
+import type { WidgetSource } from './plugins/widgets.ts';
 
 export interface BuildOptions {
   /** Folder of deck .md files (slides/). */
@@ -20,6 +22,8 @@ export interface BuildOptions {
    * charts (which need the lessons' solutions), unless a test substitutes one.
    */
   readonly diagrams?: DiagramSource;
+  /** Live widgets: the race player and the knobs, drawn and bundled by the workshop, unless a test substitutes others. */
+  readonly widgets?: WidgetSource;
   /** Base for the file names in error messages; the working directory by default. */
   readonly cwd?: string;
 }
@@ -61,7 +65,7 @@ export function selectDecks(decksDir: string, only: readonly string[] = []): str
  * stops the others.
  */
 export function buildDecks(options: BuildOptions): DeckResult[] {
-  const md = createEngine({ html: options.html ?? false, diagrams: options.diagrams ?? replayDiagrams, manifestPath: options.manifestPath });
+  const md = createEngine({ html: options.html ?? false, diagrams: options.diagrams ?? replayDiagrams, manifestPath: options.manifestPath, widgets: options.widgets ?? liveWidgets });
   const cwd = options.cwd ?? process.cwd();
   return selectDecks(options.decksDir, options.only).map((path) => {
     const name = basename(path, '.md');

@@ -12,12 +12,15 @@ import { notesPlugin } from './plugins/notes.ts';
 import { simDiagramPlugin, type DiagramSource } from './plugins/sim-diagram.ts';
 import { slidesPlugin } from './plugins/slides.ts';
 import { titleSlidePlugin } from './plugins/title-slide.ts';
+import { widgetsPlugin, type WidgetScript, type WidgetSource } from './plugins/widgets.ts';
 
 export interface EngineOptions {
   /** Raw HTML in decks; off, so a deck cannot pull in a script or a remote resource. */
   readonly html?: boolean;
   readonly diagrams: DiagramSource;
   readonly manifestPath: string;
+  /** Live widgets (fences the caller renders with a script); none when absent. */
+  readonly widgets?: WidgetSource;
 }
 
 export interface RenderedDeck {
@@ -26,6 +29,8 @@ export interface RenderedDeck {
   readonly title: string;
   readonly frontMatter: FrontMatter;
   readonly slides: readonly SlideMeta[];
+  /** The scripts the deck's widgets need, one per name, in the order first used. */
+  readonly scripts: readonly WidgetScript[];
   readonly errors: readonly DeckError[];
 }
 
@@ -41,6 +46,7 @@ export function createEngine(options: EngineOptions): MarkdownIt {
     .use(notesPlugin)
     .use(titleSlidePlugin)
     .use(closedFencesPlugin)
+    .use(widgetsPlugin, options.widgets)
     .use(fragmentsPlugin)
     .use(inlineImagesPlugin)
     .use(highlightPlugin)
@@ -54,5 +60,6 @@ export function renderDeck(md: MarkdownIt, source: string, file: string, baseDir
   // markdown-it types env as a plain record; the plugins read it back with deckEnv().
   const html = md.render(source, env as unknown as Record<string, unknown>);
   const title = env.frontMatter.title ?? env.slides.find((s) => s.heading !== '')?.heading ?? file;
-  return { html, title, frontMatter: env.frontMatter, slides: env.slides, errors: [...env.errors].sort((a, b) => a.line - b.line) };
+  const scripts = [...new Map(env.widgets.map((w) => [w.script.name, w.script])).values()];
+  return { html, title, frontMatter: env.frontMatter, slides: env.slides, scripts, errors: [...env.errors].sort((a, b) => a.line - b.line) };
 }

@@ -5,8 +5,12 @@ import { benchKernel } from './kernel.ts';
 import { benchNlb } from './nlb.ts';
 import { benchRegion } from './region.ts';
 import { benchVsFastCheck } from './vs-fast-check.ts';
+import { importOptional } from './optional.ts';
 
 export type Results = Record<string, number>;
+
+const SLIDES_BENCH = new URL('../../slides/bench/live.ts', import.meta.url);
+const SLIDES_KEYS = ['slides.buildAllMs', 'slides.playerStepMs', 'slides.playerStepMs.smallScope', 'slides.playerBackMs', 'slides.knobRedrawMs', 'slides.knobRedrawMs.nlb', 'slides.knobRedrawMs.ec2'];
 
 /** One part of the bench: the prefix its keys share, the keys it must produce, and how to run it. */
 export interface Section {
@@ -33,7 +37,15 @@ export const SECTIONS: readonly Section[] = [
   },
   { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
+  { prefix: 'slides', keys: SLIDES_KEYS, run: benchSlides },
 ];
+
+/** The decks' figures come from the slides package, which builds them and drives Chromium. */
+async function benchSlides(): Promise<Results> {
+  const run = await importOptional(SLIDES_BENCH, 'benchSlides', SLIDES_KEYS, 'issue 17');
+  if (typeof run !== 'function') throw new Error('packages/slides/bench/live.ts: benchSlides is not a function');
+  return (await run()) as Results;
+}
 
 /** Whether `--only <prefix>` selects this section: it is inside the prefix, or the prefix is inside it. */
 export function selected(section: Section, only: string | undefined): boolean {

@@ -16,6 +16,11 @@ import {
   type Violation,
 } from '@outage-lab/core';
 
+/** explore prints the last 40 lines of a timeline. */
+const TIMELINE_LINES = 40;
+/** Steps formatted for the timeline: far more than 40 lines, even when failures fold. */
+const TIMELINE_STEPS = 400;
+
 /** What a player plays: a replay string as `npm run explore` prints it, against one Enactor. */
 export interface PlayerSource {
   readonly scenario: DnsScenario;
@@ -122,9 +127,18 @@ export class PlayerSession {
     return [...first.values()];
   }
 
-  /** The timeline as `npm run explore -- --replay` prints it, up to this step. */
+  /**
+   * The timeline as `npm run explore -- --replay` prints it, up to this step. Past
+   * TIMELINE_STEPS steps only the latest are formatted, so a step of the October night
+   * stays quick; the first line then says only that earlier lines are left out.
+   */
   timeline(): string {
-    return formatTimeline(this.#run.trace, { violations: this.firstBreaks(), maxLines: 40 });
+    const trace = this.#run.trace;
+    const violations = this.firstBreaks();
+    if (trace.length <= TIMELINE_STEPS) return formatTimeline(trace, { violations, maxLines: TIMELINE_LINES });
+    const from = trace.length - TIMELINE_STEPS;
+    const text = formatTimeline(trace.slice(from), { violations: violations.filter((v) => v.step >= from), maxLines: TIMELINE_LINES });
+    return `… earlier lines\n${text.replace(/^… \d+ earlier lines\n/, '')}`;
   }
 
   lights(): InvariantLight[] {

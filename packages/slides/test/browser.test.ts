@@ -15,7 +15,8 @@ import { FIXTURES, fakeDiagrams } from './support/render.ts';
 const gate = browserGate();
 if (!gate.run) console.warn(`slides browser tests: ${gate.reason}`);
 
-describe.skipIf(!gate.run)('decks in Chromium', () => {
+// A guard, not a speed assertion: decks with live widgets replay the model in the page, on a shared 2-core machine.
+describe.skipIf(!gate.run)('decks in Chromium', { timeout: 120_000 }, () => {
   const out = mkdtempSync(join(tmpdir(), 'slides-browser-'));
   let results: DeckResult[] = [];
   let browser: Browser;

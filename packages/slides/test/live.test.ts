@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { browserGate, launchChromium } from '@outage-lab/core/chromium';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, writeDeck, type DeckResult } from '../src/build.ts';
+import { serveDecks } from '../src/server.ts';
 import { DECKS_DIR, MANIFEST } from './support/decks.ts';
 
 const gate = browserGate();
@@ -198,6 +199,24 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: 120_000 }, () 
     expect(await page.locator('.slide.active .knobs.live-view .knob-chart').innerHTML()).toBe(moved);
     expect(await page.getByRole('slider', { name: /queueShare/ }).inputValue()).toBe('1.5');
     await page.close();
+  });
+
+  it('is mirrored by a second audience window when the deck is served', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slides-live-serve-'));
+    writeFileSync(join(dir, 'race.md'), `## The race\n\n\`\`\`sim-player ${RACE}\n\`\`\`\n\n<!-- notes -->\n`);
+    const server = await serveDecks({ decksDir: dir, outDir: join(dir, 'dist'), manifestPath: MANIFEST, port: 0 });
+    const served = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      const [first, second] = [await served.newPage(), await served.newPage()];
+      for (const page of [first, second]) await page.goto(`${server.url}race.html#1`);
+      await press(player(first), 'Step', 5);
+      await second.waitForFunction(() => document.querySelector('.slide.active .live-view .player-status')?.textContent?.startsWith('step 5 ') === true);
+      expect(await view(player(second))).toBe(await view(player(first)));
+      expect(new URL(second.url()).hash).toBe('#1;w1=5');
+    } finally {
+      await served.close();
+      await server.close();
+    }
   });
 
   it('runs under the strict policy and asks for nothing that is not a local file', () => {

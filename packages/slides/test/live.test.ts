@@ -126,7 +126,7 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: 120_000 }, () 
     await page.close();
   });
 
-  it('is followed by the presenter view', async () => {
+  it('is followed by the presenter view, and can be driven from it', async () => {
     const main = await open('01-reproduce-the-race', slideOf('01-reproduce-the-race', 'Step through it: the smallest race'));
     const [presenter] = await Promise.all([main.waitForEvent('popup'), main.keyboard.press('p')]);
     await presenter.waitForLoadState();
@@ -134,6 +134,8 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: 120_000 }, () 
     await press(player(main), 'Step', 3);
     await presenter.waitForFunction(() => document.querySelector('.pv-current .live-view .player-status')?.textContent?.startsWith('step 3 ') === true);
     expect(await presenter.locator('.pv-current .live-view .player-view').innerHTML()).toBe(await view(player(main)));
+    await presenter.locator('.pv-current .live-view').getByRole('button', { name: 'Back', exact: true }).click();
+    await main.waitForFunction(() => document.querySelector('.slide.active .live-view .player-status')?.textContent?.startsWith('step 2 ') === true);
     await presenter.close();
     await main.close();
   });

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import { browserGate } from '../packages/core/src/tooling/chromium.ts';
+import { browserGate } from '@outage-lab/browser';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -27,6 +27,14 @@ function browserNote(): string | null {
   }
 }
 
+/** A package whose package.json has a test script; the others (browser, bench) report no results. */
+function hasTests(dir: string): boolean {
+  const path = join(dir, 'package.json');
+  if (!existsSync(path)) return false;
+  const scripts = (JSON.parse(readFileSync(path, 'utf8')) as { scripts?: Record<string, string> }).scripts;
+  return scripts?.['test'] !== undefined;
+}
+
 const turbo = join(ROOT, 'node_modules', '.bin', 'turbo');
 const run = spawnSync(turbo, ['run', 'typecheck', 'test', 'verify', '--continue', '--output-logs=new-only', ...process.argv.slice(2)], {
   cwd: ROOT,
@@ -35,7 +43,9 @@ const run = spawnSync(turbo, ['run', 'typecheck', 'test', 'verify', '--continue'
 });
 
 const results = [
-  ...readdirSync(join(ROOT, 'packages')).map((p) => join(ROOT, 'packages', p, '.results', 'vitest.json')),
+  ...readdirSync(join(ROOT, 'packages'))
+    .filter((p) => hasTests(join(ROOT, 'packages', p)))
+    .map((p) => join(ROOT, 'packages', p, '.results', 'vitest.json')),
   join(ROOT, '.results', 'verify.json'),
 ];
 let passed = 0;

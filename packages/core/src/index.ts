@@ -6,3 +6,6 @@ export * from './ec2/index.ts';
 export * from './render/index.ts';
 export * from './scenarios/index.ts';
 export * from './region/index.ts';
+export { simDiagram, diagramNames, describeDiagram, type DiagramEntry } from './diagrams/registry.ts';
+export { drawNlbCapacityRun } from './diagrams/nlb-capacity.ts';
+export { drawDwfmGoodputRun } from './diagrams/dwfm-goodput.ts';

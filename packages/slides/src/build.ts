@@ -1,28 +1,26 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { liveWidgets } from '@outage-lab/workshop/live-widgets';
-import { replayDiagrams } from '@outage-lab/workshop/replay-diagrams';
 import { DeckError } from './deck-error.ts';
 import { createEngine, renderDeck, type RenderedDeck } from './engine.ts';
 import { indexPage } from './index-page.ts';
 import { deckPage } from './page.ts';
+import type { AgendaSource } from './plugins/agenda.ts';
 import type { DiagramSource } from './plugins/sim-diagram.ts';
 import type { WidgetSource } from './plugins/widgets.ts';
 
 export interface BuildOptions {
   /** Folder of deck .md files (slides/). */
   readonly decksDir: string;
-  /** exercises/manifest.json, for the agenda. */
-  readonly manifestPath: string;
   /** Only these decks (file names with or without .md); all when empty. */
   readonly only?: readonly string[];
   readonly html?: boolean;
-  /**
-   * Where diagrams come from: the simulator's registry plus the cascade deck's per-fix
-   * charts (which need the lessons' solutions), unless a test substitutes one.
-   */
+  /** Where `sim` diagrams come from: given by the caller, which knows its simulator. */
   readonly diagrams?: DiagramSource;
-  /** Live widgets: the race player and the knobs, drawn and bundled by the workshop, unless a test substitutes others. */
+  /** What `agenda` fences list: given by the caller, which knows its sessions. */
+  readonly agenda?: AgendaSource;
+  /** Files outside the decks folder whose change rebuilds every deck when served (an agenda's source). */
+  readonly watchFiles?: readonly string[];
+  /** Live widgets, such as a course's race player: drawn and bundled by the caller. */
   readonly widgets?: WidgetSource;
   /** Base for the file names in error messages; the working directory by default. */
   readonly cwd?: string;
@@ -65,7 +63,12 @@ export function selectDecks(decksDir: string, only: readonly string[] = []): str
  * stops the others.
  */
 export function buildDecks(options: BuildOptions): DeckResult[] {
-  const md = createEngine({ html: options.html ?? false, diagrams: options.diagrams ?? replayDiagrams, manifestPath: options.manifestPath, widgets: options.widgets ?? liveWidgets });
+  const md = createEngine({
+    html: options.html ?? false,
+    ...(options.diagrams === undefined ? {} : { diagrams: options.diagrams }),
+    ...(options.agenda === undefined ? {} : { agenda: options.agenda }),
+    ...(options.widgets === undefined ? {} : { widgets: options.widgets }),
+  });
   const cwd = options.cwd ?? process.cwd();
   return selectDecks(options.decksDir, options.only).map((path) => {
     const name = basename(path, '.md');

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { findChromium } from '@outage-lab/core/chromium';
+import { findChromium } from '@outage-lab/browser';
 import { buildDecks, selectDecks, writeDeck, writeIndex, type BuildOptions } from './build.ts';
 import { exportPdfs } from './pdf.ts';
 import { serveDecks } from './server.ts';
@@ -12,12 +11,10 @@ export interface Io {
   err(line: string): void;
 }
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const COMMANDS = ['build', 'serve', 'pdf'] as const;
 const OPTIONS = {
   decks: { type: 'string' },
   out: { type: 'string' },
-  manifest: { type: 'string' },
   port: { type: 'string' },
   html: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -29,17 +26,30 @@ export const USAGE = `usage: slides <build|serve|pdf> [deck ...] [options]
   pdf     build, then print each deck to slides/dist/<deck>.pdf with Chromium
 options:
   --decks <dir>      folder of deck .md files (default: slides)
-  --out <dir>        output folder (default: slides/dist)
-  --manifest <file>  lesson manifest for the agenda (default: exercises/manifest.json)
+  --out <dir>        output folder (default: <decks>/dist)
   --port <n>         port for serve, 0 for any free one (default: 8040)
   --html             allow raw HTML in decks (off by default)`;
+
+/**
+ * What the caller gives the generic engine: where `sim` diagrams and the `agenda` come
+ * from, the files behind them that a served deck should follow, and the default decks
+ * folder. The engine's own CLI gives none of them; a course's deck command gives all.
+ */
+export interface DeckSources {
+  readonly diagrams?: BuildOptions['diagrams'];
+  readonly agenda?: BuildOptions['agenda'];
+  readonly widgets?: BuildOptions['widgets'];
+  readonly watchFiles?: readonly string[];
+  /** The default for --decks; `slides` in the working directory otherwise. */
+  readonly decksDir?: string;
+}
 
 class UsageError extends Error {}
 
 /** Runs one command; returns the exit code. Bad arguments give one line and 2. */
-export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
+export async function runCommand(argv: readonly string[], io: Io, sources: DeckSources = {}): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, sources);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`slides: ${error.message}`);
@@ -50,7 +60,7 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   }
 }
 
-async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+async function dispatch(argv: readonly string[], io: Io, sources: DeckSources): Promise<number> {
   const { values, positionals } = parse(argv);
   if (values.help === true) {
     io.out(USAGE);
@@ -61,14 +71,17 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     const got = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`;
     throw new UsageError(`${got} (valid: ${COMMANDS.join(', ')}; see --help)`);
   }
-  const decksDir = resolve(values.decks ?? resolve(REPO, 'slides'));
+  const decksDir = resolve(values.decks ?? sources.decksDir ?? 'slides');
   if (!existsSync(decksDir)) throw new UsageError(`--decks: ${decksDir} does not exist`);
   const outDir = resolve(values.out ?? resolve(decksDir, 'dist'));
   const options: BuildOptions = {
     decksDir,
-    manifestPath: resolve(values.manifest ?? resolve(REPO, 'exercises/manifest.json')),
     only: decks,
     html: values.html === true,
+    ...(sources.diagrams === undefined ? {} : { diagrams: sources.diagrams }),
+    ...(sources.agenda === undefined ? {} : { agenda: sources.agenda }),
+    ...(sources.widgets === undefined ? {} : { widgets: sources.widgets }),
+    ...(sources.watchFiles === undefined ? {} : { watchFiles: sources.watchFiles }),
   };
   try {
     selectDecks(decksDir, decks);

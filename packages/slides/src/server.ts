@@ -121,10 +121,12 @@ export async function serveDecks(options: ServeOptions): Promise<DeckServer> {
       }
     }),
   );
-  try {
-    watchers.push(watch(dirname(options.manifestPath), (_e, f) => f?.toString() === basename(options.manifestPath) && later('*', () => rebuild([]))));
-  } catch {
-    // No exercises folder yet: the agenda reports the missing manifest on its own.
+  for (const file of options.watchFiles ?? []) {
+    try {
+      watchers.push(watch(dirname(file), (_e, f) => f?.toString() === basename(file) && later('*', () => rebuild([]))));
+    } catch {
+      // No such folder yet: the deck that reads the file reports it missing on its own.
+    }
   }
 
   function forget(name: string): void {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
-import { findLesson, type Lesson, type Manifest } from './manifest.ts';
+import { findLesson, type Lesson, type Manifest } from '@outage-lab/course';
 
 export interface OptionSpec {
   readonly type: 'boolean' | 'string';

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { browserGate, launchChromium } from '@outage-lab/core/chromium';
+import { browserGate, launchChromium } from '@outage-lab/browser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, removeRepo, spawnCli, tempRepo } from './support/temp-repo.ts';
 import { follow } from './support/wait.ts';

@@ -12,3 +12,4 @@ export { observeDns, type DnsObservation, type EndpointView, type EnactorView } 
 export * from './invariants.ts';
 export { createDnsModel, type DnsModel, type DnsModelOptions } from './model.ts';
 export { CachingResolver, timelineAuthority, validateResolverTtl, type AnswerChange, type ResolverTtl } from './resolver.ts';
+export * from './scenario.ts';

@@ -4,7 +4,7 @@ import { validateResolverTtl } from '../dns/resolver.ts';
 import { validateEc2Config, type Ec2Config } from '../ec2/config.ts';
 import { validateNlbScenario, type NlbScenario } from '../nlb/config.ts';
 import { MINUTE } from '../sim/clock.ts';
-import type { DnsScenario } from '../scenarios/dns-scenario.ts';
+import type { DnsScenario } from '../dns/scenario.ts';
 
 /** The Region's DynamoDB clients: each sends requests now and then and resolves the regional endpoint through its own cache. */
 export interface DynamoClientsConfig {

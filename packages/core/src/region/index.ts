@@ -4,7 +4,6 @@
 // what each fix buys, detectRegionPhases and compareRegionPhases for the calibration, and
 // the charts for the replay report and the cascade deck.
 export { validateRegionConfig, type RegionConfig, type DynamoClientsConfig, type RegionOperators } from './config.ts';
-export { october2025Region } from './october-2025.ts';
 export { FIX_NAMES, FIX_LABELS, fixNames, pickFixes, type FixName, type RegionFixes } from './fixes.ts';
 export { runRegion, type RegionMinute, type RegionNight, type RegionRunOptions, type RegionStage } from './run.ts';
 export type { RegionEvent } from './events.ts';

@@ -3,6 +3,3 @@ export { niceTicks } from './svg/ticks.ts';
 export { renderSequenceDiagram, type SequenceDiagram, type SequenceLane, type SequenceMark, type SequenceMessage } from './svg/sequence.ts';
 export { renderLineChart, type ChartMarker, type ChartSeries, type LineChart } from './svg/line-chart.ts';
 export type { Tone } from './svg/palette.ts';
-export { simDiagram, diagramNames, describeDiagram, type DiagramEntry } from './diagrams.ts';
-export { drawNlbCapacityRun } from './diagrams/nlb-capacity.ts';
-export { drawDwfmGoodputRun } from './diagrams/dwfm-goodput.ts';

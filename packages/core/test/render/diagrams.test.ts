@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config-error.ts';
-import { diagramNames, simDiagram } from '../../src/render/index.ts';
+import { diagramNames, simDiagram } from '../../src/diagrams/registry.ts';
 import { count, textOf, xmlProblems } from './well-formed.ts';
 
 describe('simDiagram', () => {

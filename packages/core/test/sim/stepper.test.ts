@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DNS_INVARIANTS } from '../../src/dns/invariants.ts';
 import { createDnsModel } from '../../src/dns/model.ts';
-import { happyPath, smallScope } from '../../src/scenarios/dns-scenarios.ts';
+import { happyPath, smallScope } from '../../src/scenarios/dns.ts';
 import { runModel, startRun } from '../../src/sim/run.ts';
 import { traceHash } from '../../src/sim/timeline.ts';
 

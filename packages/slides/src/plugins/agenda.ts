@@ -1,18 +1,31 @@
 import type { MarkdownIt } from 'markdown-it';
 import { deckEnv, report } from '../env.ts';
 import { escapeHtml } from '../html.ts';
-import { readLessons, type AgendaLesson } from '../manifest.ts';
+/** One line of an agenda: what the caller's sessions are (a course's lessons, say). */
+export interface AgendaItem {
+  readonly id: string;
+  readonly title: string;
+  readonly minutes: number | null;
+}
+
+/**
+ * Where the agenda's items come from, asked on every render so a served deck follows
+ * edits. It throws an Error whose message says what is wrong (the deck reports it at the
+ * fence's line).
+ */
+export type AgendaSource = () => readonly AgendaItem[];
 
 export interface AgendaOptions {
-  /** exercises/manifest.json; read on every render so the served deck follows edits. */
-  readonly manifestPath: string;
+  /** None: an `agenda` fence is a deck error that says the engine was given no agenda. */
+  readonly agenda?: AgendaSource;
 }
 
 const EXTRA = /^[-*]\s+(.+?)\s+\((\d+)\s*min\)$/;
 
 /**
- * ```agenda``` lists the lessons from the manifest, so the opening deck can never
- * disagree with what the learner CLI runs. Lines in the fence such as
+ * ```agenda``` lists the items its caller's agenda source gives (for this workshop, the
+ * lessons of its manifest, so the opening deck can never disagree with what the learner
+ * CLI runs). Lines in the fence such as
  * `- The cascade (20 min)` add the sessions that are not lessons, after them.
  */
 export function agendaPlugin(md: MarkdownIt, options: AgendaOptions): void {
@@ -22,9 +35,13 @@ export function agendaPlugin(md: MarkdownIt, options: AgendaOptions): void {
     if (token === undefined || token.info.trim() !== 'agenda') return previous === undefined ? '' : previous(tokens, idx, opts, env, self);
     const deck = deckEnv(env);
     const line = token.map?.[0] ?? 0;
-    let lessons: AgendaLesson[];
+    if (options.agenda === undefined) {
+      report(deck, line, 'agenda: this deck engine was given no agenda source');
+      return '';
+    }
+    let lessons: readonly AgendaItem[];
     try {
-      lessons = readLessons(options.manifestPath);
+      lessons = options.agenda();
     } catch (error) {
       report(deck, line, `agenda: ${error instanceof Error ? error.message : String(error)}`);
       return '';

@@ -6,7 +6,8 @@ import { escapeHtml } from '../html.ts';
 export type DiagramSource = (name: string, options: { seed: number }) => string;
 
 export interface SimDiagramOptions {
-  readonly diagrams: DiagramSource;
+  /** None: a `sim` fence is a deck error that says the engine was given no diagram source. */
+  readonly diagrams?: DiagramSource;
   /** Seed when neither the fence nor the front matter gives one. */
   readonly defaultSeed?: number;
 }
@@ -37,6 +38,10 @@ export function simDiagramPlugin(md: MarkdownIt, options: SimDiagramOptions): vo
         return '';
       }
       seed = Number(match[1]);
+    }
+    if (options.diagrams === undefined) {
+      report(deck, line, `sim ${name}: this deck engine was given no diagram source`);
+      return '';
     }
     let svg: string;
     try {

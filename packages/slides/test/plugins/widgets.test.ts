@@ -18,7 +18,7 @@ const counters: WidgetSource = {
 
 function render(source: string) {
   asked.length = 0;
-  const md = createEngine({ diagrams: fakeDiagrams, manifestPath: `${FIXTURES}manifest.json`, widgets: counters });
+  const md = createEngine({ diagrams: fakeDiagrams, widgets: counters });
   return renderDeck(md, source, 'deck.md', FIXTURES);
 }
 

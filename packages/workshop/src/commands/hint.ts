@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
 import type { Context } from '../context.ts';
-import { loadManifest } from '../manifest.ts';
+import { loadManifest } from '@outage-lab/course';
 import { indent, wrap, WIDTH } from '../render/text.ts';
 import { loadState, saveState } from '../state.ts';
 

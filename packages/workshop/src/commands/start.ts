@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import pc from 'picocolors';
 import { parseCommandArgs, type CommandSpec } from '../args.ts';
 import type { Context } from '../context.ts';
-import { runLessons } from '../lesson-runner.ts';
+import { runLessons, loadManifest, isUntouched, lessonFiles } from '@outage-lab/course';
 import { lessonStatus } from '../lesson-status.ts';
-import { loadManifest } from '../manifest.ts';
 import { preflight } from '../preflight.ts';
 import { nextLesson, renderDashboard, type DashboardLesson } from '../render/dashboard.ts';
 import { readmeExcerpt } from '../render/readme.ts';
-import { isUntouched, lessonFiles } from '../starters.ts';
 import { loadState } from '../state.ts';
 
 export const spec: CommandSpec = {

@@ -1,0 +1,51 @@
+import type { Lesson } from '../manifest.ts';
+import type { LessonRun } from '../lesson-runner.ts';
+
+/**
+ * The red/green matrix as pure functions of the runs, so that the matrix itself can be
+ * tested to fail: a starter that passes or a solution that fails is a wrong cell.
+ */
+export interface Cell {
+  readonly lesson: string;
+  readonly check: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+export const NOT_DOMAIN = /not implemented|TypeError|is not a function|Cannot read propert|undefined is not|ReferenceError/i;
+
+export function starterCells(lesson: Lesson, run: LessonRun, typeErrors: readonly string[]): Cell[] {
+  const mine = typeErrors.filter((e) => e.startsWith(lesson.folder));
+  const failed = run.tests.filter((t) => t.state === 'failed');
+  const notDomain = failed.filter((t) => t.errors.some((e) => e.name !== 'AssertionError' || NOT_DOMAIN.test(e.message) || e.message.trim() === ''));
+  return [
+    { lesson: lesson.id, check: 'starter type-checks', ok: mine.length === 0, detail: mine.slice(0, 3).join('\n') },
+    {
+      lesson: lesson.id,
+      check: 'starter is red',
+      ok: run.loadErrors.length === 0 && run.tests.length > 0 && failed.length > 0,
+      detail: run.loadErrors.length > 0 ? run.loadErrors.join('\n') : failed.length === 0 ? `all ${run.tests.length} tests pass on the starter: the lesson teaches nothing` : '',
+    },
+    {
+      lesson: lesson.id,
+      check: 'red by assertion, in the domain',
+      ok: failed.length > 0 && notDomain.length === 0,
+      detail: notDomain.map((t) => `${t.name}: ${t.errors[0]?.name}: ${t.errors[0]?.message.split('\n')[0]}`).join('\n'),
+    },
+  ];
+}
+
+export function solutionCells(lesson: Lesson, run: LessonRun, typeErrors: readonly string[]): Cell[] {
+  const mine = typeErrors.filter((e) => e.startsWith(lesson.solution));
+  const notPassing = run.tests.filter((t) => t.state !== 'passed');
+  return [
+    { lesson: lesson.id, check: 'solution type-checks', ok: mine.length === 0, detail: mine.slice(0, 3).join('\n') },
+    {
+      lesson: lesson.id,
+      check: `solution passes every test (${run.tests.length - notPassing.length}/${run.tests.length})`,
+      ok: run.loadErrors.length === 0 && run.tests.length > 0 && notPassing.length === 0,
+      detail: [...run.loadErrors, ...notPassing.map((t) => `${t.name}: ${t.state} ${t.errors[0]?.message.split('\n')[0] ?? ''}`)].join('\n'),
+    },
+  ];
+}
+

@@ -1,8 +1,0 @@
-import { DnsEnactor, type EnactorProgram } from '@outage-lab/core';
-import { DnsEnactor as FixedEnactor } from '../../../../solutions/02-generation-checks/src/enactor.ts';
-
-/** Which Enactor a player runs: the one from October, or lesson 02's with generation checks. */
-export const ENACTOR_PROGRAMS: Readonly<Record<string, () => EnactorProgram>> = {
-  faithful: () => new DnsEnactor(),
-  fixed: () => new FixedEnactor(),
-};

@@ -36,7 +36,7 @@ describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: 120_000 
       requested.push(route.request().url());
       return route.request().url().startsWith('file://') ? route.continue() : route.abort();
     });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();

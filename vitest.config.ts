@@ -12,6 +12,6 @@ const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   test: {
-    projects: ['packages/core', 'packages/course', 'packages/workshop', 'packages/slides', ...lessonProjects(ROOT)],
+    projects: ['packages/core', 'packages/course', 'packages/workshop', 'packages/slides', 'packages/class', 'packages/checks', ...lessonProjects(ROOT)],
   },
 });

@@ -22,7 +22,9 @@ export const regionalEndpointResolves: Invariant<DnsObservation> = {
   description: `${REGIONAL} always answers at least one address`,
   kind: 'safety',
   check(now) {
-    // TODO(lesson 01): return a sentence when the regional endpoint has no answers.
+    // TODO(lesson 01): at 23:48 resolvers asking for the regional endpoint got NOERROR
+    // and nothing else. When, in what you can observe now, is that the case? Say so in
+    // one sentence; stay silent (null) otherwise, whatever other endpoints do.
     return null;
   },
 };
@@ -32,7 +34,9 @@ export const generationNeverRegresses: Invariant<DnsObservation> = {
   description: 'no endpoint ever moves to an older plan generation',
   kind: 'safety',
   check(now, before) {
-    // TODO(lesson 01): compare each endpoint's activeGeneration with the one in `before`.
+    // TODO(lesson 01): generations only grow, so an endpoint that serves an older plan
+    // than it did a step ago was overwritten by a stale one. Which endpoints can that
+    // happen to, and what do you compare to see it?
     return null;
   },
 };
@@ -42,7 +46,9 @@ export const activePlanExists: Invariant<DnsObservation> = {
   description: "every endpoint's root ALIAS points at a record set that exists",
   kind: 'safety',
   check(now) {
-    // TODO(lesson 01): an endpoint with an activeGeneration must have activeSetExists.
+    // TODO(lesson 01): after 23:48 the regional endpoint's root ALIAS pointed at a set
+    // clean-up had deleted. Which endpoints point somewhere, and how do you see that the
+    // place they point at is gone?
     return null;
   },
 };

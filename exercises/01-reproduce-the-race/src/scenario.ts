@@ -20,7 +20,9 @@ import { ordinaryNight, type DnsScenario } from '@outage-lab/core';
  */
 export const myRace: DnsScenario = ordinaryNight()
   .named('my-race', 'my reproduction of the 23:48 race')
-  // TODO(lesson 01): make one Enactor fall far behind on an old plan, so that its late
-  // write lands on the regional endpoint just before another Enactor's clean-up.
+  // TODO(lesson 01): the endpoint went empty where a late write of an old plan and a
+  // clean-up met. Which Enactor must fall behind, from when until when, so that its
+  // write lands after a newer plan and just before the clean-up that deletes its own?
+  // And how long must the night run for you to see that nothing can repair it?
   .runUntil('23:59')
   .value;

@@ -1,20 +1,20 @@
 import {
-  DNS_INVARIANTS,
+  IPV6_ENDPOINT,
   REGIONAL_ENDPOINT,
   createDnsModel,
   formatClock,
-  formatTimeline,
+  formatTimelineAround,
   runModel,
   type DnsObservation,
   type DnsScenario,
   type RunResult,
   type DnsWorld,
-  type TraceStep,
 } from '@outage-lab/core';
+import { DNS_INVARIANTS } from '@outage-lab/core/judge';
 
 export type Night = RunResult<DnsWorld, DnsObservation> & { readonly observations: readonly DnsObservation[]; readonly scenario: DnsScenario };
 
-/** Runs a scenario against the faithful model, keeping every observation. */
+/** Runs a scenario against the faithful model, keeping every observation (observation i is taken after step i - 1). */
 export function runNight(scenario: DnsScenario): Night {
   const observations: DnsObservation[] = [];
   const result = runModel(createDnsModel(scenario.config, { name: scenario.name }), {
@@ -27,18 +27,62 @@ export function runNight(scenario: DnsScenario): Night {
   return { ...result, observations, scenario };
 }
 
-/** The regional endpoint's story: every step that touched it, or a clean-up. */
-export function regionalStory(night: Night, lines = 14, around?: number): string {
-  const steps = night.trace.filter((s) => s.action.endsWith(` ${REGIONAL_ENDPOINT}`) || s.action.startsWith('clean up') || s.action.startsWith('check freshness'));
-  const index = around === undefined ? steps.length : steps.findIndex((s) => s.index >= around) + 4;
-  const shown = steps.slice(Math.max(0, index - lines), Math.max(lines, index));
-  return [
-    `Your night: ${night.scenario.name}, seed ${night.scenario.seed}, ${formatClock(night.scenario.config.startMs)}–${formatClock(night.scenario.untilMs)} (the same seed replays this night exactly)`,
-    formatTimeline(shown, { violations: night.violations.filter((v) => v.invariant === 'regional-endpoint-resolves').slice(0, 1) }),
-  ].join('\n');
+const endpoint = (o: DnsObservation | undefined, name: string) => o?.endpoints.find((e) => e.name === name);
+
+/** The step after which observation `i` was taken. */
+const stepBefore = (night: Night, i: number) => night.trace[i - 1];
+
+/**
+ * What decided the night, read from what could be observed after every step (never from
+ * the timeline's wording): the stale write that moved the regional endpoint back, the
+ * freshness check of the Enactor that made it, the deletion of the set it pointed at, and
+ * the first moment the endpoint answered nothing.
+ */
+export interface RaceFacts {
+  readonly emptyAt: number | null;
+  readonly staleWrite: { readonly index: number; readonly actor: string; readonly time: number; readonly from: number; readonly to: number } | null;
+  readonly checkedAt: number | null;
+  readonly deletion: { readonly index: number; readonly actor: string; readonly time: number; readonly generation: number } | null;
 }
 
-export function firstEmpty(night: Night): TraceStep | undefined {
-  const at = night.observations.findIndex((o) => o.endpoints.find((e) => e.name === REGIONAL_ENDPOINT)?.answers.length === 0);
-  return at < 0 ? undefined : night.trace[at - 1];
+export function raceFacts(night: Night): RaceFacts {
+  const obs = night.observations;
+  const regional = (i: number) => endpoint(obs[i], REGIONAL_ENDPOINT);
+  const empty = obs.findIndex((o) => endpoint(o, REGIONAL_ENDPOINT)?.answers.length === 0);
+  const back = obs.findIndex((_, i) => i > 0 && (regional(i)?.activeGeneration ?? Infinity) < (regional(i - 1)?.activeGeneration ?? -Infinity));
+  const writer = back > 0 ? stepBefore(night, back) : undefined;
+  const staleWrite =
+    back > 0 && writer !== undefined
+      ? { index: writer.index, actor: writer.actor, time: writer.time, from: regional(back - 1)?.activeGeneration ?? 0, to: regional(back)?.activeGeneration ?? 0 }
+      : null;
+  // The stale writer's freshness check: the step after which it started on the plan it wrote.
+  let checkedAt: number | null = null;
+  if (staleWrite !== null) {
+    const carrying = (i: number) => obs[i]?.enactors.find((e) => e.id === staleWrite.actor)?.generation === staleWrite.to;
+    let i = back;
+    while (i > 0 && carrying(i - 1)) i--;
+    checkedAt = i > 0 ? (stepBefore(night, i)?.time ?? null) : null;
+  }
+  const gone = obs.findIndex((_, i) => i > Math.max(0, back) && back > 0 && regional(i)?.activeSetExists === false && regional(i - 1)?.activeSetExists === true);
+  const deleter = gone > 0 ? stepBefore(night, gone) : undefined;
+  const deletion = deleter === undefined ? null : { index: deleter.index, actor: deleter.actor, time: deleter.time, generation: regional(gone)?.activeGeneration ?? 0 };
+  return { emptyAt: empty < 0 ? null : empty, staleWrite, checkedAt, deletion };
+}
+
+export function twinWentEmpty(night: Night): boolean {
+  return night.observations.some((o) => endpoint(o, IPV6_ENDPOINT)?.answers.length === 0);
+}
+
+/** The regional endpoint's story: the steps around the stale write, the deletion and the first empty answer, not the tail of the night. */
+export function regionalStory(night: Night): string {
+  const facts = raceFacts(night);
+  const relevant = (s: { action: string }) => s.action.endsWith(` ${REGIONAL_ENDPOINT}`) || s.action.startsWith('clean up') || s.action.startsWith('check freshness');
+  const marks = [facts.staleWrite?.index, facts.deletion?.index, facts.emptyAt === null ? undefined : facts.emptyAt - 1].filter((i): i is number => i !== undefined && i >= 0);
+  const header = `Your night: ${night.scenario.name}, seed ${night.scenario.seed}, ${formatClock(night.scenario.config.startMs)}–${formatClock(night.scenario.untilMs)} (the same seed replays this night exactly)`;
+  if (marks.length === 0) {
+    const writes = night.trace.filter((s) => relevant(s) && s.action.endsWith(` ${REGIONAL_ENDPOINT}`));
+    const last = writes[writes.length - 1];
+    return `${header}\nNo Enactor ever moved the regional endpoint back to an older plan.${last === undefined ? '' : ` Its last write: ${formatClock(last.time)} ${last.actor}: ${last.result}`}`;
+  }
+  return `${header}\n${formatTimelineAround(night.trace, marks, { context: 3, relevant, violations: night.violations.filter((v) => v.invariant === 'regional-endpoint-resolves').slice(0, 1) })}`;
 }

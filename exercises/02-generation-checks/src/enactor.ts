@@ -7,11 +7,14 @@ import {
   deleteSetsOlderThan,
   describeGenerations,
   formatClock,
+  formatDuration,
+  generationOfSet,
   lockChanges,
   nextEndpoint,
   planChanges,
   retryAfterBackoff,
   tryLock,
+  type BatchWorld,
   type DnsWorld,
   type EnactorState,
   type Outcome,
@@ -21,26 +24,27 @@ import {
 /**
  * Your DNS Enactor. It starts as an exact copy of the one that ran on 19 October 2025,
  * race included. Three copies run, one per AZ; the simulator calls one of them at a time,
- * and each call is one atomic action against Route 53 or the plan store:
+ * and each call is one atomic step:
  *
  *   idle    → checkFreshness: pick up the newest plan if it is newer than what is applied
- *   lock    → takeLock: read the endpoint's lock record, back off if someone holds it
- *   apply   → apply: one all-or-nothing Route 53 batch for this endpoint
+ *   lock    → takeLock: one Route 53 read of the endpoint (its lock and its root ALIAS)
+ *   apply   → apply: one all-or-nothing Route 53 batch for this endpoint; it cannot read
  *   cleanup → cleanUp: delete plans many generations older than the one just applied
  *
  * The race lives in two memories: a freshness check made once, long ago, and a clean-up
- * that trusts the plan it just applied. Make every decision rest on what Route 53 holds
- * at the moment of the write. There are four places to work: search for TODO(lesson 02).
+ * that trusts the plan it just applied. The README lists the helpers and fields you have.
+ * There are four places to work: search for TODO(lesson 02).
  */
 export class DnsEnactor extends EnactorSteps {
+  /** The one-time freshness check: compared once, never again while the plan is applied. */
   protected checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const plan = world.plans.newest();
     const delayMs = apiLatency(world, me, ctx);
     if (plan === undefined) return { result: 'no plan in the store', ok: false, delayMs };
     me.lastAttempted = plan.generation;
-    // TODO(lesson 02): refuse a plan that would leave any endpoint with no addresses
-    // (plan.entries[endpoint.planKey] is empty): AWS's "protections against applying
-    // incorrect plans".
+    // TODO(lesson 02): after the event AWS promised "protections against applying
+    // incorrect plans". Some plans would leave an endpoint with no addresses at all.
+    // Should such a plan reach even one endpoint? Decide here, before the first batch.
     const applied = Math.max(0, ...world.config.endpoints.map((e) => activeGeneration(world, e.name) ?? 0));
     if (plan.generation <= applied) {
       return { result: `gen ${plan.generation} is not newer than applied gen ${applied}: skip`, ok: true, delayMs };
@@ -54,43 +58,54 @@ export class DnsEnactor extends EnactorSteps {
     if (endpoint === undefined) return nextEndpoint(world, me, ctx, 'no endpoint left');
     const failed = tryLock(world, me, endpoint, ctx);
     if (failed !== null) return failed;
-    // TODO(lesson 02): also remember what the root ALIAS points at right now, in
-    // me.rootSeen, so that apply() can make its batch conditional on it.
     me.phase = 'apply';
     return { result: 'lock is free', ok: true, delayMs: apiLatency(world, me, ctx) };
   }
 
-  protected apply(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected apply(me: EnactorState, world: BatchWorld, ctx: StepContext): Outcome {
     const endpoint = currentEndpoint(world, me);
     const plan = me.plan;
     if (endpoint === undefined || plan === null) return nextEndpoint(world, me, ctx, 'no endpoint left');
-    // TODO(lesson 02): the freshness check belongs here, inside the batch. If the endpoint
-    // already serves a newer generation than ours, our plan is stale: abandon it. Otherwise
-    // make the batch a compare-and-set: DELETE the root ALIAS with exactly the value you
-    // read (Route 53 rejects the whole batch if it changed), then CREATE the new one.
-    // And if the set the root points at no longer exists (the wedge), point the rollback
-    // record at the new set instead of at the missing one.
+    // TODO(lesson 02): this batch is built from a read made one step ago, and any other
+    // Enactor may have written since. At 23:48 a plan whose freshness was checked 37
+    // minutes earlier overwrote a newer one here. What must the endpoint still serve for
+    // this write to be safe, and how can the batch itself make Route 53 refuse it if that
+    // changed after your read? A check of what you read, on its own, is not enough.
+    //
+    // TODO(lesson 02): after 23:48 every batch failed on the rollback record, which had
+    // to point at a set clean-up had deleted, and the system stayed wedged until the
+    // operators came. Where should the rollback point when the set you read is gone?
     const lock = lockChanges(endpoint, me, ctx.now, world.config.lockTtlMs);
-    const before = activeGeneration(world, endpoint.name);
-    const result = world.route53.changeResourceRecordSets([...lock, ...planChanges(world, endpoint, plan)]);
+    const before = me.rootSeen === null ? null : generationOfSet(me.rootSeen);
+    const result = world.route53.changeResourceRecordSets([...lock, ...planChanges(endpoint, plan, me)]);
     if (!result.ok && result.change < lock.length) return retryAfterBackoff(world, me, ctx, `rejected, lost the lock: ${result.reason}`);
     if (!result.ok) return abandonPlan(world, me, ctx, `rejected: ${result.reason}; gives up on gen ${plan.generation}`, false);
-    const stale = before !== null && before > plan.generation ? ` ⚠ overwrote newer gen ${before}, checked at ${formatClock(me.checkedAt)}` : '';
+    const stale =
+      before !== null && before > plan.generation
+        ? ` ⚠ overwrote newer gen ${before}: freshness was checked at ${formatClock(me.checkedAt)}, ${formatDuration(ctx.now - me.checkedAt)} ago`
+        : '';
     return nextEndpoint(world, me, ctx, `root → gen ${plan.generation} (was gen ${before ?? 'none'})${stale}`);
   }
 
+  /** Deletes plans "many generations older" than the one just applied, trusting its own memory. */
   protected cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const generation = me.plan?.generation ?? me.lastApplied;
-    // TODO(lesson 02): judge from Route 53, not from memory: never delete a plan that is
-    // live on any endpoint (activeGeneration), nor one newer than it.
+    // TODO(lesson 02): this trusts the Enactor's memory of the plan it just applied. At
+    // 23:48 it deleted the plan the regional endpoint was serving. Which plans must
+    // clean-up never delete, and where can it learn which they are right now? Old plans
+    // must still go away, or the plan store grows forever.
     const cutoff = generation - world.config.cleanupThreshold;
     const oldPlans = world.plans.generations().filter((g) => g < cutoff);
     oldPlans.forEach((g) => world.plans.delete(g));
     const { changes, sets } = deleteSetsOlderThan(world, cutoff);
+    const activeDeleted = world.config.endpoints.filter((e) => sets.includes(world.route53.get(e.name, 'ALIAS')?.value ?? ''));
     const result = changes.length === 0 ? { ok: true as const } : world.route53.changeResourceRecordSets(changes);
     Object.assign(me, { phase: 'idle', plan: null, lastApplied: generation, attempts: 0 });
     const delayMs = apiLatency(world, me, ctx);
     if (!result.ok) return { result: `clean-up rejected: ${result.reason}`, ok: false, delayMs };
-    return { result: `deleted plans ${describeGenerations(oldPlans)} and ${sets.length} record sets`, ok: true, delayMs };
+    const names = activeDeleted.map((e) => e.name);
+    const listed = names.length <= 3 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more endpoints`;
+    const warning = activeDeleted.length === 0 ? '' : ` ⚠ deleted the active set of ${listed}`;
+    return { result: `deleted plans ${describeGenerations(oldPlans)} and ${sets.length} record sets${warning}`, ok: true, delayMs };
   }
 }

@@ -14,6 +14,9 @@ import {
 } from '@outage-lab/core';
 import { createVelocityControl } from '../src/velocity-control.ts';
 
+/** A budget for the steps that run a whole night, so that a busy laptop is never a failure. */
+const HEAVY = { timeout: 120_000 };
+
 /** At most one AZ's worth of capacity removed per hour, and never below two of three AZs. */
 const LIMITS = { windowMs: HOUR, maxRemovedPerWindow: 1 / 3, floor: 2 / 3 };
 const SEED = 1;
@@ -82,7 +85,7 @@ describe('lesson 03: a velocity control for NLB AZ failover', () => {
     ).toEqual(['b']);
   });
 
-  it('step 4: on the October morning published capacity never drops below two thirds and no minute loses 20% of connections', () => {
+  it('step 4: on the October morning published capacity never drops below two thirds and no minute loses 20% of connections', HEAVY, () => {
     const morning = summarizeNlb(octoberRun(), MORNING);
     expect(
       morning.minPublishedCapacity,
@@ -96,7 +99,7 @@ describe('lesson 03: a velocity control for NLB AZ failover', () => {
     ).toBeLessThan(WORST_MINUTE_ERROR_RATE);
   });
 
-  it(`step 5: on the October morning DNS changes stay at ${MAX_DNS_CHANGES_PER_HOUR} or fewer in any hour (no oscillation)`, () => {
+  it(`step 5: on the October morning DNS changes stay at ${MAX_DNS_CHANGES_PER_HOUR} or fewer in any hour (no oscillation)`, HEAVY, () => {
     const morning = summarizeNlb(octoberRun(), MORNING);
     expect(
       morning.maxDnsChangesPerHour,
@@ -105,7 +108,7 @@ describe('lesson 03: a velocity control for NLB AZ failover', () => {
     ).toBeLessThanOrEqual(MAX_DNS_CHANGES_PER_HOUR);
   });
 
-  it('step 6: an AZ whose every target is dead is still withdrawn within 3 minutes', () => {
+  it('step 6: an AZ whose every target is dead is still withdrawn within 3 minutes', HEAVY, () => {
     const diedAt = pdt('06:00', 20);
     const run = runNlbScenario(withFailures([{ az: 'us-east-1b', at: diedAt }], '06:30'), { seed: SEED, policy });
     const withdrawal = run.dnsChanges.find((c) => c.az === 'us-east-1b' && c.change === 'withdrawn');
@@ -119,7 +122,7 @@ describe('lesson 03: a velocity control for NLB AZ failover', () => {
     expect(last?.azInAnswer[1], 'At 06:30 the dead AZ us-east-1b was back in DNS although none of its targets answer.').toBe(false);
   });
 
-  it('step 7: with every AZ unhealthy, Route 53 answers with all of them (fail open)', () => {
+  it('step 7: with every AZ unhealthy, Route 53 answers with all of them (fail open)', HEAVY, () => {
     const run = runNlbScenario(
       withFailures(
         [
@@ -140,7 +143,7 @@ describe('lesson 03: a velocity control for NLB AZ failover', () => {
     ).toBe('all nodes in DNS');
   });
 
-  it('step 8: the same seed gives the same decisions, run after run', () => {
+  it('step 8: the same seed gives the same decisions, run after run', HEAVY, () => {
     const again = runNlbScenario(october2025Nlb, { seed: SEED, policy });
     const first = octoberRun().dnsChanges.map((c) => `${formatHourMinute(c.time)} ${c.az} ${c.change}`);
     const second = again.dnsChanges.map((c) => `${formatHourMinute(c.time)} ${c.az} ${c.change}`);

@@ -31,11 +31,11 @@ export function createQueueThrottle(limits: ThrottleLimits): Throttle {
 
     /** How many of the `arriving` items may join the queue now; the rest ask again later. */
     admit(arriving: number, queue: QueueState): number {
-      // TODO(lesson 04): work out the longest queue the hosts can drain before a caller
-      // gives up: items per second × seconds of patience, times `limits.queueShare`.
-      // Admit only as many arriving items as still fit under that limit (never fewer than
-      // zero, never more than arrived). Turning work away here costs nothing: a droplet
-      // asks again at its next state check, a launch caller retries.
+      // TODO(lesson 04): at 02:25 the queue grew so long that an item waited past its
+      // caller's patience before a host even started it. How long may the queue be, for
+      // the last item in it to start while its caller still waits (with the share of that
+      // patience your limits allow)? Let in what still fits and no fewer; turning the rest
+      // away costs nothing, since a droplet asks again at its next state check.
 
       // What DWFM did in October 2025: take everything, however long the queue.
       return arriving;

@@ -17,6 +17,9 @@ import {
 import { regionFixes } from '../src/fixes.ts';
 import { atLeastHalved, dynamoUntouched } from '../src/game-day.ts';
 
+/** A budget for the steps that run a whole night, so that a busy laptop is never a failure. */
+const HEAVY = { timeout: 120_000 };
+
 const DOWNSTREAM: readonly RegionService[] = ['ec2Launches', 'ec2Network', 'nlb'];
 
 const nights = new Map<string, RegionNight>();
@@ -60,7 +63,7 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     expect(missing, `regionFixes() leaves out: ${missing.join('; ')}. AWS announced all three; the Region runs the night without them.`).toEqual([]);
   });
 
-  it('step 2: with every fix in, the race of 23:47 costs DynamoDB not one failed request', () => {
+  it('step 2: with every fix in, the race of 23:47 costs DynamoDB not one failed request', HEAVY, () => {
     const night = withEveryFix();
     expect(
       impactMinutes(night).dynamodb,
@@ -69,7 +72,7 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     ).toBe(0);
   });
 
-  it('step 3: with DynamoDB whole, no droplet loses its lease and nothing downstream breaks', () => {
+  it('step 3: with DynamoDB whole, no droplet loses its lease and nothing downstream breaks', HEAVY, () => {
     const night = withEveryFix();
     const impact = impactMinutes(night);
     expect(
@@ -78,7 +81,7 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     ).toEqual([]);
   });
 
-  it('step 4: your first game-day check fails the night as it happened and passes the night with every fix', () => {
+  it('step 4: your first game-day check fails the night as it happened and passes the night with every fix', HEAVY, () => {
     const verdict = dynamoUntouched(asItHappened());
     expect(
       verdict,
@@ -88,7 +91,7 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     expect(dynamoUntouched(withEveryFix()), 'With every fix in, DynamoDB lost nothing, yet dynamoUntouched failed the night.').toBeNull();
   });
 
-  it('step 5: with the DNS fix deliberately removed, throttling and velocity control at least halve EC2 and NLB impact', () => {
+  it('step 5: with the DNS fix deliberately removed, throttling and velocity control at least halve EC2 and NLB impact', HEAVY, () => {
     const before = impactMinutes(asItHappened());
     const after = impactMinutes(withoutDnsFix());
     const shown = table(asItHappened(), withoutDnsFix());
@@ -101,7 +104,7 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     ).toEqual([]);
   });
 
-  it('step 6: your second game-day check passes that night and names every service a weaker fix leaves more than half hurt', () => {
+  it('step 6: your second game-day check passes that night and names every service a weaker fix leaves more than half hurt', HEAVY, () => {
     const before = impactMinutes(asItHappened());
     const after = impactMinutes(withoutDnsFix());
     expect(atLeastHalved(before, after, DOWNSTREAM), `The fixes halved every downstream service:\n${table(asItHappened(), withoutDnsFix())}`).toBeNull();

@@ -6,9 +6,12 @@ import { benchRegion } from '@outage-lab/core/bench/region.ts';
 import { benchVsFastCheck } from '@outage-lab/core/bench/vs-fast-check.ts';
 import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
 import { SLIDES_KEYS, benchSlides } from '@outage-lab/course/bench/live.ts';
+import { benchIntake } from '@outage-lab/class/bench/intake.ts';
+import { benchLessonOverhead } from '@outage-lab/workshop/bench/class-overhead.ts';
 
 export type Results = Record<string, number>;
 
+const CLASS_OVERHEAD_KEYS = ['class.lessonOverheadMs', 'class.lessonOverheadMs.unreachable'];
 
 /** One part of the bench: the prefix its keys share, the keys it must produce, and how to run it. */
 export interface Section {
@@ -38,6 +41,8 @@ export const SECTIONS: readonly Section[] = [
   { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
   { prefix: 'slides', keys: SLIDES_KEYS, run: benchSlides },
+  { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },
+  { prefix: 'class.lessonOverheadMs', keys: CLASS_OVERHEAD_KEYS, run: benchLessonOverhead },
 ];
 
 /** Whether `--only <prefix>` selects this section: it is inside the prefix, or the prefix is inside it. */

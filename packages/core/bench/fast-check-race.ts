@@ -132,11 +132,13 @@ async function enactor(s: RaceScheduler, world: RaceWorld, id: string): Promise<
 
     let committed = false;
     for (;;) {
-      // Reading the lock and writing the batch are separate Route 53 calls, so another
-      // Enactor can take the lock in between; the batch's exact DELETE then fails. Locks
-      // expire at once in the small scope, so reading always finds the lock free.
+      // Reading the lock and root and writing the batch are separate Route 53 calls, so
+      // another Enactor can write in between; the batch's exact DELETE of the lock then
+      // fails, unless the lock came back to the value read. Locks expire at once in the
+      // small scope, so reading always finds the lock free.
       await s.schedule(Promise.resolve(), `${code} take lock`);
       const lockSeen = world.route53.records.get(LOCK);
+      const rootSeen = world.route53.records.get(ROOT);
       world.observe(`${code} take lock`);
       // Applying is one all-or-nothing batch: lock, the plan's set, root and rollback ALIASes.
       await s.schedule(Promise.resolve(), `${code} apply`);
@@ -144,13 +146,13 @@ async function enactor(s: RaceScheduler, world: RaceWorld, id: string): Promise<
         ...(lockSeen === undefined ? [] : [{ action: 'DELETE' as const, name: LOCK, value: lockSeen }]),
         { action: 'CREATE', name: LOCK, value: `holder=${id};expires=0` },
       ];
+      // The batch is built from what the read saw; it cannot look at the zone again.
       const set = setName(generation);
-      const previous = world.route53.records.get(ROOT) ?? set;
       const rejected = world.route53.change([
         ...lock,
-        ...(world.route53.records.has(set) ? [] : [{ action: 'CREATE' as const, name: set, value: `198.51.100.${generation}` }]),
+        { action: 'UPSERT', name: set, value: `198.51.100.${generation}` },
         { action: 'UPSERT', name: ROOT, value: set },
-        { action: 'UPSERT', name: ROLLBACK, value: previous },
+        { action: 'UPSERT', name: ROLLBACK, value: rootSeen ?? set },
       ]);
       world.observe(`${code} apply gen ${generation}`);
       if (rejected === -1) committed = true;

@@ -1,4 +1,5 @@
-import { DNS_INVARIANTS, createDnsModel, exploreExhaustively, smallScope } from '@outage-lab/core';
+import { createDnsModel, exploreExhaustively, smallScope } from '@outage-lab/core';
+import { DNS_INVARIANTS } from '@outage-lab/core/judge';
 import { median, round, timeMs } from '@outage-lab/core/bench/stats.ts';
 import { fixedEnactor } from '../src/solutions.ts';
 

@@ -3,4 +3,5 @@
 export { findLesson, loadManifest, validateManifest, ManifestError, MANIFEST_PATH, REPO_ROOT, type Lesson, type Manifest } from './manifest.ts';
 export { collectLessonRun, progress, runLessons, type LessonRun, type RunLessonsOptions, type Side, type TestOutcome } from './lesson-runner.ts';
 export { exerciseProject, lessonProjects, solutionProject } from './vitest-projects.ts';
-export { isUntouched, lessonFiles, snapshotStarters, staleStarters, STARTERS_DIR, type LessonFile } from './starters/pristine.ts';
+export { isUntouched, lessonFiles, snapshotStarters, staleStarters, starterPath, STARTERS_DIR, type LessonFile } from './starters/pristine.ts';
+export { verifiedCopy } from './starters/hash.ts';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
-import { exerciseProject, solutionProject } from './vitest-projects.ts';
+import { exerciseProject, solutionProject, wrongFixProject } from './vitest-projects.ts';
+import type { WrongFix } from './wrong-fixes.ts';
 import { REPO_ROOT, type Lesson } from './manifest.ts';
 
 export type Side = 'exercise' | 'solution';
@@ -33,9 +34,28 @@ export interface RunLessonsOptions {
  * the terminal text: the dashboard, `lesson` and the instructor check all use this.
  */
 export async function runLessons(lessons: readonly Lesson[], sides: readonly Side[], options: RunLessonsOptions = {}): Promise<LessonRun[]> {
+  return (await runMatrix(lessons, sides, [], options)).runs;
+}
+
+export interface WrongFixRun {
+  readonly fix: WrongFix;
+  readonly tests: readonly TestOutcome[];
+  readonly loadErrors: readonly string[];
+}
+
+/** Lessons' sides and known-wrong fixes in one Vitest run. */
+export async function runMatrix(
+  lessons: readonly Lesson[],
+  sides: readonly Side[],
+  fixes: readonly WrongFix[],
+  options: RunLessonsOptions = {},
+): Promise<{ runs: LessonRun[]; wrong: WrongFixRun[] }> {
   const root = options.root ?? REPO_ROOT;
   const { startVitest } = await import('vitest/node');
-  const projects = lessons.flatMap((l) => sides.map((side) => (side === 'exercise' ? exerciseProject(l) : solutionProject(l))));
+  const projects = [
+    ...lessons.flatMap((l) => sides.map((side) => (side === 'exercise' ? exerciseProject(l) : solutionProject(l)))),
+    ...fixes.map(wrongFixProject),
+  ];
   // Failing tests are a learner's normal state, not the calling command's exit status.
   const exitCode = process.exitCode;
   const vitest = await startVitest(
@@ -46,7 +66,10 @@ export async function runLessons(lessons: readonly Lesson[], sides: readonly Sid
   );
   try {
     const modules = vitest.state.getTestModules();
-    return lessons.flatMap((lesson) => sides.map((side) => collectLessonRun(lesson, side, modules)));
+    return {
+      runs: lessons.flatMap((lesson) => sides.map((side) => collectLessonRun(lesson, side, modules))),
+      wrong: fixes.map((fix) => ({ fix, ...collectProject(wrongFixProject(fix), modules) })),
+    };
   } finally {
     await vitest.close();
     process.exitCode = exitCode;
@@ -57,7 +80,10 @@ const silent: Reporter = {};
 
 /** One lesson's outcomes out of the test modules Vitest reports, matched by project name. */
 export function collectLessonRun(lesson: Lesson, side: Side, modules: readonly TestModule[]): LessonRun {
-  const name = side === 'exercise' ? exerciseProject(lesson) : solutionProject(lesson);
+  return { lesson, side, ...collectProject(side === 'exercise' ? exerciseProject(lesson) : solutionProject(lesson), modules) };
+}
+
+function collectProject(name: string, modules: readonly TestModule[]): { tests: TestOutcome[]; loadErrors: string[] } {
   // Files finish in any order; sorted by path, steps read in the order the lesson numbers them.
   const mine = modules.filter((m) => m.project.name === name).sort((a, b) => a.moduleId.localeCompare(b.moduleId));
   const tests: TestOutcome[] = [];
@@ -74,7 +100,7 @@ export function collectLessonRun(lesson: Lesson, side: Side, modules: readonly T
       });
     }
   }
-  return { lesson, side, tests, loadErrors };
+  return { tests, loadErrors };
 }
 
 /** Progress through a lesson: how many tests pass, and the first one that does not. */

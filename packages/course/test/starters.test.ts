@@ -55,6 +55,6 @@ describe('pristine copies of the starters', () => {
   it('refuses an unknown flag with one line and exit code 2', () => {
     const result = run(root, ['--colour']);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^starters: Unknown option '--colour'.* \(valid: --check, --refresh\)$/);
+    expect(result.err).toMatch(/^starters: unknown option "--colour" \(valid: --check, --refresh, --help\)$/);
   });
 });

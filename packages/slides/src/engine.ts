@@ -9,6 +9,7 @@ import { frontMatterPlugin } from './plugins/front-matter.ts';
 import { highlightPlugin } from './plugins/highlight.ts';
 import { inlineImagesPlugin } from './plugins/inline-images.ts';
 import { notesPlugin } from './plugins/notes.ts';
+import { remoteHtmlPlugin } from './plugins/remote-html.ts';
 import { simDiagramPlugin, type DiagramSource } from './plugins/sim-diagram.ts';
 import { slidesPlugin } from './plugins/slides.ts';
 import { titleSlidePlugin } from './plugins/title-slide.ts';
@@ -37,9 +38,9 @@ export interface RenderedDeck {
 }
 
 /**
- * The engine is markdown-it plus one plugin per feature, in the order they must run.
- * The three fence plugins wrap each other: `agenda` and `sim` look at the fence first and
- * hand anything else on to `highlight`.
+ * The engine is markdown-it plus one plugin per feature. `sim` and `agenda` fences get
+ * token types of their own from one core rule (plugins/fence-types.ts), so the fence
+ * plugins may come in any order; `highlight` renders the plain code fences.
  */
 export function createEngine(options: EngineOptions = {}): MarkdownIt {
   return markdownIt({ html: options.html ?? false, linkify: false, typographer: true })
@@ -51,6 +52,7 @@ export function createEngine(options: EngineOptions = {}): MarkdownIt {
     .use(widgetsPlugin, options.widgets)
     .use(fragmentsPlugin)
     .use(inlineImagesPlugin)
+    .use(remoteHtmlPlugin)
     .use(highlightPlugin)
     .use(simDiagramPlugin, options.diagrams === undefined ? {} : { diagrams: options.diagrams })
     .use(agendaPlugin, options.agenda === undefined ? {} : { agenda: options.agenda });

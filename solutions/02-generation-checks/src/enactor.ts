@@ -15,10 +15,11 @@ import {
   retryAfterBackoff,
   rollbackName,
   tryLock,
+  type BatchWorld,
   type Change,
   type DnsWorld,
-  type Endpoint,
   type EnactorState,
+  type Endpoint,
   type Outcome,
   type Plan,
   type StepContext,
@@ -26,7 +27,8 @@ import {
 
 /**
  * The DNS Enactor with generation checks. Every decision that used to rest on the
- * Enactor's memory now rests on what Route 53 holds at the moment of the write.
+ * Enactor's memory now rests on what Route 53 holds: read it, and make the batch fail if
+ * it changed since the read.
  */
 export class DnsEnactor extends EnactorSteps {
   protected checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
@@ -52,28 +54,25 @@ export class DnsEnactor extends EnactorSteps {
     if (endpoint === undefined) return nextEndpoint(world, me, ctx, 'no endpoint left');
     const failed = tryLock(world, me, endpoint, ctx);
     if (failed !== null) return failed;
-    // Fix 1, part one: remember what the endpoint serves now; the batch will only go
-    // through if it still serves exactly that.
-    me.rootSeen = world.route53.get(endpoint.name, 'ALIAS')?.value ?? null;
     me.phase = 'apply';
     return { result: `lock is free; root is ${me.rootSeen ?? 'absent'}`, ok: true, delayMs: apiLatency(world, me, ctx) };
   }
 
-  protected apply(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected apply(me: EnactorState, world: BatchWorld, ctx: StepContext): Outcome {
     const endpoint = currentEndpoint(world, me);
     const plan = me.plan;
     if (endpoint === undefined || plan === null) return nextEndpoint(world, me, ctx, 'no endpoint left');
     const live = me.rootSeen === null ? null : generationOfSet(me.rootSeen);
-    // Fix 1, part two: never move an endpoint back. A newer plan is live: ours is stale.
+    // Fix 1, part one: never move an endpoint back. A newer plan was live when we read: ours is stale.
     if (live !== null && live > plan.generation) {
       return abandonPlan(world, me, ctx, `gen ${live} is already live, newer than gen ${plan.generation}: abandon the stale plan`, true);
     }
-    if (live === plan.generation) return nextEndpoint(world, me, ctx, `already on gen ${live}`);
+    if (live === plan.generation && me.rootSetExists) return nextEndpoint(world, me, ctx, `already on gen ${live}`);
     const lock = lockChanges(endpoint, me, ctx.now, world.config.lockTtlMs);
-    const { changes, conditional } = checkedPlanChanges(world, endpoint, plan, me.rootSeen);
-    const result = world.route53.changeResourceRecordSets([...lock, ...changes]);
-    if (!result.ok && result.change < lock.length + conditional) return retryAfterBackoff(world, me, ctx, `rejected, someone wrote first: ${result.reason}`);
-    if (!result.ok) return abandonPlan(world, me, ctx, `rejected: ${result.reason}; gives up on gen ${plan.generation}`, false);
+    const result = world.route53.changeResourceRecordSets([...lock, ...checkedPlanChanges(endpoint, plan, me)]);
+    // Every condition in the batch is about what we read; a rejection means the zone
+    // changed since. Read again.
+    if (!result.ok) return retryAfterBackoff(world, me, ctx, `rejected, the zone changed since the read: ${result.reason}`);
     return nextEndpoint(world, me, ctx, `root → gen ${plan.generation} (was gen ${live ?? 'none'})`);
   }
 
@@ -96,24 +95,20 @@ export class DnsEnactor extends EnactorSteps {
 /**
  * The plan part of the batch, conditional on the root ALIAS still pointing where it did
  * when we read it: DELETE it with that exact value, then CREATE the new one. Route 53
- * rejects the whole batch if anyone moved it since. `conditional` counts the changes
- * whose failure means "someone wrote first" (worth a retry) rather than a broken zone.
+ * rejects the whole batch if anyone moved it since.
  */
-function checkedPlanChanges(world: DnsWorld, endpoint: Endpoint, plan: Plan, rootSeen: string | null): { changes: Change[]; conditional: number } {
+function checkedPlanChanges(endpoint: Endpoint, plan: Plan, me: EnactorState): Change[] {
   const set = planSetName(endpoint.name, plan.generation);
-  const leaves: Change[] = world.route53.exists(set) ? [] : leafRecords(endpoint, set, plan).map((record) => ({ action: 'CREATE', record }));
+  const leaves = leafRecords(endpoint, set, plan).map((record): Change => ({ action: 'UPSERT', record }));
   const root: Change[] =
-    rootSeen === null
+    me.rootSeen === null
       ? [{ action: 'CREATE', record: alias(endpoint.name, set) }]
       : [
-          { action: 'DELETE', record: alias(endpoint.name, rootSeen) },
+          { action: 'DELETE', record: alias(endpoint.name, me.rootSeen) },
           { action: 'CREATE', record: alias(endpoint.name, set) },
         ];
-  // Fix 4: if the set the endpoint points at is gone (the wedge), the rollback record
+  // Fix 4: if the set the endpoint pointed at was gone (the wedge), the rollback record
   // cannot point at it; point it at the new set and the endpoint is repaired.
-  const rollbackTarget = rootSeen !== null && world.route53.exists(rootSeen) ? rootSeen : set;
-  return {
-    changes: [...leaves, ...root, { action: 'UPSERT', record: alias(rollbackName(endpoint.name), rollbackTarget) }],
-    conditional: leaves.length + 1,
-  };
+  const rollbackTarget = me.rootSeen !== null && me.rootSetExists ? me.rootSeen : set;
+  return [...leaves, ...root, { action: 'UPSERT', record: alias(rollbackName(endpoint.name), rollbackTarget) }];
 }

@@ -1,6 +1,6 @@
 import { formatDuration } from '../sim/clock.ts';
 import type { Outcome, StepContext } from '../sim/model.ts';
-import type { Endpoint } from './config.ts';
+import type { DnsConfig, Endpoint } from './config.ts';
 import type { Plan } from './plan-store.ts';
 import { alias, generationOfSet, lockName, planSetName, rollbackName, txt, type Change, type ResourceRecord } from './records.ts';
 import type { DnsWorld, EnactorState } from './world.ts';
@@ -10,6 +10,11 @@ import type { DnsWorld, EnactorState } from './world.ts';
  * back-off, latency, fault points and record building. Lesson 02's Enactor imports them,
  * so the file a learner edits holds only the decisions.
  */
+
+/** The part of the world the plumbing needs: read steps and batch steps both have it. */
+export interface EnactorEnv {
+  readonly config: DnsConfig;
+}
 
 export interface Lock {
   readonly holder: string;
@@ -26,12 +31,12 @@ export function parseLock(value: string): Lock | null {
 }
 
 /** The endpoint the Enactor is on. */
-export function currentEndpoint(world: DnsWorld, me: EnactorState): Endpoint | undefined {
+export function currentEndpoint(world: EnactorEnv, me: EnactorState): Endpoint | undefined {
   return world.config.endpoints[me.endpoint];
 }
 
 /** How long a Route 53 call takes for this Enactor now (the `enactor.api-latency` fault point). */
-export function apiLatency(world: DnsWorld, me: EnactorState, ctx: StepContext): number {
+export function apiLatency(world: EnactorEnv, me: EnactorState, ctx: StepContext): number {
   const slow = world.config.faults.find(
     (f) => f.point === 'enactor.api-latency' && f.enactor === me.az && ctx.now >= f.from && ctx.now < f.until,
   );
@@ -40,7 +45,7 @@ export function apiLatency(world: DnsWorld, me: EnactorState, ctx: StepContext):
 }
 
 /** Whether the `enactor.lock` fault point makes this acquisition fail. */
-export function lockFaultActive(world: DnsWorld, me: EnactorState, now: number): boolean {
+export function lockFaultActive(world: EnactorEnv, me: EnactorState, now: number): boolean {
   const endpoint = currentEndpoint(world, me)?.name ?? '';
   return world.config.faults.some(
     (f) => f.point === 'enactor.lock' && f.enactor === me.az && now >= f.from && now < f.until && (f.endpoints === undefined || f.endpoints.includes(endpoint)),
@@ -48,9 +53,10 @@ export function lockFaultActive(world: DnsWorld, me: EnactorState, now: number):
 }
 
 /**
- * The lock step's common part: fails (with a back-off) when the `enactor.lock` fault is
- * active or another Enactor holds an unexpired lock; otherwise remembers the lock value
- * the batch's DELETE must match and returns null.
+ * The read step's common part, one Route 53 read: fails (with a back-off) when the
+ * `enactor.lock` fault is active or another Enactor holds an unexpired lock; otherwise
+ * remembers what the batch will depend on (the lock value its DELETE must match, and the
+ * root ALIAS with its target) and returns null.
  */
 export function tryLock(world: DnsWorld, me: EnactorState, endpoint: Endpoint, ctx: StepContext): Outcome | null {
   if (lockFaultActive(world, me, ctx.now)) {
@@ -66,11 +72,13 @@ export function tryLock(world: DnsWorld, me: EnactorState, endpoint: Endpoint, c
     return { result: `held by ${lock.holder} for ${formatDuration(lock.expiresAt - ctx.now)}: back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
   }
   me.lockSeen = record?.value ?? null;
+  me.rootSeen = world.route53.get(endpoint.name, 'ALIAS')?.value ?? null;
+  me.rootSetExists = me.rootSeen !== null && world.route53.exists(me.rootSeen);
   return null;
 }
 
 /** A batch lost a race for the lock or the record it depended on: read again after a back-off. */
-export function retryAfterBackoff(world: DnsWorld, me: EnactorState, ctx: StepContext, why: string): Outcome {
+export function retryAfterBackoff(world: EnactorEnv, me: EnactorState, ctx: StepContext, why: string): Outcome {
   me.attempts++;
   me.phase = 'lock';
   const wait = backoff(world, me, ctx);
@@ -78,7 +86,7 @@ export function retryAfterBackoff(world: DnsWorld, me: EnactorState, ctx: StepCo
 }
 
 /** Give up on the plan being applied and go back to waiting for a newer one. */
-export function abandonPlan(world: DnsWorld, me: EnactorState, ctx: StepContext, result: string, ok: boolean): Outcome {
+export function abandonPlan(world: EnactorEnv, me: EnactorState, ctx: StepContext, result: string, ok: boolean): Outcome {
   me.phase = 'idle';
   me.plan = null;
   me.attempts = 0;
@@ -86,7 +94,7 @@ export function abandonPlan(world: DnsWorld, me: EnactorState, ctx: StepContext,
 }
 
 /** The endpoint is done: on to the next one, or to clean-up after the last. */
-export function nextEndpoint(world: DnsWorld, me: EnactorState, ctx: StepContext, result: string): Outcome {
+export function nextEndpoint(world: EnactorEnv, me: EnactorState, ctx: StepContext, result: string): Outcome {
   me.attempts = 0;
   me.endpoint++;
   me.phase = me.endpoint < world.config.endpoints.length ? 'lock' : 'cleanup';
@@ -94,7 +102,7 @@ export function nextEndpoint(world: DnsWorld, me: EnactorState, ctx: StepContext
 }
 
 /** Capped exponential back-off with jitter: base × 2^(attempts−1), at most the cap. */
-export function backoff(world: DnsWorld, me: EnactorState, ctx: StepContext): number {
+export function backoff(world: EnactorEnv, me: EnactorState, ctx: StepContext): number {
   const { backoffBaseMs, backoffCapMs, latencyJitter } = world.config;
   const raw = Math.min(backoffCapMs, backoffBaseMs * 2 ** Math.min(30, Math.max(0, me.attempts - 1)));
   return ctx.rng.jitter(raw, latencyJitter);
@@ -123,17 +131,17 @@ export function lockChanges(endpoint: Endpoint, me: EnactorState, now: number, t
 }
 
 /**
- * The plan part of a batch: a complete new set for this plan, the root ALIAS pointing at
- * it, and the rollback ALIAS pointing at the set the root pointed at until now.
+ * The plan part of a batch, built from what the read step saw: a complete new set for
+ * this plan, the root ALIAS pointing at it, and the rollback ALIAS pointing at the set the
+ * root pointed at when it was read. Nothing here is conditional on the root: whatever
+ * happened since the read, the batch overwrites it.
  */
-export function planChanges(world: DnsWorld, endpoint: Endpoint, plan: Plan): Change[] {
+export function planChanges(endpoint: Endpoint, plan: Plan, me: EnactorState): Change[] {
   const set = planSetName(endpoint.name, plan.generation);
-  const previous = world.route53.get(endpoint.name, 'ALIAS')?.value ?? set;
-  const leaves = world.route53.exists(set) ? [] : leafRecords(endpoint, set, plan).map((record): Change => ({ action: 'CREATE', record }));
   return [
-    ...leaves,
+    ...leafRecords(endpoint, set, plan).map((record): Change => ({ action: 'UPSERT', record })),
     { action: 'UPSERT', record: alias(endpoint.name, set) },
-    { action: 'UPSERT', record: alias(rollbackName(endpoint.name), previous) },
+    { action: 'UPSERT', record: alias(rollbackName(endpoint.name), me.rootSeen ?? set) },
   ];
 }
 

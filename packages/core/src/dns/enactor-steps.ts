@@ -1,6 +1,6 @@
 import type { Outcome, StepContext } from '../sim/model.ts';
 import { currentEndpoint } from './enactor-kit.ts';
-import type { DnsWorld, EnactorState } from './world.ts';
+import { batchView, type BatchWorld, type DnsWorld, type EnactorState } from './world.ts';
 
 /**
  * What an Enactor does, step by step. The core runs three of them, one per AZ, each with
@@ -13,9 +13,12 @@ export interface EnactorProgram {
 }
 
 /**
- * The life cycle every Enactor shares: idle → check freshness → for each endpoint, take
- * its lock and apply the plan → clean up → idle. Subclasses decide what each of the four
- * steps does; this class only dispatches and labels them.
+ * The life cycle every Enactor shares: idle → check freshness → for each endpoint, read
+ * its lock and root (one Route 53 read) and submit one batch (one Route 53 write) → clean
+ * up → idle. Subclasses decide what each of the four steps does; this class only
+ * dispatches and labels them. The read and the batch are separate steps, as they are
+ * separate API calls on the real system: other Enactors may act in between, and the batch
+ * step is handed a Route 53 it can only write to.
  */
 export abstract class EnactorSteps implements EnactorProgram {
   ready(me: EnactorState, world: DnsWorld): boolean {
@@ -43,7 +46,7 @@ export abstract class EnactorSteps implements EnactorProgram {
       case 'lock':
         return this.takeLock(me, world, ctx);
       case 'apply':
-        return this.apply(me, world, ctx);
+        return this.apply(me, batchView(world), ctx);
       case 'cleanup':
         return this.cleanUp(me, world, ctx);
     }
@@ -51,10 +54,10 @@ export abstract class EnactorSteps implements EnactorProgram {
 
   /** Idle with a newer plan in the store: decide whether to start applying it. */
   protected abstract checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome;
-  /** Read the current endpoint's lock (and whatever else the batch will depend on). */
+  /** One Route 53 read of the current endpoint: its lock, and whatever else the batch will depend on. */
   protected abstract takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome;
-  /** One Route 53 batch for the current endpoint. */
-  protected abstract apply(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome;
+  /** One Route 53 batch for the current endpoint, built from what takeLock saw: it cannot read the zone. */
+  protected abstract apply(me: EnactorState, world: BatchWorld, ctx: StepContext): Outcome;
   /** After the last endpoint: delete old plans. */
   protected abstract cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome;
 }

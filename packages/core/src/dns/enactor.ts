@@ -16,13 +16,15 @@ import {
 import { EnactorSteps } from './enactor-steps.ts';
 
 export type { EnactorProgram } from './enactor-steps.ts';
-import type { DnsWorld, EnactorState } from './world.ts';
+import { generationOfSet } from './records.ts';
+import type { BatchWorld, DnsWorld, EnactorState } from './world.ts';
 
 /**
  * The DNS Enactor as it ran on 19 October 2025, including its latent race:
  * 1. it checks ONCE, before it starts, that its plan is newer than what is applied;
- * 2. it then works through the endpoints one at a time, taking each endpoint's lock and
- *    applying the plan in one Route 53 batch, backing off when the lock is taken;
+ * 2. it then works through the endpoints one at a time: it reads each endpoint's lock and
+ *    root, backing off when the lock is taken, and then applies the plan in one Route 53
+ *    batch that is conditional on the lock alone;
  * 3. when it has finished, it deletes plans many generations older than its own.
  * Nothing re-checks freshness per endpoint, and clean-up trusts the Enactor's memory of
  * what it applied, not what Route 53 holds.
@@ -51,13 +53,13 @@ export class DnsEnactor extends EnactorSteps {
     return { result: 'lock is free', ok: true, delayMs: apiLatency(world, me, ctx) };
   }
 
-  protected apply(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected apply(me: EnactorState, world: BatchWorld, ctx: StepContext): Outcome {
     const endpoint = currentEndpoint(world, me);
     const plan = me.plan;
     if (endpoint === undefined || plan === null) return nextEndpoint(world, me, ctx, 'no endpoint left');
     const lock = lockChanges(endpoint, me, ctx.now, world.config.lockTtlMs);
-    const before = activeGeneration(world, endpoint.name);
-    const result = world.route53.changeResourceRecordSets([...lock, ...planChanges(world, endpoint, plan)]);
+    const before = me.rootSeen === null ? null : generationOfSet(me.rootSeen);
+    const result = world.route53.changeResourceRecordSets([...lock, ...planChanges(endpoint, plan, me)]);
     if (!result.ok && result.change < lock.length) return retryAfterBackoff(world, me, ctx, `rejected, lost the lock: ${result.reason}`);
     if (!result.ok) return abandonPlan(world, me, ctx, `rejected: ${result.reason}; gives up on gen ${plan.generation}`, false);
     const stale =

@@ -1,15 +1,14 @@
 export * from './records.ts';
-export { Route53, type ChangeResult } from './route53.ts';
+export { Route53, type ChangeResult, type Route53Batch } from './route53.ts';
 export { PlanStore, type Plan, type PlanTarget } from './plan-store.ts';
 export * from './config.ts';
-export type { DnsWorld, EnactorState, EnactorPhase } from './world.ts';
+export type { BatchWorld, DnsWorld, EnactorState, EnactorPhase } from './world.ts';
 export { dnsPlanner, buildPlan } from './planner.ts';
 export { DnsEnactor } from './enactor.ts';
 export { EnactorSteps, type EnactorProgram } from './enactor-steps.ts';
 export * from './enactor-kit.ts';
 export { operator } from './operator.ts';
 export { observeDns, type DnsObservation, type EndpointView, type EnactorView } from './observe.ts';
-export * from './invariants.ts';
 export { createDnsModel, type DnsModel, type DnsModelOptions } from './model.ts';
 export { CachingResolver, timelineAuthority, validateResolverTtl, type AnswerChange, type ResolverTtl } from './resolver.ts';
 export * from './scenario.ts';

@@ -83,6 +83,7 @@ function initialWorld(config: DnsConfig, seed: number): DnsWorld {
       endpoint: 0,
       lockSeen: null,
       rootSeen: null,
+      rootSetExists: false,
       attempts: 0,
       lastApplied: first.generation,
       lastAttempted: first.generation,

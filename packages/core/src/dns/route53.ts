@@ -2,6 +2,11 @@ import { generationOfSet, sameRecord, type Change, type RecordType, type Resourc
 
 export type ChangeResult = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly change: number };
 
+/** The one write call: what an Enactor's batch step may do, and nothing that reads. */
+export interface Route53Batch {
+  changeResourceRecordSets(changes: readonly Change[]): ChangeResult;
+}
+
 /**
  * A Route 53 hosted zone, with the rules the race depends on:
  * - ChangeResourceRecordSets is all-or-nothing;
@@ -11,7 +16,7 @@ export type ChangeResult = { readonly ok: true } | { readonly ok: false; readonl
  * Deleting a record that an ALIAS points at is allowed: that is how the regional endpoint
  * came to point at nothing.
  */
-export class Route53 {
+export class Route53 implements Route53Batch {
   /** name → (type|setId → record) */
   readonly #zone: Map<string, Map<string, ResourceRecord>>;
   /**

@@ -1,7 +1,7 @@
 import type { Az, DnsConfig } from './config.ts';
 import type { Plan } from './plan-store.ts';
 import { PlanStore } from './plan-store.ts';
-import { Route53 } from './route53.ts';
+import { Route53, type Route53Batch } from './route53.ts';
 
 export type EnactorPhase = 'idle' | 'lock' | 'apply' | 'cleanup';
 
@@ -14,13 +14,18 @@ export interface EnactorState {
   plan: Plan | null;
   /** Index into config.endpoints of the endpoint it is on. */
   endpoint: number;
-  /** The lock record's value as read, which the batch's DELETE must match; null if there was none. */
-  lockSeen: string | null;
   /**
-   * The root ALIAS target as read with the lock. The faithful Enactor ignores it; an
-   * Enactor with generation checks makes its batch conditional on it (lesson 02).
+   * What the read step saw of the endpoint, one Route 53 call before the batch. The batch
+   * is built from these, never from a second look at the zone: on the real system the
+   * read and the ChangeResourceRecordSets call are two separate API calls, and anything
+   * may happen between them.
+   * - lockSeen: the lock record's value, which the batch's DELETE must match; null if none.
+   * - rootSeen: the root ALIAS's target; the batch points the rollback record here.
+   * - rootSetExists: whether that target set still existed.
    */
+  lockSeen: string | null;
   rootSeen: string | null;
+  rootSetExists: boolean;
   /** Consecutive lock failures on this endpoint: the back-off exponent. */
   attempts: number;
   /** Generation of the last plan it finished applying. */
@@ -42,6 +47,19 @@ export interface DnsWorld {
   operator: { next: number };
 }
 
+/**
+ * The world as a batch step sees it: Route 53 offers only ChangeResourceRecordSets, so a
+ * batch can depend on the zone only through what its read step saw and through the
+ * conditions Route 53 checks (a DELETE must match exactly).
+ */
+export type BatchWorld = Omit<DnsWorld, 'route53'> & { readonly route53: Route53Batch };
+
+/** The world as a batch step sees it (see BatchWorld). */
+export function batchView(world: DnsWorld): BatchWorld {
+  const zone = world.route53;
+  return { ...world, route53: { changeResourceRecordSets: (changes) => zone.changeResourceRecordSets(changes) } };
+}
+
 export function cloneWorld(world: DnsWorld): DnsWorld {
   return {
     config: world.config,
@@ -61,7 +79,7 @@ export function cloneWorld(world: DnsWorld): DnsWorld {
  */
 export function fingerprintWorld(world: DnsWorld): string {
   const enactors = world.enactors
-    .map((e) => `${e.phase}:${e.plan?.generation ?? '-'}:${e.endpoint}:${e.lockSeen ?? '-'}:${e.rootSeen ?? '-'}:${e.lastApplied}:${e.lastAttempted}`)
+    .map((e) => `${e.phase}:${e.plan?.generation ?? '-'}:${e.endpoint}:${e.lockSeen ?? '-'}:${e.rootSeen ?? '-'}:${e.rootSetExists ? 1 : 0}:${e.lastApplied}:${e.lastAttempted}`)
     .join('|');
   return `${world.planner.published}#${world.operator.next}#${world.plans.generations().join(',')}#${enactors}#${world.route53.fingerprint()}`;
 }

@@ -60,19 +60,19 @@ export interface RegionConfig {
 /** Checks a Region where it enters: one ConfigError naming the field (`ec2.fleetSize`, `operators.dwfmThrottleAt`). */
 export function validateRegionConfig(config: RegionConfig): RegionConfig {
   if (typeof config !== 'object' || config === null) throw new ConfigError('region', 'is not an object', 'a RegionConfig');
-  if (typeof config.name !== 'string' || config.name === '') throw new ConfigError('name', 'is missing', 'a non-empty string');
+  check.name('name', config.name);
   check.integerAtLeast('seed', config.seed, 0);
   check.finiteAtLeast('startMs', config.startMs, 0, ' ms');
   check.finiteAtLeast('endMs', config.endMs, config.startMs + 1, ' ms');
   const clients = config.clients;
-  if (typeof clients !== 'object' || clients === null) throw new ConfigError('clients', 'is missing', 'an object');
+  check.object('clients', clients);
   check.integerAtLeast('clients.count', clients.count, 1);
   if (clients.count > 100_000) throw new ConfigError('clients.count', `${clients.count} clients is too many`, '1 to 100000');
   check.finiteAtLeast('clients.requestGapMs', clients.requestGapMs, 1, ' ms');
   prefixed('clients', () => validateResolverTtl(clients));
   check.finiteAtLeast('nlbLaunchScale', config.nlbLaunchScale, 0);
   const ops = config.operators;
-  if (typeof ops !== 'object' || ops === null) throw new ConfigError('operators', 'is missing', 'an object');
+  check.object('operators', ops);
   for (const field of ['dnsRepairAt', 'dwfmThrottleAt', 'launchThrottleRelaxedAt', 'nlbFailoverOffAt', 'nlbFailoverOnAt'] as const) {
     check.finiteAtLeast(`operators.${field}`, ops[field], config.startMs, ' ms');
   }

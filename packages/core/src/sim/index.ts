@@ -5,7 +5,7 @@ export type { Actor, Invariant, Model, Outcome, StepContext, TraceStep, Violatio
 export type { SchedulerSpec } from './schedulers.ts';
 export { runModel, startRun, type RunEnd, type RunOptions, type RunResult, type SteppedRun } from './run.ts';
 export { EPOCH_LABEL, SECOND, MINUTE, HOUR, DAY, pdt, formatClock, formatHourMinute, formatDuration } from './clock.ts';
-export { formatTimeline, traceHash, type TimelineOptions } from './timeline.ts';
+export { formatTimeline, formatTimelineAround, traceHash, type AroundOptions, type TimelineOptions } from './timeline.ts';
 export { formatReplay, parseReplay, type ReplaySpec } from './replay.ts';
 export { shrinkSchedule, type ShrinkOptions } from './shrink.ts';
 export { explainFailure, formatCounterexample, type Counterexample, type CounterexampleOptions } from './counterexample.ts';

@@ -43,6 +43,44 @@ export function formatTimeline(trace: readonly TraceStep[], options: TimelineOpt
   return lines.join('\n');
 }
 
+export interface AroundOptions {
+  /** How many relevant steps to show before each decisive one (default 3); one is shown after it. */
+  readonly context?: number;
+  /** Which steps belong to the story (default: all). */
+  readonly relevant?: (step: TraceStep) => boolean;
+  readonly violations?: readonly Violation[];
+}
+
+/**
+ * The part of a long trace that tells its story: each decisive step (a stale write, a
+ * deletion, the first broken invariant) with the few relevant steps before it and one
+ * after. Windows that touch merge; a gap between two is marked `⋮`, so the excerpt never
+ * reads as one continuous stretch.
+ */
+export function formatTimelineAround(trace: readonly TraceStep[], decisive: readonly number[], options: AroundOptions = {}): string {
+  const context = options.context ?? 3;
+  const relevant = options.relevant ?? (() => true);
+  const byIndex = new Map(trace.map((s) => [s.index, s]));
+  const shown = new Set<number>();
+  for (const index of decisive) {
+    const before = trace.filter((s) => s.index < index && relevant(s)).slice(-context);
+    const after = trace.find((s) => s.index > index && relevant(s));
+    for (const s of before) shown.add(s.index);
+    if (byIndex.has(index)) shown.add(index);
+    if (after !== undefined) shown.add(after.index);
+  }
+  const steps = [...shown].sort((a, b) => a - b).flatMap((i) => byIndex.get(i) ?? []);
+  const groups: TraceStep[][] = [];
+  for (const step of steps) {
+    const group = groups[groups.length - 1];
+    const previous = group?.[group.length - 1];
+    const contiguous = previous !== undefined && trace.every((s) => s.index <= previous.index || s.index >= step.index || !relevant(s));
+    if (group !== undefined && contiguous) group.push(step);
+    else groups.push([step]);
+  }
+  return groups.map((g) => formatTimeline(g, { violations: options.violations ?? [] })).join('\n   ⋮\n');
+}
+
 function sameFailure(a: TraceStep, b: TraceStep): boolean {
   return !a.ok && a.actor === b.actor && a.action === b.action;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRace, type RaceScheduler } from '../../bench/fast-check-race.ts';
-import { Rng, createDnsModel, regionalEndpointResolves, smallScopeConfig, type DnsModel } from '../../src/index.ts';
+import { Rng, createDnsModel, smallScopeConfig, type DnsModel } from '../../src/index.ts';
+import { regionalEndpointResolves } from '../../src/judge.ts';
 
 /** One step of a core run: which actors could move, and which one did. */
 interface Step {

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DNS_INVARIANTS,
   createDnsModel,
   explore,
   exploreExhaustively,
   formatCounterexample,
   october2025Exploration,
   parseReplay,
-  regionalEndpointResolves,
   runModel,
   smallScope,
   smallScopeConfig,
 } from '../../src/index.ts';
+import { DNS_INVARIANTS, regionalEndpointResolves } from '../../src/judge.ts';
 
 const small = () => createDnsModel(smallScope.config, { name: 'smallScope' });
 

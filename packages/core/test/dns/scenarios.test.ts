@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DNS_INVARIANTS,
   IPV6_ENDPOINT,
   REGIONAL_ENDPOINT,
   createDnsModel,
   formatClock,
   formatTimeline,
   happyPath,
-  october2025,
   pdt,
   runModel,
   type DnsScenario,
 } from '../../src/index.ts';
+import { DNS_INVARIANTS, october2025 } from '../../src/judge.ts';
 
 function run(scenario: DnsScenario) {
   return runModel(createDnsModel(scenario.config, { name: scenario.name }), {

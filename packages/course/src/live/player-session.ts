@@ -1,7 +1,5 @@
 import {
   ConfigError,
-  DNS_INVARIANTS,
-  DNS_SCENARIOS,
   createDnsModel,
   formatReplay,
   formatTimeline,
@@ -15,6 +13,8 @@ import {
   type TraceStep,
   type Violation,
 } from '@outage-lab/core';
+// The player lights every invariant explore checks and runs its scenarios by name.
+import { DNS_INVARIANTS, DNS_SCENARIOS } from '@outage-lab/core/judge';
 
 /** explore prints the last 40 lines of a timeline. */
 const TIMELINE_LINES = 40;

@@ -5,13 +5,13 @@ import {
   generationOfSet,
   lockName,
   planSetName,
-  renderSequenceDiagram,
   rollbackName,
   type DnsWorld,
   type SequenceMark,
   type SequenceMessage,
   type TraceStep,
 } from '@outage-lab/core';
+import { renderSequenceDiagram } from '@outage-lab/core/render';
 import type { InvariantLight, PlayerSession } from './player-session.ts';
 
 /** Rows of the sequence diagram: the last steps, so it grows until it fills the slide and then scrolls. */

@@ -10,6 +10,7 @@ import {
   formatDuration,
   formatHourMinute,
   type PhaseSpan,
+  withinTolerance,
   type VariantOutcome,
 } from '@outage-lab/core';
 import { heading } from './text.ts';
@@ -58,7 +59,7 @@ function phaseTable(outcomes: readonly VariantOutcome[]): string {
   if (first === undefined) return '';
   const rows = compareRegionPhases(detectRegionPhases(first.night)).map((r) => {
     const diff = r.ratio === null ? 'never happened' : `${r.ratio >= 1 ? '+' : '−'}${Math.abs(Math.round((r.ratio - 1) * 100))}%`;
-    const within = r.ratio !== null && Math.abs(r.ratio - 1) <= 0.15;
+    const within = withinTolerance(r);
     return `<tr><td>${escapeXml(r.label)}</td><td>${span(r.aws)}</td><td>${r.sim === null ? '—' : span(r.sim)}</td><td class="${within ? 'ok' : 'off'}">${diff}</td></tr>`;
   });
   return `<table><thead><tr><th>phase</th><th>AWS</th><th>model</th><th>duration</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import pc from 'picocolors';
+import { parseFlags, type FlagSpec } from '@outage-lab/cli';
 import { loadManifest, REPO_ROOT } from '../manifest.ts';
 import { snapshotStarters, staleStarters, STARTERS_DIR } from './pristine.ts';
 
@@ -15,19 +15,30 @@ export interface StartersIo {
   err(line: string): void;
 }
 
+export interface StartersFlags {
+  readonly check?: boolean;
+  readonly refresh?: boolean;
+  readonly help?: boolean;
+}
+
+/** Reads the command line without doing anything; a bad one throws a one-line BadInput. */
+export function parseStartersArgs(argv: readonly string[]): StartersFlags {
+  return parseFlags(argv, STARTERS_FLAGS).values as StartersFlags;
+}
+
+export const STARTERS_FLAGS: Readonly<Record<string, FlagSpec>> = {
+  check: { type: 'boolean' },
+  refresh: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 /** `starters`: the instructors' command behind `npm ci`'s prepare step. Returns the exit code. */
 export function starters(argv: readonly string[], io: StartersIo, root: string = REPO_ROOT): number {
-  let flags: { check?: boolean; refresh?: boolean; help?: boolean };
+  let flags: StartersFlags;
   try {
-    flags = parseArgs({
-      args: [...argv],
-      options: { check: { type: 'boolean' }, refresh: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: false,
-      strict: true,
-    }).values;
+    flags = parseStartersArgs(argv);
   } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    io.err(`starters: ${message} (valid: --check, --refresh)`);
+    io.err(`starters: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
   if (flags.help === true) {

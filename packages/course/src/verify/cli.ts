@@ -1,7 +1,8 @@
 /**
  * The instructor's check, and our main guarantee: every lesson's starter type-checks and
  * fails its tests by assertion, with a message from the incident (not a TypeError, not
- * "not implemented"); every solution passes every test. Writes .results/verify.json
+ * "not implemented"); every solution passes every test; every known-wrong fix under
+ * solutions/NN-slug/wrong/ fails, by assertion, at the step named for it. Writes .results/verify.json
  * so `npm test` can count it (each cell of the matrix and each solution test counts
  * once), and exits non-zero when any cell of the matrix is wrong.
  */
@@ -9,9 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
+import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
+import { parseVerifyArgs, VERIFY_USAGE } from './args.ts';
 import { loadManifest, REPO_ROOT } from '../manifest.ts';
-import { runLessons } from '../lesson-runner.ts';
-import { solutionCells, starterCells, type Cell } from './matrix.ts';
+import { runMatrix } from '../lesson-runner.ts';
+import { solutionCells, starterCells, wrongFixCells, type Cell } from './matrix.ts';
+import { wrongFixes } from '../wrong-fixes.ts';
 
 function typecheck(project: string): string[] {
   const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -20,9 +24,15 @@ function typecheck(project: string): string[] {
 }
 
 async function main(): Promise<number> {
+  const args = parseVerifyArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(VERIFY_USAGE);
+    return 0;
+  }
   const manifest = loadManifest();
   const typeErrors = [...typecheck('exercises'), ...typecheck('solutions')];
-  const runs = await runLessons(manifest.lessons, ['exercise', 'solution']);
+  const fixes = manifest.lessons.flatMap((lesson) => wrongFixes(lesson, REPO_ROOT));
+  const { runs, wrong } = await runMatrix(manifest.lessons, ['exercise', 'solution'], fixes);
   const cells: Cell[] = [];
   let solutionTests = { passed: 0, failed: 0 };
   for (const lesson of manifest.lessons) {
@@ -30,6 +40,7 @@ async function main(): Promise<number> {
     const solution = runs.find((r) => r.lesson.id === lesson.id && r.side === 'solution');
     if (starter === undefined || solution === undefined) continue;
     cells.push(...starterCells(lesson, starter, typeErrors), ...solutionCells(lesson, solution, typeErrors));
+    cells.push(...wrongFixCells(lesson, wrong.filter((w) => w.fix.lesson.id === lesson.id), typeErrors));
     const passing = solution.tests.filter((t) => t.state === 'passed').length;
     solutionTests = { passed: solutionTests.passed + passing, failed: solutionTests.failed + solution.tests.length - passing };
   }
@@ -51,10 +62,8 @@ async function main(): Promise<number> {
   return bad.length === 0 ? 0 : 1;
 }
 
+quietOnClosedPipe();
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`verify: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
+  (error: unknown) => process.exit(reportError('verify', error, (line) => console.error(line))),
 );

@@ -1,5 +1,6 @@
 import type { Lesson } from '../manifest.ts';
-import type { LessonRun } from '../lesson-runner.ts';
+import type { LessonRun, WrongFixRun } from '../lesson-runner.ts';
+import { judgeWrongFix } from '../wrong-fixes.ts';
 
 /**
  * The red/green matrix as pure functions of the runs, so that the matrix itself can be
@@ -49,3 +50,20 @@ export function solutionCells(lesson: Lesson, run: LessonRun, typeErrors: readon
   ];
 }
 
+
+/**
+ * Each known-wrong fix is one cell: it must type-check, and its first failing step must be
+ * the one named for it, failing by assertion.
+ */
+export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], typeErrors: readonly string[]): Cell[] {
+  return runs.map(({ fix, tests, loadErrors }) => {
+    const mine = typeErrors.filter((e) => e.startsWith(fix.src));
+    const judged = judgeWrongFix(fix, tests, loadErrors);
+    return {
+      lesson: lesson.id,
+      check: judged.check,
+      ok: judged.ok && mine.length === 0,
+      detail: [judged.detail, ...mine.slice(0, 3)].filter((d) => d !== '').join('\n'),
+    };
+  });
+}

@@ -1,4 +1,5 @@
-import { DNS_INVARIANTS, createDnsModel, explainFailure, smallScope } from '@outage-lab/core';
+import { createDnsModel, explainFailure, smallScope } from '@outage-lab/core';
+import { DNS_INVARIANTS } from '@outage-lab/core/judge';
 import { describe, expect, it } from 'vitest';
 import { ENACTOR_PROGRAMS } from '../../src/live/enactors.ts';
 import { PlayerSession, readSource, sourceText, withSeed } from '../../src/live/player-session.ts';

@@ -1,6 +1,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import { deckEnv, report } from '../env.ts';
 import { escapeHtml } from '../html.ts';
+import { fenceType } from './fence-types.ts';
 /** One line of an agenda: what the caller's sessions are (a course's lessons, say). */
 export interface AgendaItem {
   readonly id: string;
@@ -29,12 +30,16 @@ const EXTRA = /^[-*]\s+(.+?)\s+\((\d+)\s*min\)$/;
  * `- The cascade (20 min)` add the sessions that are not lessons, after them.
  */
 export function agendaPlugin(md: MarkdownIt, options: AgendaOptions): void {
-  const previous = md.renderer.rules.fence;
-  md.renderer.rules.fence = (tokens, idx, opts, env, self) => {
+  fenceType(md, 'agenda', (tokens, idx, _opts, env) => {
     const token = tokens[idx];
-    if (token === undefined || token.info.trim() !== 'agenda') return previous === undefined ? '' : previous(tokens, idx, opts, env, self);
+    if (token === undefined) return '';
     const deck = deckEnv(env);
     const line = token.map?.[0] ?? 0;
+    const extra = token.info.trim().split(/\s+/).slice(1);
+    if (extra.length > 0) {
+      report(deck, line, `agenda takes no parameters, got ${JSON.stringify(extra.join(' '))}`);
+      return '';
+    }
     if (options.agenda === undefined) {
       report(deck, line, 'agenda: this deck engine was given no agenda source');
       return '';
@@ -66,7 +71,7 @@ export function agendaPlugin(md: MarkdownIt, options: AgendaOptions): void {
     const total = items.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
     const summary = total > 0 ? `<p class="agenda-total">About ${formatDuration(total)} in all.</p>` : '';
     return `<ol class="agenda">\n${rows.join('\n')}\n</ol>\n${summary}\n`;
-  };
+  });
 }
 
 function formatDuration(minutes: number): string {

@@ -1,0 +1,66 @@
+import {
+  REGIONAL_ENDPOINT,
+  createDnsModel,
+  formatClock,
+  formatTimelineAround,
+  runModel,
+  type DnsConfig,
+  type DnsObservation,
+  type DnsWorld,
+  type EnactorProgram,
+  type RunResult,
+  type TraceStep,
+  type Violation,
+} from '@outage-lab/core';
+import { DNS_INVARIANTS } from '@outage-lab/core/judge';
+
+export type Night = RunResult<DnsWorld, DnsObservation> & { readonly observations: readonly DnsObservation[] };
+
+/** A timed night with the given Enactor in every AZ, keeping every observation and every broken invariant. */
+export function runNight(enactor: EnactorProgram, config: DnsConfig, untilMs: number, seed: number, prepare?: (world: DnsWorld) => void): Night {
+  const observations: DnsObservation[] = [];
+  const result = runModel(createDnsModel(config, { enactor, ...(prepare === undefined ? {} : { prepare }) }), {
+    seed,
+    untilMs,
+    invariants: DNS_INVARIANTS,
+    stopOnViolation: false,
+    onStep: (_, observed) => observations.push(observed),
+  });
+  return { ...result, observations };
+}
+
+/**
+ * The steps that decide a night, found from what could be observed rather than from the
+ * timeline's wording: the first write that moved an endpoint back to an older generation,
+ * the first step after which an endpoint's active set was gone, and the violation.
+ */
+function decisiveSteps(night: Night, violation: Violation | undefined): { label: string; index: number }[] {
+  const marks: { label: string; index: number }[] = [];
+  const obs = night.observations;
+  const at = (test: (now: DnsObservation, before: DnsObservation) => boolean): number => obs.findIndex((now, i) => i > 0 && test(now, obs[i - 1] as DnsObservation));
+  const back = at((now, before) => now.endpoints.some((e, k) => (e.activeGeneration ?? 0) < (before.endpoints[k]?.activeGeneration ?? 0) && e.activeGeneration !== null));
+  const gone = at((now, before) => now.endpoints.some((e, k) => !e.activeSetExists && before.endpoints[k]?.activeSetExists === true));
+  // Observation i is taken after trace step i - 1.
+  if (back > 0) marks.push({ label: 'the stale write', index: back - 1 });
+  if (gone > 0) marks.push({ label: 'the deletion', index: gone - 1 });
+  if (violation !== undefined && violation.step >= 0) marks.push({ label: `${violation.invariant} breaks`, index: violation.step });
+  return marks;
+}
+
+/**
+ * The story of a broken invariant: the few steps around each decisive moment (the stale
+ * write, the clean-up that deleted a live set, the first broken invariant), not the tail
+ * of the night.
+ */
+export function story(night: Night, violation: Violation | undefined): string {
+  if (violation === undefined) return '';
+  const marks = decisiveSteps(night, violation);
+  const relevant = (s: TraceStep): boolean => s.actor === 'dns-planner' || s.action.endsWith(` ${REGIONAL_ENDPOINT}`) || s.action.startsWith('clean') || s.action.startsWith('check');
+  const decisive = marks.map(({ label, index }) => `${label} at ${formatClock(night.trace[index]?.time ?? violation.time)}`).join(', ');
+  const timeline = formatTimelineAround(
+    night.trace,
+    marks.map((m) => m.index),
+    { context: 3, relevant, violations: [violation] },
+  );
+  return `${violation.invariant} broke at ${formatClock(violation.time)}: ${violation.message}\nThe decisive steps: ${decisive}.\n${timeline}`;
+}

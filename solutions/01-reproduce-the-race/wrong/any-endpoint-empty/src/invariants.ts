@@ -1,0 +1,41 @@
+import type { DnsObservation, Invariant } from '@outage-lab/core';
+
+export const REGIONAL = 'dynamodb.us-east-1.amazonaws.com';
+
+export const regionalEndpointResolves: Invariant<DnsObservation> = {
+  name: 'regional-endpoint-resolves',
+  description: `${REGIONAL} always answers at least one address`,
+  kind: 'safety',
+  check(now) {
+    const empty = now.endpoints.find((e) => e.answers.length === 0);
+    return empty === undefined ? null : `${empty.name} answers NOERROR with no addresses`;
+  },
+};
+
+export const generationNeverRegresses: Invariant<DnsObservation> = {
+  name: 'generation-never-regresses',
+  description: 'no endpoint ever moves to an older plan generation',
+  kind: 'safety',
+  check(now, before) {
+    if (before === null) return null;
+    for (const endpoint of now.endpoints) {
+      const was = before.endpoints.find((e) => e.name === endpoint.name)?.activeGeneration ?? null;
+      const is = endpoint.activeGeneration;
+      if (was !== null && is !== null && is < was) return `${endpoint.name} went back from gen ${was} to gen ${is}`;
+    }
+    return null;
+  },
+};
+
+export const activePlanExists: Invariant<DnsObservation> = {
+  name: 'active-plan-exists',
+  description: "every endpoint's root ALIAS points at a record set that exists",
+  kind: 'safety',
+  check(now) {
+    const broken = now.endpoints.find((e) => e.activeGeneration !== null && !e.activeSetExists);
+    return broken === undefined ? null : `${broken.name} points at gen ${broken.activeGeneration}, whose record set was deleted`;
+  },
+};
+
+/** The invariants the explorer checks after every step. */
+export const myInvariants: readonly Invariant<DnsObservation>[] = [regionalEndpointResolves, generationNeverRegresses, activePlanExists];

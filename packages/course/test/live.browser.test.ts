@@ -208,6 +208,13 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: 120_000 }, () 
     writeFileSync(join(dir, 'race.md'), `## The race\n\n\`\`\`sim-player ${RACE}\n\`\`\`\n\n<!-- notes -->\n`);
     const server = await serveDecks({ ...deckSources(), decksDir: dir, outDir: join(dir, 'dist'), port: 0 });
     const served = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    // The network stays blocked here too: the only thing a served deck may reach is its own server.
+    const strays: string[] = [];
+    await served.route('**/*', (route) => {
+      if (route.request().url().startsWith(server.url)) return route.continue();
+      strays.push(route.request().url());
+      return route.abort();
+    });
     try {
       const [first, second] = [await served.newPage(), await served.newPage()];
       for (const page of [first, second]) await page.goto(`${server.url}race.html#1`);
@@ -215,6 +222,7 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: 120_000 }, () 
       await second.waitForFunction(() => document.querySelector('.slide.active .live-view .player-status')?.textContent?.startsWith('step 5 ') === true);
       expect(await view(player(second))).toBe(await view(player(first)));
       expect(new URL(second.url()).hash).toBe('#1;w1=5');
+      expect(strays, 'a served deck asks only its own server').toEqual([]);
     } finally {
       await served.close();
       await server.close();

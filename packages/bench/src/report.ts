@@ -46,6 +46,8 @@ const TARGETS: Readonly<Record<string, Target>> = {
   'class.lessonOverheadMs.unreachable': { below: 300 },
   'explore.smallScope.msToCounterexample': { below: 100 },
   'explore.random.runsPerSec': { atLeast: 2_000 },
+  'dns.nightsSampled': { atLeast: 10_000 },
+  'dns.wallSeconds': { below: 30 },
   // Issue 17: a knob's night is run and drawn again within 300 ms on a 2-core laptop.
   'slides.knobRedrawMs': { below: 300 },
   'slides.knobRedrawMs.nlb': { below: 300 },
@@ -60,6 +62,13 @@ function targetOf(key: string): Target | undefined {
 }
 
 const NOTES: Readonly<Record<string, string>> = {
+  'dns.raceProbability': 'share of 10,000 seeded october2025 nights (seeds 1-10,000) whose first delayed pass empties the regional endpoint',
+  'dns.raceProbabilityInterval': 'half-width of its 95% Wilson interval (low and high below)',
+  'dns.raceProbabilityLow': '95% Wilson interval, low end',
+  'dns.raceProbabilityHigh': '95% Wilson interval, high end',
+  'dns.nightsSampled': 'seeded nights, each cut to what decides the race, over 2 worker threads',
+  'dns.pairOnlyProbability': 'share whose regional endpoint and IPv6 twin, and nothing else, go empty (the October shape)',
+  'dns.wallSeconds': 'wall time for all the nights',
   'kernel.eventsPerSec': 'Kernel at/after/runUntil: each event schedules one follow-up (LCG delay), 3,000 pending',
   'kernel.bareHeapEventsPerSec': 'the same pushes and pops on a bare typed-array heap, same run',
   'kernel.ratioToBareHeap': 'kernel ÷ bare heap, median of 15 alternating pairs',

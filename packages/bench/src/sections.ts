@@ -2,6 +2,7 @@ import { benchEc2 } from '@outage-lab/core/bench/ec2.ts';
 import { benchPct, benchRandom, benchSmallScope } from '@outage-lab/core/bench/explore.ts';
 import { benchKernel } from '@outage-lab/core/bench/kernel.ts';
 import { benchNlb } from '@outage-lab/core/bench/nlb.ts';
+import { benchRaceOdds } from '@outage-lab/core/bench/race-odds.ts';
 import { benchRegion } from '@outage-lab/core/bench/region.ts';
 import { benchVsFastCheck } from '@outage-lab/core/bench/vs-fast-check.ts';
 import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
@@ -39,6 +40,7 @@ export const SECTIONS: readonly Section[] = [
     run: benchVsFastCheck,
   },
   { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
+  { prefix: 'dns', keys: ['dns.raceProbability', 'dns.raceProbabilityInterval', 'dns.nightsSampled', 'dns.wallSeconds'], run: benchRaceOdds },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
   { prefix: 'slides', keys: SLIDES_KEYS, run: benchSlides },
   { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },

@@ -55,6 +55,7 @@ export { createDnsModel, type DnsModel, type DnsModelOptions } from './dns/model
 export { observeDns, type DnsObservation, type EnactorView, type EndpointView } from './dns/observe.ts';
 export { operator } from './dns/operator.ts';
 export { PlanStore, type Plan, type PlanTarget } from './dns/plan-store.ts';
+export { raceNight, raceOdds, tallyRaceNights, wilsonInterval, type RaceNight, type RaceOdds } from './dns/race-odds.ts';
 export { buildPlan, dnsPlanner } from './dns/planner.ts';
 export {
   alias,
@@ -109,13 +110,44 @@ export { propagationDelayAt, type Ec2Sample } from './ec2/sample.ts';
 export { queueLimitThrottle, type QueueName, type QueueState, type Throttle } from './ec2/throttle.ts';
 
 // The Region
-export { drawCumulativeImpact, drawRegionNight, drawVariantImpact } from './region/charts.ts';
+export {
+  HELD_OUT_TOLERANCE,
+  formatCalibratedPhases,
+  REGION_PHASE_BASIS,
+  summarizeCalibration,
+  type CalibrationSummary,
+  type EdgeBasis,
+  type HeldOutError,
+  type PhaseBasis,
+} from './region/calibration.ts';
+export { drawCumulativeImpact, drawDependents, drawRegionNight, drawVariantImpact } from './region/charts.ts';
 export { validateRegionConfig, type DynamoClientsConfig, type RegionConfig, type RegionOperators } from './region/config.ts';
 export { type DnsNight } from './region/dns-night.ts';
 export { type RegionEvent } from './region/events.ts';
+export {
+  compareDependents,
+  DEPENDENT_SERVICES,
+  dependentWindows,
+  dependentWindowsByNight,
+  formatDependents,
+  formatWindow,
+  type DependentComparison,
+  type DependentName,
+  type DependentService,
+  type ImpactWindow,
+} from './region/dependents.ts';
 export { FIX_LABELS, FIX_NAMES, fixNames, pickFixes, type FixName, type RegionFixes } from './region/fixes.ts';
 export { impactMinutes, REGION_SERVICES, type ImpactMinutes, type RegionService, type ServiceImpact } from './region/impact.ts';
 export { compareRegionPhases, detectRegionPhases, type RegionPhaseComparison, type RegionPhaseName, type RegionPhases } from './region/phases.ts';
+export {
+  drawSensitivityTornado,
+  formatSensitivity,
+  mostMoved,
+  SENSITIVITY_PARAMETERS,
+  sensitivitySweep,
+  type SensitivityParameter,
+  type SensitivityRow,
+} from './region/sensitivity.ts';
 export { runRegion, type RegionMinute, type RegionNight, type RegionRunOptions, type RegionStage } from './region/run.ts';
 export {
   AS_IT_HAPPENED,

@@ -26,6 +26,9 @@ describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: 120_000 
   const slideCount = (name: string): number => results.find((r) => r.name === name)?.deck?.slides.length ?? 0;
   const current = async (page: Page): Promise<string> => (await page.locator('.deck > .slide.active').getAttribute('data-number')) ?? 'none';
 
+  // Builds every deck with the simulator (the race-odds chart alone runs 360 nights) and
+  // starts Chromium: about 12 s on a loaded 2-core machine, past 60 s under a full parallel
+  // npm test. A budget for a busy machine, not a timing assertion.
   beforeAll(async () => {
     results = buildDecks({ ...deckSources(), decksDir: DECKS_DIR });
     for (const result of results) writeDeck(result, out);

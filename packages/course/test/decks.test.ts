@@ -40,8 +40,8 @@ describe('the workshop decks', () => {
   it('draw their diagrams from the simulator', () => {
     const sims = (r: DeckResult): string[] => [...(r.page ?? '').matchAll(/<figure class="sim" data-sim="([^"]+)"/g)].map((m) => m[1] ?? '');
     const byDeck = Object.fromEntries(results.map((r) => [r.name, sims(r)]));
-    expect(byDeck['01-reproduce-the-race']).toEqual(['october2025']);
-    expect(byDeck['05-cascade']).toEqual(['october2025-answers', 'october2025-dwfm', 'october2025-nlb', 'october2025-region', 'october2025-fixes']);
+    expect(byDeck['01-reproduce-the-race']).toEqual(['october2025', 'race-odds']);
+    expect(byDeck['05-cascade']).toEqual(['october2025-answers', 'october2025-dwfm', 'october2025-nlb', 'october2025-region', 'october2025-fixes', 'october2025-dependents']);
   });
 
   it('are each one self-contained page that fetches nothing', () => {

@@ -3,7 +3,8 @@ import { drawDnsAnswers } from './dns-answers.ts';
 import { drawDnsRace } from './dns-race.ts';
 import { drawDwfmGoodput } from './dwfm-goodput.ts';
 import { drawNlbCapacity } from './nlb-capacity.ts';
-import { drawRegionNight } from '../region/charts.ts';
+import { drawRaceOdds } from './race-odds.ts';
+import { drawDependents, drawRegionNight } from '../region/charts.ts';
 import { october2025Region } from '../scenarios/region.ts';
 import { runRegion } from '../region/run.ts';
 
@@ -19,6 +20,8 @@ const REGISTRY: ReadonlyMap<string, DiagramEntry> = new Map<string, DiagramEntry
   ['october2025-answers', { description: 'addresses in the answer for the regional endpoint over the night', draw: ({ seed }) => drawDnsAnswers(seed) }],
   ['october2025-dwfm', { description: 'DWFM goodput against throughput: congestive collapse and the throttled recovery', draw: ({ seed }) => drawDwfmGoodput(seed) }],
   ['october2025-nlb', { description: 'NLB capacity in DNS and connection errors on 20 October', draw: ({ seed }) => drawNlbCapacity(seed) }],
+  ['race-odds', { description: 'how often a night empties the regional endpoint, against the slow Enactor’s delay and the Planner’s period', draw: ({ seed }) => drawRaceOdds(seed) }],
+  ['october2025-dependents', { description: 'Lambda, STS, IAM sign-in and Redshift: AWS’s impact windows beside the model’s', draw: ({ seed }) => drawDependents(runRegion({ ...october2025Region, seed })) }],
   ['october2025-region', { description: 'the cascade: every service’s impact through the night, with the operators’ actions', draw: ({ seed }) => drawRegionNight(runRegion({ ...october2025Region, seed })) }],
 ]);
 

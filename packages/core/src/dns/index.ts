@@ -12,3 +12,4 @@ export { observeDns, type DnsObservation, type EndpointView, type EnactorView } 
 export { createDnsModel, type DnsModel, type DnsModelOptions } from './model.ts';
 export { CachingResolver, timelineAuthority, validateResolverTtl, type AnswerChange, type ResolverTtl } from './resolver.ts';
 export * from './scenario.ts';
+export { raceNight, raceOdds, tallyRaceNights, wilsonInterval, type RaceNight, type RaceOdds } from './race-odds.ts';

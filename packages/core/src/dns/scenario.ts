@@ -65,30 +65,68 @@ export class DnsScenarioBuilder {
     return this.#with({ cleanupThreshold: check.integerAtLeast('cleanupThreshold', generations, 1) });
   }
 
-  /** How many endpoints besides the regional one and its IPv6 twin. */
-  otherEndpoints(count: number): DnsScenarioBuilder {
-    return this.#with({ endpoints: regionEndpoints(check.integerAtLeast('otherEndpoints', count, 0)) });
+  /**
+   * How many endpoints besides the regional one and its IPv6 twin, and how many of them
+   * the Enactors walk before the regional pair (none by default: the pair comes first).
+   */
+  otherEndpoints(count: number, options: { readonly regionalAt?: number } = {}): DnsScenarioBuilder {
+    const others = check.integerAtLeast('otherEndpoints', count, 0);
+    const at = options.regionalAt === undefined ? 0 : check.integerAtLeast('otherEndpoints.regionalAt', options.regionalAt, 0);
+    if (at > others) throw new ConfigError('otherEndpoints.regionalAt', `${at} is more than the ${others} other endpoints`, `0 to ${others}`);
+    return this.#with({ endpoints: regionEndpoints(others, at) });
+  }
+
+  /** How long an ordinary Route 53 call takes (each is spread by ±latencyJitter). */
+  route53Latency(latency: Duration): DnsScenarioBuilder {
+    return this.#with({ apiLatencyMs: toDuration('route53Latency', latency) });
+  }
+
+  /** The Enactors' back-off after a lost lock: `base` × 2^(failures − 1), at most `cap`. */
+  backoff(window: { readonly base: Duration; readonly cap: Duration }): DnsScenarioBuilder {
+    const base = toDuration('backoff.base', window.base);
+    const cap = toDuration('backoff.cap', window.cap);
+    if (cap < base) throw new ConfigError('backoff.cap', `${cap} ms is below the base ${base} ms`, 'a cap at least as long as the base');
+    return this.#with({ backoffBaseMs: base, backoffCapMs: cap });
   }
 
   /**
    * Every lock acquisition of this Enactor fails between the two times (fault
-   * `enactor.lock`), on every endpoint, or on the `only` ones, or on all `except` these.
+   * `enactor.lock`), on every endpoint or only on the `only` ones: the lesson's way of
+   * scripting a delay by hand.
    */
-  slowEnactor(
-    enactor: Az,
-    window: { readonly from: When; readonly until: When; readonly only?: readonly string[]; readonly except?: readonly string[] },
-  ): DnsScenarioBuilder {
+  slowEnactor(enactor: Az, window: { readonly from: When; readonly until: When; readonly only?: readonly string[] }): DnsScenarioBuilder {
     check.oneOf('slowEnactor.enactor', enactor, AZS);
-    const all = this.scenario.config.endpoints.map((e) => e.name);
-    const endpoints = window.only ?? (window.except === undefined ? undefined : all.filter((name) => !(window.except ?? []).includes(name)));
     const fault: Fault = {
       point: 'enactor.lock',
       enactor,
       from: toMs('slowEnactor.from', window.from),
       until: toMs('slowEnactor.until', window.until),
-      ...(endpoints === undefined ? {} : { endpoints }),
+      ...(window.only === undefined ? {} : { endpoints: window.only }),
     };
     return this.#with({ faults: [...this.scenario.config.faults, fault] });
+  }
+
+  /**
+   * A degraded Enactor, as AWS described the one that fell behind: between the two times
+   * every Route 53 call it makes takes about `latency`, and each of its lock acquisitions
+   * fails with probability `lockFailures`, after which it backs off and retries. It keeps
+   * making progress, one endpoint at a time, only slowly. Which endpoints it has reached
+   * when another Enactor cleans up is left to the seed.
+   */
+  degradedEnactor(
+    enactor: Az,
+    window: { readonly from: When; readonly until: When; readonly latency: Duration; readonly lockFailures: number; readonly onShare?: number },
+  ): DnsScenarioBuilder {
+    check.oneOf('degradedEnactor.enactor', enactor, AZS);
+    const from = toMs('degradedEnactor.from', window.from);
+    const until = toMs('degradedEnactor.until', window.until);
+    const chance = check.finiteAtLeast('degradedEnactor.lockFailures', window.lockFailures, 0);
+    if (chance > 1) throw new ConfigError('degradedEnactor.lockFailures', `${chance} is more than 1`, 'a probability in [0, 1]');
+    const faults: Fault[] = [
+      { point: 'enactor.api-latency', enactor, from, until, latencyMs: toDuration('degradedEnactor.latency', window.latency) },
+      { point: 'enactor.lock', enactor, from, until, chance, ...(window.onShare === undefined ? {} : { share: window.onShare }) },
+    ];
+    return this.#with({ faults: [...this.scenario.config.faults, ...faults] });
   }
 
   /** Every Route 53 call of this Enactor takes `latency` between the two times (fault `enactor.api-latency`). */
@@ -112,6 +150,12 @@ export class DnsScenarioBuilder {
   /** The operators restore the DNS records by hand at this time. */
   operatorRepairAt(when: When): DnsScenarioBuilder {
     const action: OperatorAction = { at: toMs('operatorRepairAt', when), action: 'repair-dns' };
+    return this.#with({ operator: [...this.scenario.config.operator, action].sort((a, b) => a.at - b.at) });
+  }
+
+  /** The operators switch the DNS Planner and Enactor automation off at this time (after a repair at the same time). */
+  disableAutomationAt(when: When): DnsScenarioBuilder {
+    const action: OperatorAction = { at: toMs('disableAutomationAt', when), action: 'disable-automation' };
     return this.#with({ operator: [...this.scenario.config.operator, action].sort((a, b) => a.at - b.at) });
   }
 

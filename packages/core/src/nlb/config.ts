@@ -40,7 +40,11 @@ export interface HealthCheckConfig {
    * also keeps a dead AZ's unanswered checks from slowing the checks of the others.
    */
   readonly checkersPerAz: number;
-  /** Whether every withdrawal or restore of an AZ re-checks all of that AZ's targets. */
+  /**
+   * Whether every withdrawal or restore of an AZ re-checks all of that AZ's targets. The
+   * model's hypothesis, not AWS's account: AWS's summary says the alternating check
+   * results loaded the subsystem, and does not say that failover re-checked anything.
+   */
   readonly recheckOnDnsChange: boolean;
 }
 

@@ -29,6 +29,12 @@ export interface RegionOperators {
   /** NLB's automatic health-check AZ failover switched off (brief: 09:36) and on again (14:09). */
   readonly nlbFailoverOffAt: number;
   readonly nlbFailoverOnAt: number;
+  /**
+   * Temporary mitigations let some internal services reach DynamoDB (brief: 01:15). Only
+   * the dependent services that AWS says recovered then (STS, IAM sign-in) use it; the
+   * four models ignore it, since the brief does not say DWFM was one of them.
+   */
+  readonly internalMitigationAt?: number;
 }
 
 /**
@@ -76,6 +82,7 @@ export function validateRegionConfig(config: RegionConfig): RegionConfig {
   for (const field of ['dnsRepairAt', 'dwfmThrottleAt', 'launchThrottleRelaxedAt', 'nlbFailoverOffAt', 'nlbFailoverOnAt'] as const) {
     check.finiteAtLeast(`operators.${field}`, ops[field], config.startMs, ' ms');
   }
+  if (ops.internalMitigationAt !== undefined) check.finiteAtLeast('operators.internalMitigationAt', ops.internalMitigationAt, config.startMs, ' ms');
   check.finiteAtLeast('operators.launchThrottleRelaxedAt', ops.launchThrottleRelaxedAt, ops.dwfmThrottleAt, ' ms');
   check.finiteAtLeast('operators.nlbFailoverOnAt', ops.nlbFailoverOnAt, ops.nlbFailoverOffAt, ' ms');
   if (typeof config.dns !== 'object' || config.dns === null) throw new ConfigError('dns', 'is missing', 'a DnsScenario such as october2025');

@@ -20,5 +20,27 @@ export {
   type RegionPhases,
   type RegionPhaseComparison,
 } from './phases.ts';
+export { REGION_PHASE_BASIS, summarizeCalibration, formatCalibratedPhases, type EdgeBasis, type PhaseBasis, type HeldOutError, type CalibrationSummary } from './calibration.ts';
+export {
+  DEPENDENT_SERVICES,
+  dependentWindows,
+  compareDependents,
+  formatDependents,
+  formatWindow,
+  dependentWindowsByNight,
+  type DependentName,
+  type DependentService,
+  type DependentComparison,
+  type ImpactWindow,
+} from './dependents.ts';
+export {
+  SENSITIVITY_PARAMETERS,
+  sensitivitySweep,
+  mostMoved,
+  drawSensitivityTornado,
+  formatSensitivity,
+  type SensitivityParameter,
+  type SensitivityRow,
+} from './sensitivity.ts';
 export { AS_IT_HAPPENED, STANDARD_VARIANTS, variantOf, runVariants, formatImpactTable, type RegionVariant, type VariantOutcome } from './variants.ts';
-export { drawRegionNight, drawVariantImpact, drawCumulativeImpact } from './charts.ts';
+export { drawRegionNight, drawVariantImpact, drawCumulativeImpact, drawDependents } from './charts.ts';

@@ -16,7 +16,7 @@ export const AWS_REGION_PHASES: Readonly<Record<RegionPhaseName, PhaseSpan & { r
   collapse: AWS_EC2_PHASES.collapse,
   recovery: AWS_EC2_PHASES.recovery,
   launchRamp: AWS_EC2_PHASES.launchRamp,
-  nlbErrors: { label: 'NLB connection errors until failover is switched off', startMs: pdt('05:30', 20), endMs: pdt('09:36', 20) },
+  nlbErrors: { label: 'NLB connection errors, resolved when failover is switched off', startMs: pdt('05:30', 20), endMs: pdt('09:36', 20) },
   propagationBacklog: AWS_EC2_PHASES.propagationBacklog,
 };
 

@@ -15,7 +15,7 @@ export const october2025Ec2: Ec2Config = {
   // brief: the night from just before the race (23:48) to the end of the event (14:20).
   startMs: pdt('23:00'),
   endMs: pdt('14:20', 20),
-  // chosen: well below every duration that matters (the 2-minute attempt timeout).
+  // chosen: well below every duration that matters (the 5-minute attempt timeout).
   tickMs: 10 * SECOND,
   sampleMs: MINUTE,
   // brief: DynamoDB's regional endpoint had no addresses from 23:48 until the operators
@@ -67,7 +67,11 @@ export const october2025Ec2: Ec2Config = {
     actAtMs: pdt('04:14', 20),
     // chosen: the cap keeps the queue to half of what DWFM drains within one timeout.
     dwfmQueueLimitFraction: 0.5,
-    // chosen: the brief says "some" hosts; 90% of the waiting work is lost with them.
+    // fitted to the collapse's end (04:14) and recovery's end (05:28). The brief says
+    // "some" hosts; this is heavy for a few hosts but it stands for all the stale work the
+    // operators' actions flushed: hosts are pooled in the model, and in a collapsed queue
+    // every attempt is already late (goodput zero), so what is dropped is work whose
+    // caller has given up. At 0.5 the collapse runs on to 04:50, at 0.25 to 05:07.
     restartDiscardFraction: 0.9,
     // chosen: launches hit request throttles from 05:28 (brief); the throttle admits a
     // little more than Network Manager can propagate.

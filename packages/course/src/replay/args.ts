@@ -14,7 +14,7 @@ export const REPLAY_USAGE = `usage: npm run replay [-- --fixes dns,nlb,ec2] [--h
   (no flags)         the night as it happened, each fix alone, and all three: what each fix buys
   --fixes <list>     the night as it happened beside one set of fixes: one or more of ${FIX_NAMES.join(', ')}, comma-separated, or all, or none
   --html <file>      also write a standalone report with the charts (opens offline)
-  --seed <n>         another seed for the night (default: the canonical one, 20251019)`;
+  --seed <n>         another seed for the night (default: the canonical one, 20251351)`;
 
 const FLAGS = { fixes: { type: 'string' }, html: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 

@@ -1,14 +1,24 @@
 import {
+  DEPENDENT_SERVICES,
   FIX_LABELS,
+  HELD_OUT_TOLERANCE,
+  PHASE_TOLERANCE,
+  REGION_PHASE_BASIS,
   REGION_SERVICES,
+  compareDependents,
   compareRegionPhases,
+  dependentWindowsByNight,
   detectRegionPhases,
   drawCumulativeImpact,
   drawRegionNight,
+  drawSensitivityTornado,
   drawVariantImpact,
   escapeXml,
   formatDuration,
   formatHourMinute,
+  formatWindow,
+  sensitivitySweep,
+  summarizeCalibration,
   type PhaseSpan,
   withinTolerance,
   type VariantOutcome,
@@ -33,6 +43,11 @@ export function replayReport(outcomes: readonly VariantOutcome[]): string {
     `<ul class="events">${night.events.map((e) => `<li><time>${formatHourMinute(e.time)}</time> <b>${e.source.toUpperCase()}</b> ${escapeXml(e.text)}</li>`).join('')}</ul>`,
     `<h2>Beside AWS's timeline</h2>`,
     phaseTable(outcomes),
+    calibrationNotes(outcomes),
+    `<h2>Which parameter moves which phase</h2>`,
+    sensitivitySection(outcomes),
+    `<h2>Who else felt it</h2>`,
+    dependentsTable(outcomes),
     `<h2>What each fix buys</h2>`,
     impactTable(outcomes),
     `<ul class="notes">${REGION_SERVICES.map((s) => `<li><b>${escapeXml(s.label)}</b>: ${escapeXml(s.counts)}.</li>`).join('')}</ul>`,
@@ -58,11 +73,47 @@ function phaseTable(outcomes: readonly VariantOutcome[]): string {
   const first = outcomes[0];
   if (first === undefined) return '';
   const rows = compareRegionPhases(detectRegionPhases(first.night)).map((r) => {
+    const basis = REGION_PHASE_BASIS[r.phase];
     const diff = r.ratio === null ? 'never happened' : `${r.ratio >= 1 ? '+' : '−'}${Math.abs(Math.round((r.ratio - 1) * 100))}%`;
-    const within = withinTolerance(r);
-    return `<tr><td>${escapeXml(r.label)}</td><td>${span(r.aws)}</td><td>${r.sim === null ? '—' : span(r.sim)}</td><td class="${within ? 'ok' : 'off'}">${diff}</td></tr>`;
+    const within = withinTolerance(r, basis.heldOut ? HELD_OUT_TOLERANCE : PHASE_TOLERANCE);
+    const marks = `${basis.start} → ${basis.end}${basis.heldOut ? ' · <b>held out</b>' : ''}`;
+    return `<tr><td>${escapeXml(r.label)}</td><td>${span(r.aws)}</td><td>${r.sim === null ? '—' : span(r.sim)}</td><td class="${within ? 'ok' : 'off'}">${diff}</td><td>${marks}<br><span class="dim">${escapeXml(basis.why)}</span></td></tr>`;
   });
-  return `<table><thead><tr><th>phase</th><th>AWS</th><th>model</th><th>duration</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th>phase</th><th>AWS</th><th>model</th><th>duration</th><th>start → end rests on</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function calibrationNotes(outcomes: readonly VariantOutcome[]): string {
+  const first = outcomes[0];
+  if (first === undefined) return '';
+  const summary = summarizeCalibration(compareRegionPhases(detectRegionPhases(first.night)));
+  const held = summary.heldOut.map((h) => {
+    const start = h.startErrorMs === null ? 'never started' : `${h.startErrorMs >= 0 ? '+' : '−'}${formatDuration(Math.abs(h.startErrorMs))}`;
+    const duration = h.durationError === null ? 'never happened' : `${h.durationError >= 0 ? '+' : '−'}${Math.abs(Math.round(h.durationError * 100))}%`;
+    return `<li><b>Held out, predicted (not fitted)</b>: ${escapeXml(h.label)}: start ${start}, duration ${duration}.</li>`;
+  });
+  return `<ul class="notes"><li><b>Fit, in-sample</b> (DNS and EC2 phases): mean |duration error| ${Math.round(summary.fitMeanAbsError * 100)}%, worst ${Math.round(summary.fitWorst * 100)}%.</li>${held.join('')}<li><i>input</i>: an operator time given to the model; <i>fitted</i>: a parameter was tuned to this edge; <i>emergent</i>: nothing was tuned to it.</li></ul>`;
+}
+
+function sensitivitySection(outcomes: readonly VariantOutcome[]): string {
+  const first = outcomes[0];
+  if (first === undefined) return '';
+  const rows = sensitivitySweep(first.night.config);
+  return `<p>Each fitted or chosen parameter of the composed night moved by ±25%, all others as calibrated; the bar is the phase it moves most, as a share of AWS's duration for that phase. The DNS model's parameters are left out: they decide whether the race happens at all, which the race-odds chart measures.</p><figure>${drawSensitivityTornado(rows)}</figure>`;
+}
+
+function dependentsTable(outcomes: readonly VariantOutcome[]): string {
+  const first = outcomes[0];
+  if (first === undefined) return '';
+  const compared = compareDependents(first.night).map((r) => {
+    const error = r.durationError === null ? (r.startErrorMs === null ? 'not seen' : 'AWS gives no end') : `${r.durationError >= 0 ? '+' : '−'}${Math.abs(Math.round(r.durationError * 100))}%`;
+    const ok = r.durationError !== null && Math.abs(r.durationError) <= HELD_OUT_TOLERANCE;
+    return `<tr><td>${escapeXml(r.label)}</td><td>${escapeXml(formatWindow(r.aws))}</td><td>${escapeXml(formatWindow(r.model))}</td><td class="${ok || r.durationError === null ? 'ok' : 'off'}">${error}</td></tr>`;
+  });
+  const paths = DEPENDENT_SERVICES.map((s) => `<li><b>${escapeXml(s.label)}</b>: ${escapeXml(s.path)}.</li>`).join('');
+  const byNight = dependentWindowsByNight(outcomes.map((o) => o.night));
+  const head = `<tr><th>service</th>${outcomes.map((o) => `<th>${escapeXml(o.variant.label)}</th>`).join('')}</tr>`;
+  const perVariant = byNight.map((r) => `<tr><td>${escapeXml(r.label)}</td>${r.windows.map((w) => `<td>${escapeXml(w)}</td>`).join('')}</tr>`).join('');
+  return `<table><thead><tr><th>service</th><th>AWS</th><th>model (${escapeXml(first.variant.label)})</th><th>duration</th></tr></thead><tbody>${compared.join('')}</tbody></table><ul class="notes">${paths}</ul><table><thead>${head}</thead><tbody>${perVariant}</tbody></table>`;
 }
 
 function impactTable(outcomes: readonly VariantOutcome[]): string {

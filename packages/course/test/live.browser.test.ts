@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { browserGate, launchChromium } from '@outage-lab/browser';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, serveDecks, writeDeck, type DeckResult } from '@outage-lab/slides';
 import { deckSources } from '../src/decks/sources.ts';
 import { REPO_ROOT } from '../src/manifest.ts';
@@ -68,6 +68,11 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: BROWSER_BUDGET
     });
   }, BROWSER_BUDGET_MS);
 
+  // The deck's windows follow each other: a page a failed test left open would move the next test's.
+  afterEach(async () => {
+    for (const page of context.pages()) await page.close();
+  });
+
   afterAll(async () => {
     await browser?.close();
   });
@@ -88,13 +93,14 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: BROWSER_BUDGET
     const hash = slideOf('01-reproduce-the-race', 'Step through it: the smallest race');
     const page = await open('01-reproduce-the-race', hash);
     const widget = player(page);
+    const id = await page.locator('.slide.active figure.widget').getAttribute('data-widget-id');
     await widget.focus();
     for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowLeft']) await page.keyboard.press(key);
     expect(await status(widget)).toMatch(/^step 2 /);
-    expect(new URL(page.url()).hash).toBe(`${hash};w1=2`);
+    expect(new URL(page.url()).hash).toBe(`${hash};${id}=2`);
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowRight');
-    expect(new URL(page.url()).hash, 'after Esc the arrows move the deck again').toBe(`#${Number(hash.slice(1)) + 1};w1=2`);
+    expect(new URL(page.url()).hash, 'after Esc the arrows move the deck again').toBe(`#${Number(hash.slice(1)) + 1};${id}=2`);
     await page.close();
   });
 

@@ -9,6 +9,7 @@ import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
 import { SLIDES_KEYS, benchSlides } from '@outage-lab/course/bench/live.ts';
 import { benchIntake } from '@outage-lab/class/bench/intake.ts';
 import { benchLessonOverhead } from '@outage-lab/workshop/bench/class-overhead.ts';
+import { benchWorkshop } from '@outage-lab/workshop/bench/workshop.ts';
 
 export type Results = Record<string, number>;
 
@@ -45,6 +46,8 @@ export const SECTIONS: readonly Section[] = [
   { prefix: 'slides', keys: SLIDES_KEYS, run: benchSlides },
   { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },
   { prefix: 'class.lessonOverheadMs', keys: CLASS_OVERHEAD_KEYS, run: benchLessonOverhead },
+  // Last: whole processes, and a cold `npm test` of several minutes.
+  { prefix: 'workshop', keys: ['workshop.startMsCached', 'workshop.lessonWallMs', 'workshop.watchRerunMs', 'workshop.testColdMs'], run: benchWorkshop },
 ];
 
 /** Whether `--only <prefix>` selects this section: it is inside the prefix, or the prefix is inside it. */

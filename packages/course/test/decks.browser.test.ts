@@ -13,8 +13,13 @@ import { decodePng, inkShare } from './support/png.ts';
 const gate = browserGate();
 if (!gate.run) console.warn(`deck browser tests: ${gate.reason}`);
 
-// A guard, not a speed assertion: decks with live widgets replay the model in the page, on a shared 2-core machine.
-describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: 120_000 }, () => {
+// Building every deck and starting Chromium, then drawing and printing each deck: the
+// heaviest work here, a minute or more on a busy 2-core machine, so the block and its
+// set-up have budgets of their own. Decks with live widgets also replay the model in
+// the page when they open.
+const BROWSER_BUDGET_MS = 180_000;
+
+describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: BROWSER_BUDGET_MS }, () => {
   const out = mkdtempSync(join(tmpdir(), 'slides-browser-'));
   let results: DeckResult[] = [];
   let browser: Browser;
@@ -39,7 +44,7 @@ describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: 120_000 
       requested.push(route.request().url());
       return route.request().url().startsWith('file://') ? route.continue() : route.abort();
     });
-  }, 180_000);
+  }, BROWSER_BUDGET_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,7 @@ import { exploreExhaustively, type ExhaustiveResult } from '@outage-lab/core';
 import { DNS_INVARIANTS } from '@outage-lab/core/judge';
 import { DNS_SEARCH_MODULE, REAL_SCOPE, dnsSearch, exploreInParallel, type DnsSearchArgs } from '@outage-lab/core/search';
 import { round, timeMs, timeMsAsync } from '@outage-lab/core/bench/stats.ts';
-import { FIXED_ENACTOR_MODULE } from '../src/solutions.ts';
+import { fixedEnactorModule } from '../src/solution-modules.ts';
 
 const WORKERS = 2;
 
@@ -15,7 +15,7 @@ const WORKERS = 2;
  * because it needs lesson 02's solution, which only course may import.
  */
 export async function benchRealScope(): Promise<Record<string, number>> {
-  const args: DnsSearchArgs = { scope: REAL_SCOPE, name: 'realScope', invariants: 'all', enactorModule: FIXED_ENACTOR_MODULE };
+  const args: DnsSearchArgs = { scope: REAL_SCOPE, name: 'realScope', invariants: 'all', enactorModule: fixedEnactorModule() };
   const { model, invariants } = await dnsSearch(args);
   let sequential: ExhaustiveResult | null = null;
   const cpu = process.cpuUsage();
@@ -62,7 +62,7 @@ export async function benchRealScope(): Promise<Record<string, number>> {
 
 /** States without symmetry reduction ÷ states with it, on 3 Enactors × 1 endpoint × 5 plans (lesson 02's solution, complete). */
 export async function benchSymmetry(): Promise<Record<string, number>> {
-  const { model, invariants } = await dnsSearch({ scope: { enactors: 3, endpoints: 1, plans: 5 }, name: 'symmetry', invariants: 'all', enactorModule: FIXED_ENACTOR_MODULE });
+  const { model, invariants } = await dnsSearch({ scope: { enactors: 3, endpoints: 1, plans: 5 }, name: 'symmetry', invariants: 'all', enactorModule: fixedEnactorModule() });
   const plain = exploreExhaustively(model, { invariants, stopAtFirst: false, symmetry: false });
   const reduced = exploreExhaustively(model, { invariants, stopAtFirst: false, symmetry: true });
   if (!plain.complete || !reduced.complete) throw new Error('the symmetry bench did not complete');

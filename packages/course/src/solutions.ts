@@ -11,13 +11,7 @@ import { regionFixes } from '../../../solutions/05-cascade/src/fixes.ts';
  * every other package to "never import an answer".
  */
 
-/**
- * Where lesson 02's fixed Enactor lives, for searches that rebuild it in worker threads
- * (a class cannot cross threads; a module URL can). It must export `DnsEnactor`.
- */
-export const FIXED_ENACTOR_MODULE: string = new URL('../../../solutions/02-generation-checks/src/enactor.ts', import.meta.url).href;
-
-/** Lesson 02's fixed Enactor, as a fresh program. */
+/** Lesson 02's fixed Enactor, as a fresh program (worker threads load it from `solution-modules.ts`). */
 export function fixedEnactor(): EnactorProgram {
   return new DnsEnactor();
 }

@@ -2,10 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exploreMain } from '../src/explore/explore-command.ts';
 import type { SearchEnv } from '../src/explore/search-run.ts';
-import { FIXED_ENACTOR_MODULE } from '../src/solutions.ts';
+import { fixedEnactorModule } from '../src/solution-modules.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/enactors/${name}.ts`, import.meta.url));
-const SOLUTION = fileURLToPath(FIXED_ENACTOR_MODULE);
+const SOLUTION = fileURLToPath(fixedEnactorModule());
 
 /**
  * A search environment without a process: its clock moves ten seconds a reading, so every

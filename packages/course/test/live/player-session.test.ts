@@ -68,7 +68,7 @@ describe('the race player, away from the browser', () => {
       }
     });
     expect(problems[0]).toMatch(/^replay: "smallScope@replay#x:P" has seed "x", not a whole number from 0 to \d+ \(valid: <scenario>@timed#<seed>/);
-    expect(problems[1]).toBe('replay: no scenario named "october2052" (valid: happyPath, october2025, smallScope, october2025Exploration)');
+    expect(problems[1]).toBe('replay: no scenario named "october2052" (valid: happyPath, october2025, smallScope, october2025Exploration, realScope)');
     expect(problems[2]).toBe('replay: step 2 names "a9", which is no actor of smallScope (valid: P, a1, a2, O)');
     expect(problems.every((p) => !p.includes('\n'))).toBe(true);
     expect(() => withSeed(readSource(RACE), -1)).toThrow(/^seed: "-1" is not a whole number/);

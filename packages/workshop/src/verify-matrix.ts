@@ -53,10 +53,11 @@ export function solutionCells(lesson: Lesson, run: LessonRun, typeErrors: readon
 
 /**
  * Each known-wrong fix is one cell: it must type-check, and its first failing step must be
- * the one named for it, failing by assertion.
+ * the one named for it, failing by assertion. A lesson with fewer than four is a wrong cell
+ * too: a lesson is worth only what its tests refuse.
  */
 export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], typeErrors: readonly string[]): Cell[] {
-  return runs.map(({ fix, tests, loadErrors }) => {
+  const cells: Cell[] = runs.map(({ fix, tests, loadErrors }) => {
     const mine = typeErrors.filter((e) => e.startsWith(fix.src));
     const judged = judgeWrongFix(fix, tests, loadErrors);
     return {
@@ -66,4 +67,9 @@ export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], type
       detail: [judged.detail, ...mine.slice(0, 3)].filter((d) => d !== '').join('\n'),
     };
   });
+  const enough = runs.length >= MIN_WRONG_FIXES;
+  cells.push({ lesson: lesson.id, check: `at least ${MIN_WRONG_FIXES} known-wrong fixes (${runs.length})`, ok: enough, detail: enough ? '' : `add mistakes a learner makes under ${lesson.solution}/wrong/` });
+  return cells;
 }
+
+export const MIN_WRONG_FIXES = 4;

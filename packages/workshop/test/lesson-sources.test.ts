@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/manifest.ts';
+import { REPO_ROOT, loadManifest } from '../src/manifest.ts';
 
 const read = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');
 
@@ -61,5 +61,15 @@ describe('lesson sources', () => {
     expect(found.length, 'the starters have TODOs').toBeGreaterThan(0);
     const telling = found.filter(({ todo }) => CODE.some((pattern) => pattern.test(todo.replace(/^TODO\(lesson \d\d\):/, ''))));
     expect(telling.map(({ file, todo }) => `${file}: ${todo}`), 'a TODO says what must hold and why; the how belongs in the hints').toEqual([]);
+  });
+
+  it("each lesson README's estimated time is the manifest's, and its Stuck? section offers the hints and the diff", () => {
+    for (const lesson of loadManifest().lessons) {
+      const readme = read(`${lesson.folder}/README.md`);
+      expect(/Estimated time: (\d+) minutes/.exec(readme)?.[1], `${lesson.folder}/README.md: the estimate the dashboard shows comes from the manifest`).toBe(String(lesson.minutes));
+      const stuck = readme.slice(readme.indexOf('## Stuck?'));
+      expect(stuck, `${lesson.folder}/README.md`).toContain(`npm run hint -- ${lesson.id}`);
+      expect(stuck, `${lesson.folder}/README.md`).toContain(`npm run diff -- ${lesson.id}`);
+    }
   });
 });

@@ -4,10 +4,12 @@
  * Vitest's JSON results and ends with the one line CI reads: `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import { browserGate } from '../packages/core/src/tooling/chromium.ts';
+import { quietOnClosedPipe, reportError } from '../packages/core/src/tooling/cli.ts';
+import { parseTestArgs, TEST_USAGE, type ScriptArgs } from './args.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -27,17 +29,33 @@ function browserNote(): string | null {
   }
 }
 
-const turbo = join(ROOT, 'node_modules', '.bin', 'turbo');
-const run = spawnSync(turbo, ['run', 'typecheck', 'test', 'verify', '--continue', '--output-logs=new-only', ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', DO_NOT_TRACK: '1' },
-});
+quietOnClosedPipe();
+let args: ScriptArgs;
+try {
+  args = parseTestArgs(process.argv.slice(2));
+} catch (error) {
+  process.exit(reportError('test', error, (line) => console.error(line)));
+}
+if (args.help) {
+  console.log(TEST_USAGE);
+  process.exit(0);
+}
 
 const results = [
   ...readdirSync(join(ROOT, 'packages')).map((p) => join(ROOT, 'packages', p, '.results', 'vitest.json')),
   join(ROOT, '.results', 'verify.json'),
 ];
+// Results of an earlier run are never counted: Turbo writes them again, or restores them
+// from its cache, only for the tasks of this run.
+for (const file of results) rmSync(file, { force: true });
+
+const turbo = join(ROOT, 'node_modules', '.bin', 'turbo');
+const run = spawnSync(turbo, ['run', 'typecheck', 'test', 'verify', '--continue', '--output-logs=new-only', ...args.turbo], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', DO_NOT_TRACK: '1' },
+});
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -10,6 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
+import { quietOnClosedPipe, reportError } from '../packages/core/src/tooling/cli.ts';
+import { parseVerifyArgs, VERIFY_USAGE } from './args.ts';
 import { loadManifest, REPO_ROOT } from '../packages/workshop/src/manifest.ts';
 import { runMatrix } from '../packages/workshop/src/lesson-runner.ts';
 import { solutionCells, starterCells, wrongFixCells, type Cell } from '../packages/workshop/src/verify-matrix.ts';
@@ -22,6 +24,11 @@ function typecheck(project: string): string[] {
 }
 
 async function main(): Promise<number> {
+  const args = parseVerifyArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(VERIFY_USAGE);
+    return 0;
+  }
   const manifest = loadManifest();
   const typeErrors = [...typecheck('exercises'), ...typecheck('solutions')];
   const fixes = manifest.lessons.flatMap((lesson) => wrongFixes(lesson, REPO_ROOT));
@@ -55,10 +62,8 @@ async function main(): Promise<number> {
   return bad.length === 0 ? 0 : 1;
 }
 
+quietOnClosedPipe();
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`verify: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
+  (error: unknown) => process.exit(reportError('verify', error, (line) => console.error(line))),
 );

@@ -1,11 +1,14 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { replayDiagrams } from '@outage-lab/workshop/replay-diagrams';
 import { DeckError } from './deck-error.ts';
+import { listDecks, selectDecks } from './decks.ts';
 import { createEngine, renderDeck, type RenderedDeck } from './engine.ts';
 import { indexPage } from './index-page.ts';
 import { deckPage } from './page.ts';
 import type { DiagramSource } from './plugins/sim-diagram.ts';
+
+export { listDecks, selectDecks };
 
 export interface BuildOptions {
   /** Folder of deck .md files (slides/). */
@@ -32,28 +35,6 @@ export interface DeckResult {
   /** The HTML page, or null when the deck has errors. */
   readonly page: string | null;
   readonly errors: readonly DeckError[];
-}
-
-/** Every .md file in the folder except its README, in name order (00-, 01-, …). */
-export function listDecks(decksDir: string): string[] {
-  return readdirSync(decksDir)
-    .filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md')
-    .sort()
-    .map((f) => join(decksDir, f));
-}
-
-/** Picks decks by name; an unknown name is an error that lists the decks there are. */
-export function selectDecks(decksDir: string, only: readonly string[] = []): string[] {
-  const all = listDecks(decksDir);
-  if (only.length === 0) return all;
-  return only.map((wanted) => {
-    const name = wanted.replace(/\.md$/, '');
-    const match = all.find((p) => basename(p, '.md') === name);
-    if (match === undefined) {
-      throw new Error(`no deck named ${JSON.stringify(wanted)} in ${decksDir} (valid: ${all.map((p) => basename(p, '.md')).join(', ')})`);
-    }
-    return match;
-  });
 }
 
 /**

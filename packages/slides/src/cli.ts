@@ -1,4 +1,7 @@
+import { quietOnClosedPipe } from '@outage-lab/core/cli';
 import { runCommand } from './command.ts';
+
+quietOnClosedPipe();
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),

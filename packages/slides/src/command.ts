@@ -1,27 +1,18 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join, relative } from 'node:path';
 import { findChromium } from '@outage-lab/core/chromium';
-import { buildDecks, selectDecks, writeDeck, writeIndex, type BuildOptions } from './build.ts';
+import { reportError } from '@outage-lab/core/cli';
+import { buildDecks, writeDeck, writeIndex } from './build.ts';
 import { exportPdfs } from './pdf.ts';
+import { planSlides, UsageError } from './plan.ts';
 import { serveDecks } from './server.ts';
+
+export { planSlides, type SlidesPlan } from './plan.ts';
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
 }
-
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const COMMANDS = ['build', 'serve', 'pdf'] as const;
-const OPTIONS = {
-  decks: { type: 'string' },
-  out: { type: 'string' },
-  manifest: { type: 'string' },
-  port: { type: 'string' },
-  html: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
 
 export const USAGE = `usage: slides <build|serve|pdf> [deck ...] [options]
   build   write every deck (or the named ones) to slides/dist as one self-contained HTML file
@@ -34,50 +25,24 @@ options:
   --port <n>         port for serve, 0 for any free one (default: 8040)
   --html             allow raw HTML in decks (off by default)`;
 
-class UsageError extends Error {}
-
 /** Runs one command; returns the exit code. Bad arguments give one line and 2. */
-export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
+export async function runCommand(argv: readonly string[], io: Io, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`slides: ${error.message}`);
-      return 2;
-    }
-    io.err(`slides: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    return 1;
+    return reportError('slides', error, io.err, env);
   }
 }
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv);
-  if (values.help === true) {
+  const plan = planSlides(argv);
+  if (plan === null) {
     io.out(USAGE);
     return 0;
   }
-  const [command, ...decks] = positionals;
-  if (command === undefined || !(COMMANDS as readonly string[]).includes(command)) {
-    const got = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`;
-    throw new UsageError(`${got} (valid: ${COMMANDS.join(', ')}; see --help)`);
-  }
-  const decksDir = resolve(values.decks ?? resolve(REPO, 'slides'));
-  if (!existsSync(decksDir)) throw new UsageError(`--decks: ${decksDir} does not exist`);
-  const outDir = resolve(values.out ?? resolve(decksDir, 'dist'));
-  const options: BuildOptions = {
-    decksDir,
-    manifestPath: resolve(values.manifest ?? resolve(REPO, 'exercises/manifest.json')),
-    only: decks,
-    html: values.html === true,
-  };
-  try {
-    selectDecks(decksDir, decks);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { command, decks, options, outDir, port } = plan;
 
-  if (command === 'serve') {
-    const port = parsePort(values.port);
+  if (port !== null) {
     const server = await serveDecks({ ...options, only: [], outDir, port, log: io.out }).catch((error: unknown) => {
       const code = (error as { code?: unknown }).code;
       if (code === 'EADDRINUSE') throw new UsageError(`--port: ${port} is already in use (choose another, or 0 for any free port)`);
@@ -89,7 +54,6 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
 
-  if (values.port !== undefined) throw new UsageError(`--port only applies to serve`);
   const results = buildDecks(options);
   const written: string[] = [];
   for (const result of results) {
@@ -97,7 +61,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     if (file !== null) written.push(file);
     for (const error of result.errors) io.err(error.message);
   }
-  writeIndex(results, outDir);
+  // The index lists every deck: building some of them leaves an existing index alone.
+  if (decks.length === 0 || !existsSync(join(outDir, 'index.html'))) writeIndex(results, outDir);
   const failed = results.filter((r) => r.page === null).length;
   io.out(`slides: built ${written.length} of ${results.length} decks into ${relative(process.cwd(), outDir) || '.'}`);
 
@@ -108,25 +73,4 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     for (const pdf of pdfs) io.out(`slides: wrote ${relative(process.cwd(), pdf)}`);
   }
   return failed > 0 ? 2 : 0;
-}
-
-function parse(argv: readonly string[]): ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>> {
-  try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const option = /'(-[^']*)'/.exec(message)?.[1];
-    const valid = Object.keys(OPTIONS).map((o) => `--${o}`).join(', ');
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option ?? message} (valid: ${valid})`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`option ${option ?? ''} needs a value`.replace('  ', ' '));
-    throw new UsageError(message.split('\n')[0] ?? message);
-  }
-}
-
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return 8040;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port: ${JSON.stringify(value)} is not a port (valid: 0 to 65535)`);
-  return port;
 }

@@ -9,6 +9,7 @@ import { frontMatterPlugin } from './plugins/front-matter.ts';
 import { highlightPlugin } from './plugins/highlight.ts';
 import { inlineImagesPlugin } from './plugins/inline-images.ts';
 import { notesPlugin } from './plugins/notes.ts';
+import { remoteHtmlPlugin } from './plugins/remote-html.ts';
 import { simDiagramPlugin, type DiagramSource } from './plugins/sim-diagram.ts';
 import { slidesPlugin } from './plugins/slides.ts';
 import { titleSlidePlugin } from './plugins/title-slide.ts';
@@ -43,6 +44,7 @@ export function createEngine(options: EngineOptions): MarkdownIt {
     .use(closedFencesPlugin)
     .use(fragmentsPlugin)
     .use(inlineImagesPlugin)
+    .use(remoteHtmlPlugin)
     .use(highlightPlugin)
     .use(simDiagramPlugin, { diagrams: options.diagrams })
     .use(agendaPlugin, { manifestPath: options.manifestPath });

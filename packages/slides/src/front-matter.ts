@@ -47,8 +47,9 @@ export function parseFrontMatter(lines: readonly string[]): { values: FrontMatte
     }
     seen.add(key);
     if (key === 'seed') {
-      if (!/^\d+$/.test(value)) {
-        problems.push({ offset, problem: `front matter: seed ${JSON.stringify(value)} is not a whole number (valid: 0, 1, 2, …)` });
+      // A seed past 2^53 would silently become another number, and so another night.
+      if (!/^\d{1,16}$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        problems.push({ offset, problem: `front matter: seed ${JSON.stringify(value)} is not a whole number from 0 to ${Number.MAX_SAFE_INTEGER}` });
         return;
       }
       values.seed = Number(value);

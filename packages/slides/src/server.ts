@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { localHostHeader } from '@outage-lab/core/cli';
 import { buildDecks, listDecks, writeDeck, writeIndex, type BuildOptions, type DeckResult } from './build.ts';
 import { escapeHtml } from './html.ts';
 
@@ -60,6 +61,7 @@ export async function serveDecks(options: ServeOptions): Promise<DeckServer> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!localHostHeader(req.headers.host)) return send(res, 403, 'text/plain; charset=utf-8', 'refused: the Host header must be 127.0.0.1 or localhost');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'only GET and HEAD');
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
     if (rawPath === RELOAD_PATH) return openStream(res);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,33 @@ describe('slides build', () => {
     expect(existsSync(join(out, 'plain.html'))).toBe(true);
   });
 
+  it('refuses a folder with no decks before writing anything', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'slides-empty-'));
+    const result = await run('build', '--decks', empty, '--manifest', MANIFEST);
+    expect(result.err).toEqual([`slides: --decks: ${empty} holds no decks (valid: a folder of deck .md files, such as slides)`]);
+    expect(result.code).toBe(2);
+    expect(readdirSync(empty)).toEqual([]);
+  });
+
+  it('refuses to write into the decks folder itself', async () => {
+    const dir = decks('plain');
+    const result = await run('build', '--decks', dir, '--out', dir, '--manifest', MANIFEST);
+    expect(result.code).toBe(2);
+    expect(result.err[0]).toMatch(/--out: .* holds sources/);
+    expect(readdirSync(dir)).toEqual(['plain.md']);
+  });
+
+  it('building one deck keeps the index listing every deck', async () => {
+    const dir = decks('plain');
+    copyFileSync(join(dir, 'plain.md'), join(dir, 'second.md'));
+    const out = join(dir, 'out');
+    expect((await run('build', '--decks', dir, '--out', out, '--manifest', MANIFEST)).code).toBe(0);
+    expect((await run('build', 'plain', '--decks', dir, '--out', out, '--manifest', MANIFEST)).code).toBe(0);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('href="plain.html"');
+    expect(index).toContain('href="second.html"');
+  });
+
   it('builds only the decks named', async () => {
     const dir = decks('plain', 'bad');
     const result = await run('build', 'plain', '--decks', dir, '--out', join(dir, 'out'), '--manifest', MANIFEST);
@@ -55,8 +82,16 @@ describe('bad arguments', () => {
   const cases: [string[], string][] = [
     [[], 'slides: no command given (valid: build, serve, pdf; see --help)'],
     [['publish'], 'slides: unknown command "publish" (valid: build, serve, pdf; see --help)'],
-    [['build', '--colour'], 'slides: unknown option --colour (valid: --decks, --out, --manifest, --port, --html, --help)'],
-    [['serve', '--port', 'eighty'], 'slides: --port: "eighty" is not a port (valid: 0 to 65535)'],
+    [['build', '--colour'], 'slides: unknown option "--colour" (valid: --decks, --out, --manifest, --port, --html, --help)'],
+    [['serve', '--port', 'eighty'], 'slides: --port "eighty" is not a whole number from 0 to 65535 (0 picks any free port)'],
+    [['serve', '--port', '-1'], 'slides: --port "-1" is not a whole number from 0 to 65535 (0 picks any free port)'],
+    [['serve', '--port', '65536'], 'slides: --port "65536" is not a whole number from 0 to 65535 (0 picks any free port)'],
+    [['build', '--html=1'], 'slides: --html takes no value (valid: --html on its own)'],
+    [['build', '--out', ''], 'slides: --out: an empty path (valid: a folder name, such as --out slides/dist)'],
+    [['build', '--out', '/etc/decks'], 'slides: --out: /etc/decks is a system folder (valid: a folder of its own for the built decks, such as slides/dist)'],
+    [['build', '--out', '/'], 'slides: --out: / is a system folder (valid: a folder of its own for the built decks, such as slides/dist)'],
+    [['build', '--decks', ''], 'slides: --decks: an empty path (valid: a folder name, such as --decks slides/dist)'],
+    [['build', '--decks', '/etc'], 'slides: --decks: /etc holds no decks (valid: a folder of deck .md files, such as slides)'],
     [['build', '--port', '80'], 'slides: --port only applies to serve'],
     [['build', '--decks', '/nowhere/at/all'], 'slides: --decks: /nowhere/at/all does not exist'],
   ];
@@ -84,6 +119,6 @@ describe('bad arguments', () => {
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
     const child = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '--colour'], { encoding: 'utf8' });
     expect(child.status).toBe(2);
-    expect(child.stderr).toBe('slides: unknown option --colour (valid: --decks, --out, --manifest, --port, --html, --help)\n');
-  });
+    expect(child.stderr).toBe('slides: unknown option "--colour" (valid: --decks, --out, --manifest, --port, --html, --help)\n');
+  }, 30_000);
 });

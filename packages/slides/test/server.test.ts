@@ -8,10 +8,10 @@ import { MANIFEST } from './support/decks.ts';
 import { FIXTURES, fakeDiagrams } from './support/render.ts';
 
 /** GET with the path sent exactly as written: fetch() would normalise `..` away. */
-function get(server: DeckServer, path: string): Promise<{ status: number; body: string }> {
+function get(server: DeckServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const { port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -82,6 +82,22 @@ describe('npm run slides', () => {
       expect(response.body).toBe('refused: outside the slides output folder');
     },
   );
+
+  it.each(['evil.example', 'evil.example:80', '127.0.0.1.evil.example', 'localhost.evil.example', '127.0.0.2'])(
+    'refuses the Host header %j, so a page elsewhere cannot read the decks through DNS rebinding',
+    async (host) => {
+      for (const path of ['/', '/basic.html', '/__reload']) {
+        const response = await get(server, path, { host });
+        expect(response.status, path).toBe(403);
+        expect(response.body).toBe('refused: the Host header must be 127.0.0.1 or localhost');
+      }
+    },
+  );
+
+  it('answers requests addressed to localhost', async () => {
+    const { port } = new URL(server.url);
+    expect((await get(server, '/', { host: `localhost:${port}` })).status).toBe(200);
+  });
 
   it('answers 404 for a file that is not there', async () => {
     expect((await get(server, '/nothing.html')).status).toBe(404);

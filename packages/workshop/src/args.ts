@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
+import { joinNegativeValues } from '@outage-lab/core/cli';
 import { UsageError } from './errors.ts';
 import { findLesson, type Lesson, type Manifest } from './manifest.ts';
 
 export interface OptionSpec {
   readonly type: 'boolean' | 'string';
   readonly description: string;
+  /** Checks a string option's value when the command line is read; throws a UsageError. */
+  readonly check?: (value: string) => void;
 }
 
 /** What a command accepts: whether it takes a lesson, and its flags. */
@@ -38,13 +41,17 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[], env
     const valid = [spec.takesLesson ? 'one lesson' : null, flags].filter((v) => v !== null).join(' and ');
     throw new UsageError(`${spec.name}: unexpected argument ${extra} (valid: ${valid === '' ? 'no arguments' : valid})`);
   }
-  return { lessonKey: positionals[0] ?? null, flags: { ...flagsNpmKept(spec, env), ...values } };
+  const flags = { ...flagsNpmKept(spec, env), ...values };
+  for (const [name, value] of Object.entries(flags)) {
+    if (typeof value === 'string' && Object.hasOwn(spec.options, name)) spec.options[name]?.check?.(value);
+  }
+  return { lessonKey: positionals[0] ?? null, flags };
 }
 
 function strictParse(spec: CommandSpec, argv: readonly string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   const options = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, { type: o.type }]));
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, allowNegative: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(argv, spec.options), options, allowPositionals: true, allowNegative: true, strict: true });
   } catch (error) {
     throw new UsageError(describeParseError(spec, error));
   }

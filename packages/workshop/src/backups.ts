@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Lesson } from './manifest.ts';
 import type { LessonFile } from './starters.ts';
@@ -25,7 +25,8 @@ export function backUp(root: string, lesson: Lesson, files: readonly LessonFile[
     if (file.mine === null) continue;
     const target = join(root, folder, file.file);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.mine);
+    // Bytes, not text: a file that is not UTF-8 is kept exactly as the learner left it.
+    copyFileSync(join(root, file.path), target);
   }
   return folder;
 }

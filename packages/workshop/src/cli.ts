@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import pc from 'picocolors';
-import type { CommandSpec } from './args.ts';
+import { parseCommandArgs, requireLesson, type CommandSpec } from './args.ts';
 import * as diff from './commands/diff.ts';
 import * as doctor from './commands/doctor.ts';
 import * as hint from './commands/hint.ts';
@@ -11,16 +11,17 @@ import * as start from './commands/start.ts';
 import * as starters from './commands/starters.ts';
 import * as ui from './commands/ui.ts';
 import { processContext, type Context } from './context.ts';
+import { isBadInput, quietOnClosedPipe, reportError } from '@outage-lab/core/cli';
 import { UsageError, WorkshopError } from './errors.ts';
-import { ManifestError } from './manifest.ts';
+import { loadManifest, ManifestError } from './manifest.ts';
 
-interface Command {
+export interface Command {
   readonly spec: CommandSpec;
   run(ctx: Context, argv: readonly string[]): Promise<number>;
 }
 
 /** In the order a learner meets them; `starters` is the instructors' and not advertised. */
-const COMMANDS: readonly Command[] = [start, lesson, hint, reset, diff, doctor, ui, starters];
+export const COMMANDS: readonly Command[] = [start, lesson, hint, reset, diff, doctor, ui, starters];
 const LEARNER_COMMANDS = COMMANDS.filter((c) => c !== starters);
 
 function usage(): string[] {
@@ -53,19 +54,35 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
   }
 }
 
+/** Workshop errors carry their fix; everything else goes through the one error path. */
+/**
+ * The command line checked as `main` reads it, without running the command: what the
+ * generated-input sweep drives for every command in COMMANDS, so a new one is swept too.
+ */
+export function checkArgs(argv: readonly string[], ctx: Context): void {
+  const [name = 'start', ...rest] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') return;
+  const command = COMMANDS.find((c) => c.spec.name === name);
+  if (command === undefined) throw new UsageError(`unknown command "${name}" (valid: ${LEARNER_COMMANDS.map((c) => c.spec.name).join(', ')})`);
+  const args = parseCommandArgs(command.spec, rest, ctx.env);
+  if (command.spec.takesLesson) requireLesson(command.spec, loadManifest(ctx.root), args.lessonKey);
+}
+
 function report(ctx: Context, error: unknown): number {
-  if (error instanceof UsageError) {
-    ctx.io.err(pc.red(error.message));
-    return 2;
-  }
   if (error instanceof WorkshopError) {
     ctx.io.err(`${pc.red(error.message)} ${pc.dim(`(fix: ${error.fix})`)}`);
     return 1;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  ctx.io.err(pc.red(error instanceof ManifestError ? message : `outage-lab: ${message.split('\n')[0] ?? message}`));
-  if (ctx.env['OUTAGE_LAB_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) ctx.io.err(error.stack);
-  return 1;
+  if (error instanceof ManifestError) {
+    ctx.io.err(pc.red(error.message));
+    return 1;
+  }
+  // Usage errors already name their command (`reset: unknown lesson "9"`).
+  if (isBadInput(error)) {
+    ctx.io.err(pc.red(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)));
+    return 2;
+  }
+  return reportError('outage-lab', error, (line) => ctx.io.err(pc.red(line)), ctx.env);
 }
 
 const invokedDirectly = (): boolean => {
@@ -79,6 +96,7 @@ const invokedDirectly = (): boolean => {
 };
 
 if (invokedDirectly()) {
+  quietOnClosedPipe();
   // Vitest may leave handles open after closing; the command is over, so leave once output is flushed.
   void main(process.argv.slice(2), processContext()).then((code) => process.stdout.write('', () => process.exit(code)));
 }

@@ -3,8 +3,10 @@
  * a learner who mistypes a lesson number should read what to type instead.
  */
 
+import { BadInput } from '@outage-lab/core/cli';
+
 /** The command line itself is wrong (unknown lesson, missing argument, unknown flag): exit 2. */
-export class UsageError extends Error {
+export class UsageError extends BadInput {
   override name = 'UsageError';
 }
 

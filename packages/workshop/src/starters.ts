@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Lesson, Manifest } from './manifest.ts';
+import { hasHash, recordHash } from './pristine.ts';
 
 /**
  * Pristine copies of every file a learner edits: `reset` restores from them and the
@@ -53,9 +54,13 @@ export function snapshotStarters(root: string, manifest: Manifest, options: { re
       if (content === null) continue;
       const target = starterPath(root, lesson, file);
       const existing = readOrNull(target);
+      // A copy made before hashes were recorded is vouched for only while it equals the starter.
+      if (existing === content && !hasHash(target)) recordHash(target, readFileSync(target));
       if (existing === content || (existing !== null && options.refresh !== true)) continue;
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
+      const bytes = readFileSync(join(root, lesson.folder, file));
+      writeFileSync(target, bytes);
+      recordHash(target, bytes);
       written.push(target.slice(root.length + 1));
     }
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -22,19 +22,42 @@ export interface LoadedState {
   readonly replaced: string | null;
 }
 
+/**
+ * Reads the state file. A damaged one (unreadable JSON, the wrong shape, a folder in its
+ * place) is moved aside, never deleted, and a fresh one is written in its place, so the
+ * note every command prints ("started a fresh one") is true.
+ */
 export function loadState(root: string): LoadedState {
+  const path = join(root, STATE_PATH);
   let text: string;
   try {
-    text = readFileSync(join(root, STATE_PATH), 'utf8');
-  } catch {
-    return { state: freshState(), replaced: null };
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { state: freshState(), replaced: null };
+    return replaceDamaged(root, code === 'EISDIR' ? 'it is a folder, not a file' : `it cannot be read: ${code ?? String(error)}`);
   }
   try {
     return { state: validState(JSON.parse(text)), replaced: null };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { state: freshState(), replaced: `${STATE_PATH} was damaged (${reason}); started a fresh one` };
+    return replaceDamaged(root, error instanceof Error ? error.message : String(error));
   }
+}
+
+function replaceDamaged(root: string, reason: string): LoadedState {
+  const path = join(root, STATE_PATH);
+  let aside = `${path}.damaged`;
+  for (let n = 2; existsSync(aside); n++) aside = `${path}.damaged-${n}`;
+  try {
+    renameSync(path, aside);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { state: freshState(), replaced: `${STATE_PATH} is damaged (${reason}) and cannot be moved aside (${code}); hints will not be remembered until it is removed` };
+  }
+  const failed = saveState(root, freshState());
+  const kept = aside.slice(root.length + 1);
+  if (failed !== null) return { state: freshState(), replaced: `${STATE_PATH} was damaged (${reason}); kept it as ${kept}, but ${failed}` };
+  return { state: freshState(), replaced: `${STATE_PATH} was damaged (${reason}); kept it as ${kept} and started a fresh one` };
 }
 
 function validState(raw: unknown): WorkshopState {
@@ -50,11 +73,22 @@ function validState(raw: unknown): WorkshopState {
   return { version: 1, hintsShown };
 }
 
-/** Writes through a temporary file so an interrupted write never leaves half a file. */
-export function saveState(root: string, state: WorkshopState): void {
+/**
+ * Writes through a temporary file so an interrupted write never leaves half a file.
+ * Returns null, or why the counter could not be saved: losing it is never fatal, and the
+ * temporary file never stays behind.
+ */
+export function saveState(root: string, state: WorkshopState): string | null {
   const path = join(root, STATE_PATH);
-  mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
-  renameSync(temporary, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
+    renameSync(temporary, path);
+    return null;
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return `the hint counter could not be saved in ${STATE_PATH} (${code})`;
+  }
 }

@@ -47,7 +47,9 @@ describe('replay: the command line', () => {
     ['an unknown flag', ['--fix', 'dns'], 'unknown flag --fix (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
     ['a flag without its value', ['--html'], '--html needs a value (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
     ['a stray argument', ['dns'], 'unexpected argument "dns" (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
-    ['a seed that is not a number', ['--seed', 'seven'], '--seed "seven" is not a whole number (valid: 0 to 999999999)'],
+    ['a seed that is not a number', ['--seed', 'seven'], '--seed "seven" is not a whole number from 0 to 999999999'],
+    ['a negative seed', ['--seed', '-1'], '--seed "-1" is not a whole number from 0 to 999999999'],
+    ['a seed too large', ['--seed', '1e20'], '--seed "1e20" is not a whole number from 0 to 999999999'],
   ];
   it.each(bad)('refuses %s in one line on stderr, exit code 2, nothing run', (_name, argv, line) => {
     const result = run(argv);
@@ -61,6 +63,16 @@ describe('replay: the command line', () => {
     const result = run(['--fixes', 'dns', '--html', 'no/such/folder/report.html']);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/^replay: --html no\/such\/folder\/report\.html: the folder .*no\/such\/folder does not exist \(valid: a file name in an existing folder\)\n$/);
+    expect(result.files.size).toBe(0);
+  });
+
+  it('refuses a report path that is an existing folder before running anything', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'replay-html-'));
+    const result = run(['--fixes', 'dns', '--html', folder]);
+    rmSync(folder, { recursive: true, force: true });
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(`replay: --html ${folder}: ${folder} is a folder (valid: a file name in an existing folder)\n`);
+    expect(result.progress, 'nothing was run').toBe('');
     expect(result.files.size).toBe(0);
   });
 

@@ -15,7 +15,11 @@ describe('bad input gets one line naming the problem and the valid choices, exit
     ['a value given to a switch', ['hint', '01', '--all=yes'], /^hint: --all takes no value \(valid: --all\)$/],
     ['a second lesson', ['reset', '01', '02'], /^reset: unexpected argument "02" \(valid: one lesson\)$/],
     ['a lesson where none is taken', ['doctor', '01'], /^doctor: unexpected argument "01" \(valid: no arguments\)$/],
-    ['a port that is not a port', ['ui', '--port', 'eighty'], /^ui: --port "eighty" is not a port \(valid: a whole number from 1024 to 65535\)$/],
+    ['a port that is not a port', ['ui', '--port', 'eighty'], /^ui: --port "eighty" is not a whole number from 1024 to 65535$/],
+    ['a negative port', ['ui', '--port', '-1'], /^ui: --port "-1" is not a whole number from 1024 to 65535$/],
+    ['a port in exponent form', ['ui', '--port', '6e4'], /^ui: --port "6e4" is not a whole number from 1024 to 65535$/],
+    ['a lesson named after the object prototype', ['hint', 'constructor'], /^hint: unknown lesson "constructor" \(valid: 01, 02\)$/],
+    ['a command named after the object prototype', ['__proto__'], /^unknown command "__proto__"/],
   ];
 
   it.each(cases)('%s', async (_name, argv, line) => {

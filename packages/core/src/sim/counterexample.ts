@@ -65,12 +65,16 @@ export function explainFailure<W, O>(model: Model<W, O>, options: Counterexample
 
 /** The report as text, for test failures, the CLI and slides. */
 export function formatCounterexample(cx: Counterexample): string {
+  // One replay string, the one whose failure and timeline are shown, printed whole: pasted
+  // back, it breaks the same invariant at the same step with the same timeline.
+  const shown = cx.shrunkReplay ?? cx.replay;
+  const shrunk = cx.shrunkSteps !== null && cx.shrunkSteps < cx.steps ? `  (shrunk: ${cx.shrunkSteps} of ${cx.steps} steps)` : '';
   const lines = [
     `✖ ${cx.violation.invariant} broken after step ${cx.violation.step + 1}: ${cx.violation.message}`,
     `  seed:   ${cx.seed}`,
-    `  replay: ${cx.replay.length > 160 ? `${cx.replay.slice(0, 157)}…` : cx.replay}`,
+    `  replay: ${shown}${shrunk}`,
+    '',
+    cx.timeline,
   ];
-  if (cx.shrunkReplay !== null) lines.push(`  shrunk: ${cx.shrunkReplay}  (${cx.shrunkSteps} of ${cx.steps} steps)`);
-  lines.push('', cx.timeline);
   return lines.join('\n');
 }

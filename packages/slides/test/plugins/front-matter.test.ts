@@ -27,7 +27,8 @@ describe('front matter', () => {
 
   it('refuses a seed that is not a whole number and a key given twice', () => {
     const deck = render('---\nseed: soon\ntitle: a\ntitle: b\n---\n# x\n');
-    expect(messages(deck)).toEqual(['deck.md:2: front matter: seed "soon" is not a whole number (valid: 0, 1, 2, …)', 'deck.md:4: front matter: `title` is given twice']);
+    expect(messages(deck)).toEqual(['deck.md:2: front matter: seed "soon" is not a whole number from 0 to 9007199254740991', 'deck.md:4: front matter: `title` is given twice']);
+    expect(messages(render('---\nseed: 99999999999999999999999\n---\n# x\n'))).toEqual(['deck.md:2: front matter: seed "99999999999999999999999" is not a whole number from 0 to 9007199254740991']);
   });
 
   it('reports a header that is never closed, at its first line', () => {

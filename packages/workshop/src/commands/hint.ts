@@ -31,6 +31,7 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   if (!all && seen >= total) ctx.io.out(pc.dim(`That was the last hint again. Still stuck? npm run diff -- ${lesson.id} shows the answer.`));
   else if (shown < total) ctx.io.out(pc.dim(`Another: npm run hint -- ${lesson.id}  ·  all of them: npm run hint -- ${lesson.id} --all`));
   else ctx.io.out(pc.dim(`No more hints. Still stuck? npm run diff -- ${lesson.id} shows the answer.`));
-  saveState(ctx.root, { ...state, hintsShown: { ...state.hintsShown, [lesson.id]: Math.max(seen, shown) } });
+  const unsaved = saveState(ctx.root, { ...state, hintsShown: { ...state.hintsShown, [lesson.id]: Math.max(seen, shown) } });
+  if (unsaved !== null) ctx.io.err(pc.yellow(unsaved));
   return 0;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pc from 'picocolors';
 import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
@@ -6,7 +6,8 @@ import { backUp } from '../backups.ts';
 import type { Context } from '../context.ts';
 import { WorkshopError } from '../errors.ts';
 import { loadManifest } from '../manifest.ts';
-import { lessonFiles } from '../starters.ts';
+import { verifiedCopy } from '../pristine.ts';
+import { lessonFiles, starterPath } from '../starters.ts';
 
 export const spec: CommandSpec = {
   name: 'reset',
@@ -26,19 +27,24 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
       '`npm ci` makes them; or run `npm run starters -w @outage-lab/workshop` while the lesson is untouched',
     );
   }
-  const changed = files.filter((f) => f.mine !== f.starter);
+  // Every copy is checked before anything is touched, and files are compared as bytes.
+  const restored = files.map((f) => ({ file: f, bytes: verifiedCopy(ctx.root, starterPath(ctx.root, lesson, f.file)) }));
+  const changed = restored.filter(({ file, bytes }) => {
+    const mine = join(ctx.root, file.path);
+    return !existsSync(mine) || !readFileSync(mine).equals(bytes);
+  });
   if (changed.length === 0) {
     ctx.io.out(`Lesson ${lesson.id} is already as it started; nothing to reset.`);
     return 0;
   }
-  const backup = backUp(ctx.root, lesson, changed, ctx.now());
-  for (const file of changed) {
+  const backup = backUp(ctx.root, lesson, changed.map((c) => c.file), ctx.now());
+  for (const { file, bytes } of changed) {
     const target = join(ctx.root, file.path);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.starter ?? '');
+    writeFileSync(target, bytes);
   }
-  ctx.io.out(pc.green(`Lesson ${lesson.id} is back to its starter: ${changed.map((f) => f.file).join(', ')}.`));
-  const kept = changed.filter((f) => f.mine !== null);
+  ctx.io.out(pc.green(`Lesson ${lesson.id} is back to its starter: ${changed.map((c) => c.file.file).join(', ')}.`));
+  const kept = changed.filter((c) => c.file.mine !== null);
   if (kept.length > 0) ctx.io.out(`Your version is kept in ${backup}/ (copy anything back from there).`);
   return 0;
 }

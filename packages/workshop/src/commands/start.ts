@@ -24,7 +24,8 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   parseCommandArgs(spec, argv, ctx.env);
   ctx.io.out(pc.dim(`${preflight(ctx)}  · running the tests…`));
   const manifest = loadManifest(ctx.root);
-  const { state } = loadState(ctx.root);
+  const { state, replaced } = loadState(ctx.root);
+  if (replaced !== null) ctx.io.err(pc.yellow(replaced));
   const runs = await runLessons(manifest.lessons, ['exercise'], { root: ctx.root });
   const lessons: DashboardLesson[] = runs.map((run) => ({
     lesson: run.lesson,

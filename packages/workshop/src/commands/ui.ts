@@ -18,7 +18,7 @@ export const spec: CommandSpec = {
   summary: 'every lesson in the Vitest UI, on 127.0.0.1',
   takesLesson: false,
   options: {
-    port: { type: 'string', description: `the port to serve on (default ${UI_PORT})` },
+    port: { type: 'string', description: `the port to serve on (default ${UI_PORT})`, check: (value) => void portFrom(value) },
     open: { type: 'boolean', description: 'open a browser tab (default: yes, unless CI is set; --no-open to stop it)' },
   },
 };
@@ -27,8 +27,8 @@ export const uiUrl = (port: number): string => `http://127.0.0.1:${port}/__vites
 
 function portFrom(value: string | boolean | undefined): number {
   if (value === undefined || typeof value === 'boolean') return UI_PORT;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new UsageError(`ui: --port "${value}" is not a port (valid: a whole number from 1024 to 65535)`);
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new UsageError(`ui: --port ${JSON.stringify(value)} is not a whole number from 1024 to 65535`);
   return port;
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { FIX_NAMES, type FixName } from '@outage-lab/core';
+import { joinNegativeValues } from '@outage-lab/core/cli';
 
 export interface ReplayArgs {
   /** null: the night as it happened, each fix alone, and all of them. */
@@ -14,6 +15,8 @@ export const REPLAY_USAGE = `usage: npm run replay [-- --fixes dns,nlb,ec2] [--h
   --fixes <list>     the night as it happened beside one set of fixes: one or more of ${FIX_NAMES.join(', ')}, comma-separated, or all, or none
   --html <file>      also write a standalone report with the charts (opens offline)
   --seed <n>         another seed for the night (default: the canonical one, 20251019)`;
+
+const FLAGS = { fixes: { type: 'string' }, html: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 const VALID_FLAGS = 'valid: --fixes <list>, --html <file>, --seed <n>, --help';
 
@@ -39,8 +42,8 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs | string {
   let values: { fixes?: string; html?: string; seed?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
-      args: [...argv],
-      options: { fixes: { type: 'string' }, html: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      args: joinNegativeValues(argv, FLAGS),
+      options: FLAGS,
       strict: true,
       allowPositionals: false,
     }));
@@ -52,7 +55,7 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs | string {
   if (values.html !== undefined && !/\S/.test(values.html)) return '--html needs a file name, such as --html report.html';
   let seed: number | null = null;
   if (values.seed !== undefined) {
-    if (!/^\d{1,9}$/.test(values.seed)) return `--seed ${JSON.stringify(values.seed)} is not a whole number (valid: 0 to 999999999)`;
+    if (!/^\d{1,9}$/.test(values.seed)) return `--seed ${JSON.stringify(values.seed)} is not a whole number from 0 to 999999999`;
     seed = Number(values.seed);
   }
   return { fixes, html: values.html ?? null, seed, help: values.help === true };

@@ -1,6 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { STANDARD_VARIANTS, october2025Region, runVariants, variantOf, type RegionConfig } from '@outage-lab/core';
+import { quietOnClosedPipe, reportError } from '@outage-lab/core/cli';
 import { REPLAY_USAGE, flagsNpmKept, parseReplayArgs } from './args.ts';
 import { referenceFixes } from './fixes.ts';
 import { ProgressLine, type ProgressSink } from './progress.ts';
@@ -37,6 +38,11 @@ export function replay(argv: readonly string[], io: ReplayIo): number {
     io.err(`replay: --html ${args.html}: the folder ${dirname(reportPath)} does not exist (valid: a file name in an existing folder)\n`);
     return 2;
   }
+  // Checked before the night is simulated, so a wrong path never costs the whole run.
+  if (reportPath !== null && existsSync(reportPath) && !statSync(reportPath).isFile()) {
+    io.err(`replay: --html ${args.html}: ${reportPath} is a folder (valid: a file name in an existing folder)\n`);
+    return 2;
+  }
   const config: RegionConfig = args.seed === null ? october2025Region : { ...october2025Region, seed: args.seed };
   const variants = args.fixes === null ? STANDARD_VARIANTS : [variantOf([]), ...(args.fixes.length === 0 ? [] : [variantOf(args.fixes)])];
   const bar = new ProgressLine(io.progress);
@@ -51,6 +57,7 @@ export function replay(argv: readonly string[], io: ReplayIo): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  quietOnClosedPipe();
   const code = (() => {
     try {
       const kept = flagsNpmKept(process.env);
@@ -66,8 +73,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         writeFile: (path, text) => writeFileSync(path, text),
       });
     } catch (error) {
-      process.stderr.write(`replay: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 1;
+      return reportError('replay', error, (line) => void process.stderr.write(`${line}\n`));
     }
   })();
   process.exitCode = code;

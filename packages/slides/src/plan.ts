@@ -1,0 +1,80 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BadInput, parseFlags, wholeNumber, type FlagSpec } from '@outage-lab/core/cli';
+import { selectDecks } from './decks.ts';
+import { decksFolder, manifestFile, outFolder } from './paths.ts';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const COMMANDS = ['build', 'serve', 'pdf'] as const;
+
+/** What the slides command line may hold; read with the shared one-line errors. */
+const OPTIONS: Readonly<Record<string, FlagSpec>> = {
+  decks: { type: 'string' },
+  out: { type: 'string' },
+  manifest: { type: 'string' },
+  port: { type: 'string' },
+  html: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export class UsageError extends BadInput {}
+
+const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
+export interface SlidesPlan {
+  readonly command: (typeof COMMANDS)[number];
+  readonly decks: readonly string[];
+  /** What the build needs: the decks, the manifest for the agenda, raw HTML allowed. */
+  readonly options: { readonly decksDir: string; readonly manifestPath: string; readonly only: readonly string[]; readonly html: boolean };
+  readonly outDir: string;
+  /** Only for serve. */
+  readonly port: number | null;
+}
+
+/**
+ * The command line read and checked completely, paths included, before any deck is
+ * built or any file written; null for --help. Throws a one-line BadInput.
+ */
+export function planSlides(argv: readonly string[]): SlidesPlan | null {
+  const { values, positionals } = parse(argv);
+  if (values['help'] === true) return null;
+  const [command, ...decks] = positionals;
+  const known = COMMANDS.find((c) => c === command);
+  if (known === undefined) {
+    const got = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`;
+    throw new UsageError(`${got} (valid: ${COMMANDS.join(', ')}; see --help)`);
+  }
+  const decksDir = decksFolder(text(values['decks']) ?? resolve(REPO, 'slides'));
+  const outDir = outFolder(text(values['out']) ?? join(decksDir, 'dist'), { decksDir, repo: REPO });
+  const options = {
+    decksDir,
+    manifestPath: manifestFile(text(values['manifest']) ?? resolve(REPO, 'exercises/manifest.json')),
+    only: decks,
+    html: values['html'] === true,
+  };
+  const port = known === 'serve' ? parsePort(text(values['port'])) : null;
+  if (known !== 'serve' && values['port'] !== undefined) throw new UsageError(`--port only applies to serve`);
+  try {
+    selectDecks(decksDir, decks);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  return { command: known, decks, options, outDir, port };
+}
+
+function parse(argv: readonly string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    return parseFlags(argv, OPTIONS, { positionals: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 8040;
+  try {
+    return wholeNumber('--port', value, 0, 65535);
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)} (0 picks any free port)`);
+  }
+}

@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import { browserGate } from '../packages/core/src/tooling/chromium.ts';
-import { quietOnClosedPipe, reportError } from '../packages/core/src/tooling/cli.ts';
-import { parseTestArgs, TEST_USAGE, type ScriptArgs } from './args.ts';
+import { browserGate } from '@outage-lab/browser';
+import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
+import { parseTestArgs, TEST_USAGE, type ScriptArgs } from '@outage-lab/course/test-args';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -29,6 +29,14 @@ function browserNote(): string | null {
   }
 }
 
+/** A package whose package.json has a test script; the others (browser, bench) report no results. */
+function hasTests(dir: string): boolean {
+  const path = join(dir, 'package.json');
+  if (!existsSync(path)) return false;
+  const scripts = (JSON.parse(readFileSync(path, 'utf8')) as { scripts?: Record<string, string> }).scripts;
+  return scripts?.['test'] !== undefined;
+}
+
 quietOnClosedPipe();
 let args: ScriptArgs;
 try {
@@ -42,7 +50,9 @@ if (args.help) {
 }
 
 const results = [
-  ...readdirSync(join(ROOT, 'packages')).map((p) => join(ROOT, 'packages', p, '.results', 'vitest.json')),
+  ...readdirSync(join(ROOT, 'packages'))
+    .filter((p) => hasTests(join(ROOT, 'packages', p)))
+    .map((p) => join(ROOT, 'packages', p, '.results', 'vitest.json')),
   join(ROOT, '.results', 'verify.json'),
 ];
 // Results of an earlier run are never counted: Turbo writes them again, or restores them

@@ -15,7 +15,7 @@ import type { ImpactMinutes, RegionNight, RegionService } from '@outage-lab/core
  * - `REGION_SERVICES` from `@outage-lab/core`: each service's `label` for messages.
  */
 
-/** Game day 1: with every fix in, the race of 23:47 must not cost DynamoDB a single failed request. */
+/** Game day 1: with every fix in, the race of 23:50 must not cost DynamoDB a single failed request. */
 export function dynamoUntouched(night: RegionNight): string | null {
   // TODO(lesson 05): find the minutes in which any DynamoDB request failed. If there are
   // none, the night passes. Otherwise say when the failures began and ended and how many

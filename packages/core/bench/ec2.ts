@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { HOUR } from '../src/sim/clock.ts';
-import { october2025Ec2 } from '../src/ec2/october-2025.ts';
+import { october2025Ec2 } from '../src/scenarios/ec2.ts';
 import { runEc2Scenario } from '../src/ec2/run.ts';
 
 const FLEETS: readonly [string, number][] = [

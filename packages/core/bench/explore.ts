@@ -1,6 +1,6 @@
 import { DNS_INVARIANTS, regionalEndpointResolves } from '../src/dns/invariants.ts';
 import { createDnsModel, type DnsModel } from '../src/dns/model.ts';
-import { october2025Exploration, smallScope } from '../src/scenarios/dns-scenarios.ts';
+import { october2025Exploration, smallScope } from '../src/scenarios/dns.ts';
 import { exploreExhaustively } from '../src/sim/exhaustive.ts';
 import { explore } from '../src/sim/explore.ts';
 import { runModel } from '../src/sim/run.ts';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { HOUR } from '../src/sim/clock.ts';
 import { runNlbScenario } from '../src/nlb/run.ts';
-import { october2025Nlb } from '../src/nlb/scenarios.ts';
+import { october2025Nlb } from '../src/scenarios/nlb.ts';
 
 const RUNS = 5;
 

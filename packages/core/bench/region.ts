@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { october2025Region } from '../src/region/october-2025.ts';
+import { october2025Region } from '../src/scenarios/region.ts';
 import { runRegion } from '../src/region/run.ts';
 import type { RegionConfig } from '../src/region/config.ts';
 

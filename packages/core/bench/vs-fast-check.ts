@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { regionalEndpointResolves } from '../src/dns/invariants.ts';
 import { createDnsModel } from '../src/dns/model.ts';
-import { smallScopeConfig } from '../src/scenarios/dns-scenarios.ts';
+import { smallScopeConfig } from '../src/scenarios/dns.ts';
 import { RANDOM_BUDGET, randomRuns, seedsToFirstViolation } from './explore.ts';
 import { regionalEndpointAlwaysAnswers, runRace } from './fast-check-race.ts';
 import { median, round, timeMsAsync } from './stats.ts';

@@ -12,4 +12,4 @@ export {
   newestPlanApplied,
   regionalEndpointResolves,
 } from './dns/invariants.ts';
-export { DNS_SCENARIOS, october2025 } from './scenarios/dns-scenarios.ts';
+export { DNS_SCENARIOS, october2025 } from './scenarios/dns.ts';

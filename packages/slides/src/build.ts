@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { replayDiagrams } from '@outage-lab/workshop/replay-diagrams';
 import { DeckError } from './deck-error.ts';
 import { listDecks, selectDecks } from './decks.ts';
 import { createEngine, renderDeck, type RenderedDeck } from './engine.ts';
 import { indexPage } from './index-page.ts';
 import { deckPage } from './page.ts';
+import type { AgendaSource } from './plugins/agenda.ts';
 import type { DiagramSource } from './plugins/sim-diagram.ts';
 
 export { listDecks, selectDecks };
@@ -13,18 +13,19 @@ export { listDecks, selectDecks };
 export interface BuildOptions {
   /** Folder of deck .md files (slides/). */
   readonly decksDir: string;
-  /** exercises/manifest.json, for the agenda. */
-  readonly manifestPath: string;
   /** Only these decks (file names with or without .md); all when empty. */
   readonly only?: readonly string[];
   readonly html?: boolean;
-  /**
-   * Where diagrams come from: the simulator's registry plus the cascade deck's per-fix
-   * charts (which need the lessons' solutions), unless a test substitutes one.
-   */
+  /** Where `sim` diagrams come from: given by the caller, which knows its simulator. */
   readonly diagrams?: DiagramSource;
+  /** What `agenda` fences list: given by the caller, which knows its sessions. */
+  readonly agenda?: AgendaSource;
+  /** Files outside the decks folder whose change rebuilds every deck when served (an agenda's source). */
+  readonly watchFiles?: readonly string[];
   /** Base for the file names in error messages; the working directory by default. */
   readonly cwd?: string;
+  /** A loopback URL whose JSON `{ title, items }` the presenter view shows in a corner (see page.ts). */
+  readonly cornerFeed?: string;
 }
 
 export interface DeckResult {
@@ -42,14 +43,18 @@ export interface DeckResult {
  * stops the others.
  */
 export function buildDecks(options: BuildOptions): DeckResult[] {
-  const md = createEngine({ html: options.html ?? false, diagrams: options.diagrams ?? replayDiagrams, manifestPath: options.manifestPath });
+  const md = createEngine({
+    html: options.html ?? false,
+    ...(options.diagrams === undefined ? {} : { diagrams: options.diagrams }),
+    ...(options.agenda === undefined ? {} : { agenda: options.agenda }),
+  });
   const cwd = options.cwd ?? process.cwd();
   return selectDecks(options.decksDir, options.only).map((path) => {
     const name = basename(path, '.md');
     const shown = relative(cwd, path) || path;
     try {
       const deck = renderDeck(md, readFileSync(path, 'utf8'), shown, dirname(resolve(path)));
-      const page = deck.errors.length === 0 ? deckPage(deck, name) : null;
+      const page = deck.errors.length === 0 ? deckPage(deck, name, options.cornerFeed) : null;
       return { name, source: path, deck, page, errors: deck.errors };
     } catch (error) {
       // A bug in a plugin must not take the other decks down with it.

@@ -1,4 +1,4 @@
-import { quietOnClosedPipe } from '@outage-lab/core/cli';
+import { quietOnClosedPipe } from '@outage-lab/cli';
 import { runCommand } from './command.ts';
 
 quietOnClosedPipe();

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { findChromium } from '@outage-lab/core/chromium';
-import { reportError } from '@outage-lab/core/cli';
-import { buildDecks, writeDeck, writeIndex } from './build.ts';
+import { findChromium } from '@outage-lab/browser';
+import { reportError } from '@outage-lab/cli';
+import { buildDecks, writeDeck, writeIndex, type BuildOptions } from './build.ts';
 import { exportPdfs } from './pdf.ts';
 import { planSlides, UsageError } from './plan.ts';
 import { serveDecks } from './server.ts';
@@ -20,28 +20,46 @@ export const USAGE = `usage: slides <build|serve|pdf> [deck ...] [options]
   pdf     build, then print each deck to slides/dist/<deck>.pdf with Chromium
 options:
   --decks <dir>      folder of deck .md files (default: slides)
-  --out <dir>        output folder (default: slides/dist)
-  --manifest <file>  lesson manifest for the agenda (default: exercises/manifest.json)
+  --out <dir>        output folder (default: <decks>/dist)
   --port <n>         port for serve, 0 for any free one (default: 8040)
   --html             allow raw HTML in decks (off by default)`;
 
+
+/**
+ * What the caller gives the generic engine: where `sim` diagrams and the `agenda` come
+ * from, the files behind them that a served deck should follow, and the default decks
+ * folder. The engine's own CLI gives none of them; a course's deck command gives all.
+ */
+export interface DeckSources {
+  readonly diagrams?: BuildOptions['diagrams'];
+  readonly agenda?: BuildOptions['agenda'];
+  readonly watchFiles?: readonly string[];
+  /** The default for --decks; `slides` in the working directory otherwise. */
+  readonly decksDir?: string;
+}
+
 /** Runs one command; returns the exit code. Bad arguments give one line and 2. */
-export async function runCommand(argv: readonly string[], io: Io, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+export async function runCommand(argv: readonly string[], io: Io, sources: DeckSources = {}, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, sources);
   } catch (error) {
     return reportError('slides', error, io.err, env);
   }
 }
 
-async function dispatch(argv: readonly string[], io: Io): Promise<number> {
-  const plan = planSlides(argv);
+async function dispatch(argv: readonly string[], io: Io, sources: DeckSources): Promise<number> {
+  const plan = planSlides(argv, sources.decksDir === undefined ? {} : { decksDir: sources.decksDir });
   if (plan === null) {
     io.out(USAGE);
     return 0;
   }
-  const { command, decks, options, outDir, port } = plan;
-
+  const { command, decks, outDir, port } = plan;
+  const options: BuildOptions = {
+    ...plan.options,
+    ...(sources.diagrams === undefined ? {} : { diagrams: sources.diagrams }),
+    ...(sources.agenda === undefined ? {} : { agenda: sources.agenda }),
+    ...(sources.watchFiles === undefined ? {} : { watchFiles: sources.watchFiles }),
+  };
   if (port !== null) {
     const server = await serveDecks({ ...options, only: [], outDir, port, log: io.out }).catch((error: unknown) => {
       const code = (error as { code?: unknown }).code;

@@ -2,7 +2,7 @@ import markdownIt, { type MarkdownIt } from 'markdown-it';
 import type { DeckError } from './deck-error.ts';
 import { newDeckEnv, type SlideMeta } from './env.ts';
 import type { FrontMatter } from './front-matter.ts';
-import { agendaPlugin } from './plugins/agenda.ts';
+import { agendaPlugin, type AgendaSource } from './plugins/agenda.ts';
 import { closedFencesPlugin } from './plugins/closed-fences.ts';
 import { fragmentsPlugin } from './plugins/fragments.ts';
 import { frontMatterPlugin } from './plugins/front-matter.ts';
@@ -17,8 +17,10 @@ import { titleSlidePlugin } from './plugins/title-slide.ts';
 export interface EngineOptions {
   /** Raw HTML in decks; off, so a deck cannot pull in a script or a remote resource. */
   readonly html?: boolean;
-  readonly diagrams: DiagramSource;
-  readonly manifestPath: string;
+  /** What `sim` fences draw; the caller's (the engine knows no simulator). */
+  readonly diagrams?: DiagramSource;
+  /** What `agenda` fences list; the caller's (the engine knows no course). */
+  readonly agenda?: AgendaSource;
 }
 
 export interface RenderedDeck {
@@ -31,11 +33,11 @@ export interface RenderedDeck {
 }
 
 /**
- * The engine is markdown-it plus one plugin per feature, in the order they must run.
- * The three fence plugins wrap each other: `agenda` and `sim` look at the fence first and
- * hand anything else on to `highlight`.
+ * The engine is markdown-it plus one plugin per feature. `sim` and `agenda` fences get
+ * token types of their own from one core rule (plugins/fence-types.ts), so the fence
+ * plugins may come in any order; `highlight` renders the plain code fences.
  */
-export function createEngine(options: EngineOptions): MarkdownIt {
+export function createEngine(options: EngineOptions = {}): MarkdownIt {
   return markdownIt({ html: options.html ?? false, linkify: false, typographer: true })
     .use(frontMatterPlugin)
     .use(slidesPlugin)
@@ -46,8 +48,8 @@ export function createEngine(options: EngineOptions): MarkdownIt {
     .use(inlineImagesPlugin)
     .use(remoteHtmlPlugin)
     .use(highlightPlugin)
-    .use(simDiagramPlugin, { diagrams: options.diagrams })
-    .use(agendaPlugin, { manifestPath: options.manifestPath });
+    .use(simDiagramPlugin, options.diagrams === undefined ? {} : { diagrams: options.diagrams })
+    .use(agendaPlugin, options.agenda === undefined ? {} : { agenda: options.agenda });
 }
 
 /** Renders one deck. Problems are returned, never thrown, each with the deck's file and line. */

@@ -7,16 +7,30 @@ import { escapeHtml } from './html.ts';
  * only the live-reload stream of `npm run slides` uses), so a deck makes no request when
  * it is opened from disk on a laptop with the Wi-Fi off.
  */
-const POLICY = [
-  "default-src 'none'",
-  "style-src 'unsafe-inline'",
-  "script-src 'unsafe-inline'",
-  'img-src data:',
-  'font-src data:',
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+const policy = (feedOrigin: string | null): string =>
+  [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    "script-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    `connect-src 'self'${feedOrigin === null ? '' : ` ${feedOrigin}`}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+
+/**
+ * The corner feed: a URL on this machine's loopback that answers `{ title, items }` (the
+ * class board's "most stuck" list, or anything else). The engine knows nothing of what it
+ * is; the policy lets the page reach that one origin and no other.
+ */
+export function cornerFeedOrigin(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'http:' || !['127.0.0.1', 'localhost'].includes(parsed.hostname) || parsed.username !== '' || parsed.password !== '') {
+    throw new Error(`the corner feed must be on this machine's loopback (http://127.0.0.1:port/…), not ${url}`);
+  }
+  return parsed.origin;
+}
 
 const KEYS: readonly (readonly [string, string])[] = [
   ['→ ↓ Space PgDn', 'next step'],
@@ -30,7 +44,8 @@ const KEYS: readonly (readonly [string, string])[] = [
   ['?', 'this help'],
 ];
 
-export function deckPage(deck: RenderedDeck, deckId: string): string {
+export function deckPage(deck: RenderedDeck, deckId: string, cornerFeed?: string): string {
+  const feedOrigin = cornerFeed === undefined ? null : cornerFeedOrigin(cornerFeed);
   const { css, js } = deckAssets();
   const help = KEYS.map(([k, what]) => `<tr><td><kbd>${escapeHtml(k)}</kbd></td><td>${escapeHtml(what)}</td></tr>`).join('');
   return `<!doctype html>
@@ -38,14 +53,14 @@ export function deckPage(deck: RenderedDeck, deckId: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${policy(feedOrigin)}">
 <title>${escapeHtml(deck.title)}</title>
 <link rel="icon" href="data:,">
 <style>
 ${css}
 </style>
 </head>
-<body data-deck="${escapeHtml(deckId)}">
+<body data-deck="${escapeHtml(deckId)}"${cornerFeed === undefined ? '' : ` data-corner-feed="${escapeHtml(cornerFeed)}"`}>
 <main class="deck" aria-roledescription="slide deck" aria-label="${escapeHtml(deck.title)}">
 ${deck.html}</main>
 <div class="deck-progress"></div>
@@ -57,6 +72,7 @@ ${deck.html}</main>
 <div class="pv-bar"><span class="pv-position"></span><button type="button" class="pv-prev" aria-label="Previous">◀</button><button type="button" class="pv-nextbtn" aria-label="Next">▶</button><span class="pv-elapsed">00:00:00</span><button type="button" class="pv-reset">Reset timer</button><span class="pv-clock"></span></div>
 <div class="pv-current pv-pane"><div class="pv-label">Current</div><div class="pv-frame"></div></div>
 <div class="pv-next pv-pane"><div class="pv-label">Next</div><div class="pv-frame"></div></div>
+<div class="pv-corner" aria-live="polite" hidden><div class="pv-label pv-corner-title"></div><ol class="pv-corner-items"></ol></div>
 <div class="pv-notes pv-pane"><div class="pv-label">Notes <button type="button" class="pv-smaller" aria-label="Smaller notes">A−</button><button type="button" class="pv-larger" aria-label="Larger notes">A+</button></div><div class="pv-notes-text"></div></div>
 </div>
 <script>

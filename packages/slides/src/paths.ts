@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { parse, resolve, sep } from 'node:path';
-import { BadInput } from '@outage-lab/core/cli';
+import { BadInput } from '@outage-lab/cli';
 
 /**
  * The folders a command line names, checked before any work: a typo must never make
@@ -45,10 +45,4 @@ export function outFolder(value: string, options: { readonly decksDir: string; r
   if (dir === resolve(options.repo) || dir === resolve(options.decksDir)) throw new BadInput(`--out: ${dir} holds sources ${valid}`);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new BadInput(`--out: ${dir} is a file ${valid}`);
   return dir;
-}
-
-export function manifestFile(value: string): string {
-  const file = nonEmpty('--manifest', value);
-  if (existsSync(file) && statSync(file).isDirectory()) throw new BadInput(`--manifest: ${file} is a folder (valid: a lesson manifest such as exercises/manifest.json)`);
-  return file;
 }

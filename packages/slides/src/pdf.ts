@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from '@outage-lab/core/chromium';
+import { launchChromium } from '@outage-lab/browser';
 
 /**
  * Prints built decks to PDF with Chromium, one slide per page (the deck's print

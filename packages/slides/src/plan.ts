@@ -1,17 +1,14 @@
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BadInput, parseFlags, wholeNumber, type FlagSpec } from '@outage-lab/core/cli';
+import { BadInput, parseFlags, wholeNumber, type FlagSpec } from '@outage-lab/cli';
 import { selectDecks } from './decks.ts';
-import { decksFolder, manifestFile, outFolder } from './paths.ts';
+import { decksFolder, outFolder } from './paths.ts';
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const COMMANDS = ['build', 'serve', 'pdf'] as const;
 
 /** What the slides command line may hold; read with the shared one-line errors. */
 const OPTIONS: Readonly<Record<string, FlagSpec>> = {
   decks: { type: 'string' },
   out: { type: 'string' },
-  manifest: { type: 'string' },
   port: { type: 'string' },
   html: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -24,8 +21,8 @@ const text = (value: string | boolean | undefined): string | undefined => (typeo
 export interface SlidesPlan {
   readonly command: (typeof COMMANDS)[number];
   readonly decks: readonly string[];
-  /** What the build needs: the decks, the manifest for the agenda, raw HTML allowed. */
-  readonly options: { readonly decksDir: string; readonly manifestPath: string; readonly only: readonly string[]; readonly html: boolean };
+  /** What the build needs from the command line: the decks, which of them, raw HTML allowed. */
+  readonly options: { readonly decksDir: string; readonly only: readonly string[]; readonly html: boolean };
   readonly outDir: string;
   /** Only for serve. */
   readonly port: number | null;
@@ -35,7 +32,7 @@ export interface SlidesPlan {
  * The command line read and checked completely, paths included, before any deck is
  * built or any file written; null for --help. Throws a one-line BadInput.
  */
-export function planSlides(argv: readonly string[]): SlidesPlan | null {
+export function planSlides(argv: readonly string[], defaults: { readonly decksDir?: string } = {}): SlidesPlan | null {
   const { values, positionals } = parse(argv);
   if (values['help'] === true) return null;
   const [command, ...decks] = positionals;
@@ -44,11 +41,11 @@ export function planSlides(argv: readonly string[]): SlidesPlan | null {
     const got = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`;
     throw new UsageError(`${got} (valid: ${COMMANDS.join(', ')}; see --help)`);
   }
-  const decksDir = decksFolder(text(values['decks']) ?? resolve(REPO, 'slides'));
-  const outDir = outFolder(text(values['out']) ?? join(decksDir, 'dist'), { decksDir, repo: REPO });
+  const decksDir = decksFolder(text(values['decks']) ?? defaults.decksDir ?? resolve('slides'));
+  // The working directory stands for the project: a typo must not write decks over it.
+  const outDir = outFolder(text(values['out']) ?? join(decksDir, 'dist'), { decksDir, repo: process.cwd() });
   const options = {
     decksDir,
-    manifestPath: manifestFile(text(values['manifest']) ?? resolve(REPO, 'exercises/manifest.json')),
     only: decks,
     html: values['html'] === true,
   };

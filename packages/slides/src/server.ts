@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
-import { localHostHeader } from '@outage-lab/core/cli';
+import { localHostHeader } from '@outage-lab/cli';
 import { buildDecks, listDecks, writeDeck, writeIndex, type BuildOptions, type DeckResult } from './build.ts';
 import { escapeHtml } from './html.ts';
 
@@ -122,10 +122,12 @@ export async function serveDecks(options: ServeOptions): Promise<DeckServer> {
       }
     }),
   );
-  try {
-    watchers.push(watch(dirname(options.manifestPath), (_e, f) => f?.toString() === basename(options.manifestPath) && later('*', () => rebuild([]))));
-  } catch {
-    // No exercises folder yet: the agenda reports the missing manifest on its own.
+  for (const file of options.watchFiles ?? []) {
+    try {
+      watchers.push(watch(dirname(file), (_e, f) => f?.toString() === basename(file) && later('*', () => rebuild([]))));
+    } catch {
+      // No such folder yet: the deck that reads the file reports it missing on its own.
+    }
   }
 
   function forget(name: string): void {

@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../src/command.ts';
-import { MANIFEST } from './support/decks.ts';
-import { FIXTURES } from './support/render.ts';
+import { FIXTURES, fakeAgenda, fakeDiagrams } from './support/render.ts';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCommand(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runCommand(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, { diagrams: fakeDiagrams, agenda: fakeAgenda, decksDir: FIXTURES });
   return { code, out, err };
 }
 
@@ -25,7 +24,7 @@ describe('slides build', () => {
   it('writes one HTML file per deck and an index, and exits 0', async () => {
     const dir = decks('plain');
     const out = join(dir, 'out');
-    const result = await run('build', '--decks', dir, '--out', out, '--manifest', MANIFEST);
+    const result = await run('build', '--decks', dir, '--out', out);
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
     expect(existsSync(join(out, 'plain.html'))).toBe(true);
@@ -35,17 +34,17 @@ describe('slides build', () => {
   it('prints one line per deck error, still builds the good deck, and exits 2', async () => {
     const dir = decks('plain', 'bad');
     const out = join(dir, 'out');
-    const result = await run('build', '--decks', dir, '--out', out, '--manifest', MANIFEST);
+    const result = await run('build', '--decks', dir, '--out', out);
     expect(result.code).toBe(2);
     expect(result.err).toHaveLength(3);
-    expect(result.err[1]).toMatch(/bad\.md:14: sim: no diagram named "october2052" \(valid: october2025/);
+    expect(result.err[1]).toMatch(/bad\.md:14: sim: no diagram named "october2052" \(valid: toy/);
     expect(result.out.at(-1)).toMatch(/^slides: built 1 of 2 decks into /);
     expect(existsSync(join(out, 'plain.html'))).toBe(true);
   });
 
   it('refuses a folder with no decks before writing anything', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'slides-empty-'));
-    const result = await run('build', '--decks', empty, '--manifest', MANIFEST);
+    const result = await run('build', '--decks', empty);
     expect(result.err).toEqual([`slides: --decks: ${empty} holds no decks (valid: a folder of deck .md files, such as slides)`]);
     expect(result.code).toBe(2);
     expect(readdirSync(empty)).toEqual([]);
@@ -53,7 +52,7 @@ describe('slides build', () => {
 
   it('refuses to write into the decks folder itself', async () => {
     const dir = decks('plain');
-    const result = await run('build', '--decks', dir, '--out', dir, '--manifest', MANIFEST);
+    const result = await run('build', '--decks', dir, '--out', dir);
     expect(result.code).toBe(2);
     expect(result.err[0]).toMatch(/--out: .* holds sources/);
     expect(readdirSync(dir)).toEqual(['plain.md']);
@@ -63,8 +62,8 @@ describe('slides build', () => {
     const dir = decks('plain');
     copyFileSync(join(dir, 'plain.md'), join(dir, 'second.md'));
     const out = join(dir, 'out');
-    expect((await run('build', '--decks', dir, '--out', out, '--manifest', MANIFEST)).code).toBe(0);
-    expect((await run('build', 'plain', '--decks', dir, '--out', out, '--manifest', MANIFEST)).code).toBe(0);
+    expect((await run('build', '--decks', dir, '--out', out)).code).toBe(0);
+    expect((await run('build', 'plain', '--decks', dir, '--out', out)).code).toBe(0);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('href="plain.html"');
     expect(index).toContain('href="second.html"');
@@ -72,7 +71,7 @@ describe('slides build', () => {
 
   it('builds only the decks named', async () => {
     const dir = decks('plain', 'bad');
-    const result = await run('build', 'plain', '--decks', dir, '--out', join(dir, 'out'), '--manifest', MANIFEST);
+    const result = await run('build', 'plain', '--decks', dir, '--out', join(dir, 'out'));
     expect(result.code).toBe(0);
     expect(existsSync(join(dir, 'out', 'bad.html'))).toBe(false);
   });
@@ -82,7 +81,7 @@ describe('bad arguments', () => {
   const cases: [string[], string][] = [
     [[], 'slides: no command given (valid: build, serve, pdf; see --help)'],
     [['publish'], 'slides: unknown command "publish" (valid: build, serve, pdf; see --help)'],
-    [['build', '--colour'], 'slides: unknown option "--colour" (valid: --decks, --out, --manifest, --port, --html, --help)'],
+    [['build', '--colour'], 'slides: unknown option "--colour" (valid: --decks, --out, --port, --html, --help)'],
     [['serve', '--port', 'eighty'], 'slides: --port "eighty" is not a whole number from 0 to 65535 (0 picks any free port)'],
     [['serve', '--port', '-1'], 'slides: --port "-1" is not a whole number from 0 to 65535 (0 picks any free port)'],
     [['serve', '--port', '65536'], 'slides: --port "65536" is not a whole number from 0 to 65535 (0 picks any free port)'],
@@ -119,6 +118,6 @@ describe('bad arguments', () => {
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
     const child = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '--colour'], { encoding: 'utf8' });
     expect(child.status).toBe(2);
-    expect(child.stderr).toBe('slides: unknown option "--colour" (valid: --decks, --out, --manifest, --port, --html, --help)\n');
+    expect(child.stderr).toBe('slides: unknown option "--colour" (valid: --decks, --out, --port, --html, --help)\n');
   }, 30_000);
 });

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDecks, type DeckServer } from '../src/server.ts';
-import { MANIFEST } from './support/decks.ts';
-import { FIXTURES, fakeDiagrams } from './support/render.ts';
+import { FIXTURES, fakeAgenda, fakeDiagrams } from './support/render.ts';
 
 /** GET with the path sent exactly as written: fetch() would normalise `..` away. */
 function get(server: DeckServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
@@ -52,7 +51,7 @@ describe('npm run slides', () => {
   copyFileSync(join(FIXTURES, 'plain.md'), join(dir, 'plain.md'));
   let server: DeckServer;
   beforeAll(async () => {
-    server = await serveDecks({ decksDir: dir, outDir: join(dir, 'dist'), manifestPath: MANIFEST, diagrams: fakeDiagrams, port: 0 });
+    server = await serveDecks({ decksDir: dir, outDir: join(dir, 'dist'), agenda: fakeAgenda, diagrams: fakeDiagrams, port: 0 });
   });
   afterAll(async () => server.close());
 

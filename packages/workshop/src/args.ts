@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { joinNegativeValues } from '@outage-lab/core/cli';
+import { joinNegativeValues } from '@outage-lab/cli';
 import { UsageError } from './errors.ts';
-import { findLesson, type Lesson, type Manifest } from './manifest.ts';
+import { findLesson, type Lesson, type Manifest } from '@outage-lab/course';
 
 export interface OptionSpec {
   readonly type: 'boolean' | 'string';

@@ -1,7 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Lesson } from './manifest.ts';
-import type { LessonFile } from './starters.ts';
+import type { Lesson, LessonFile } from '@outage-lab/course';
 
 /**
  * `reset` never throws work away: before restoring the starter it copies the learner's

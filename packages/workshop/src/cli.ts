@@ -8,21 +8,20 @@ import * as hint from './commands/hint.ts';
 import * as lesson from './commands/lesson.ts';
 import * as reset from './commands/reset.ts';
 import * as start from './commands/start.ts';
-import * as starters from './commands/starters.ts';
 import * as ui from './commands/ui.ts';
 import { processContext, type Context } from './context.ts';
-import { isBadInput, quietOnClosedPipe, reportError } from '@outage-lab/core/cli';
+import { isBadInput, quietOnClosedPipe, reportError } from '@outage-lab/cli';
 import { UsageError, WorkshopError } from './errors.ts';
-import { loadManifest, ManifestError } from './manifest.ts';
+import { loadManifest, ManifestError } from '@outage-lab/course';
 
 export interface Command {
   readonly spec: CommandSpec;
   run(ctx: Context, argv: readonly string[]): Promise<number>;
 }
 
-/** In the order a learner meets them; `starters` is the instructors' and not advertised. */
-export const COMMANDS: readonly Command[] = [start, lesson, hint, reset, diff, doctor, ui, starters];
-const LEARNER_COMMANDS = COMMANDS.filter((c) => c !== starters);
+/** In the order a learner meets them. The instructors' commands (starters, verify, replay, explore) are @outage-lab/course's. */
+export const COMMANDS: readonly Command[] = [start, lesson, hint, reset, diff, doctor, ui];
+const LEARNER_COMMANDS = COMMANDS;
 
 function usage(): string[] {
   const usageOf = (c: Command): string => {

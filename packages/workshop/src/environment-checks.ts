@@ -2,10 +2,9 @@ import { mkdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { release } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from '@outage-lab/core/chromium';
+import { findChromium } from '@outage-lab/browser';
 import { isCi, pass, problem, type Check } from './checks.ts';
-import { loadManifest, MANIFEST_PATH } from './manifest.ts';
-import { lessonFiles } from './starters.ts';
+import { loadManifest, MANIFEST_PATH, lessonFiles } from '@outage-lab/course';
 import { loadState, STATE_PATH } from './state.ts';
 
 /** Vitest's own default for its UI and API server. */
@@ -48,7 +47,7 @@ export function lessonsCheck(root: string): Check {
   if (deleted.length > 0) return problem('error', `lesson files missing: ${deleted.slice(0, 3).join(', ')}`, "`npm run reset -- <lesson>` restores a lesson's files");
   const noPristine = files.filter((f) => f.starter === null).map((f) => f.path);
   if (noPristine.length > 0) {
-    return problem('warning', `no pristine copy of ${noPristine.slice(0, 3).join(', ')}: reset cannot restore it`, '`npm ci` makes them (or `npm run starters -w @outage-lab/workshop` while the lessons are untouched)');
+    return problem('warning', `no pristine copy of ${noPristine.slice(0, 3).join(', ')}: reset cannot restore it`, '`npm ci` makes them (or `npm run starters` while the lessons are untouched)');
   }
   return pass(`${lessons.length} lessons in ${MANIFEST_PATH}`);
 }

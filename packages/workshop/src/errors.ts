@@ -3,7 +3,7 @@
  * a learner who mistypes a lesson number should read what to type instead.
  */
 
-import { BadInput } from '@outage-lab/core/cli';
+import { BadInput } from '@outage-lab/cli';
 
 /** The command line itself is wrong (unknown lesson, missing argument, unknown flag): exit 2. */
 export class UsageError extends BadInput {

@@ -1,4 +1,4 @@
-import { progress, type LessonRun } from './lesson-runner.ts';
+import { progress, type LessonRun } from '@outage-lab/course';
 
 /**
  * Where a learner stands in a lesson. "Not started" means the files are still the

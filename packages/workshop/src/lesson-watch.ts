@@ -2,9 +2,7 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Reporter, Vitest } from 'vitest/node';
 import { watchFolder, type WatchMode } from './file-watcher.ts';
-import { collectLessonRun, type LessonRun } from './lesson-runner.ts';
-import type { Lesson } from './manifest.ts';
-import { exerciseProject } from './vitest-projects.ts';
+import { collectLessonRun, type LessonRun, type Lesson, exerciseProject } from '@outage-lab/course';
 
 export interface WatchHandlers {
   onRunStart(): void;

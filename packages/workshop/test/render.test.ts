@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LessonRun, TestOutcome } from '../src/lesson-runner.ts';
-import type { Lesson } from '../src/manifest.ts';
+import type { Lesson, LessonRun, TestOutcome } from '@outage-lab/course';
 import { renderDashboard } from '../src/render/dashboard.ts';
 import { lessonReport, verdict } from '../src/render/lesson-report.ts';
 import { readmeExcerpt } from '../src/render/readme.ts';

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { browserGate, launchChromium } from '@outage-lab/core/chromium';
+import { browserGate, launchChromium } from '@outage-lab/browser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, removeRepo, spawnCli, tempRepo } from './support/temp-repo.ts';
 import { follow } from './support/wait.ts';
@@ -59,7 +59,7 @@ describe('npm run ui', () => {
         }
         const marks = await page.locator('[data-testid="explorer-item"]').evaluateAll((items) =>
           items.map((item) => {
-            const names = [...item.querySelectorAll('*')].flatMap((n) => [...n.getAttributeNames(), ...n.classList]);
+            const names = Array.from(item.querySelectorAll('*')).flatMap((n) => [...n.getAttributeNames(), ...Array.from(n.classList)]);
             const mark = names.includes('i-carbon:checkmark') ? 'pass' : names.includes('i-carbon:close') ? 'fail' : 'none';
             return [item.getAttribute('aria-label') ?? '', mark] as const;
           }),
@@ -77,6 +77,6 @@ describe('npm run ui', () => {
         child.kill('SIGINT');
       }
       expect(await child.ended, 'Ctrl-C stops the UI cleanly').toBe(0);
-    });
+    }, 180_000); // A guard: it runs every lesson in the UI, 55 s on a busy 2-core machine.
   });
 });

@@ -15,7 +15,7 @@ import { REGION_SERVICES, formatHourMinute, impactMinutes, type ImpactMinutes, t
  * - `REGION_SERVICES` from `@outage-lab/core`: each service's `label` for messages.
  */
 
-/** Game day 1: with every fix in, the race of 23:47 must not cost DynamoDB a single failed request. */
+/** Game day 1: with every fix in, the race of 23:50 must not cost DynamoDB a single failed request. */
 export function dynamoUntouched(night: RegionNight): string | null {
   // Any failed request counts, not only whole minutes: a game day is about zero.
   const failing = night.minutes.filter((m) => m.dynamoErrorRate > 0);

@@ -18,20 +18,41 @@ export interface Endpoint {
 /** A scheduled interference with one Enactor (TigerBeetle-style named fault points). */
 export type Fault =
   /**
-   * `enactor.lock`: the Enactor's lock acquisitions fail from `from` until `until`, on
-   * every endpoint or only on the ones listed.
+   * `enactor.lock`: from `from` until `until` each of the Enactor's lock acquisitions fails
+   * with probability `chance` (1 when left out: every one fails), on every endpoint, or
+   * only on the ones listed, or on a `share` of the endpoints it visits (which ones is
+   * drawn from the seed, per plan and endpoint). The Enactor backs off and retries, as AWS
+   * described ("needing to retry its update on several of the DNS endpoints").
    */
-  | { readonly point: 'enactor.lock'; readonly enactor: Az; readonly from: number; readonly until: number; readonly endpoints?: readonly string[] }
-  /** `enactor.api-latency`: every Route 53 call of the Enactor takes `latencyMs` in the window. */
+  | {
+      readonly point: 'enactor.lock';
+      readonly enactor: Az;
+      readonly from: number;
+      readonly until: number;
+      readonly endpoints?: readonly string[];
+      readonly chance?: number;
+      readonly share?: number;
+    }
+  /**
+   * `enactor.api-latency`: every Route 53 call of the Enactor takes about `latencyMs` in
+   * the window (spread by `latencyJitter`, like ordinary calls).
+   */
   | { readonly point: 'enactor.api-latency'; readonly enactor: Az; readonly from: number; readonly until: number; readonly latencyMs: number }
   /** `planner.empty-plan`: the Planner publishes generation `generation` with no targets for `planKey`. */
   | { readonly point: 'planner.empty-plan'; readonly generation: number; readonly planKey: string };
 
-/** What the operators did at 02:25: restore the endpoints' records by hand. */
+/**
+ * What the operators did at 02:25 (brief): restore the endpoints' records by hand
+ * (`repair-dns`), and switch the Planner and Enactor automation off, which AWS did
+ * worldwide "until the race is fixed" (`disable-automation`).
+ */
 export interface OperatorAction {
   readonly at: number;
-  readonly action: 'repair-dns';
+  readonly action: OperatorActionName;
 }
+
+export const OPERATOR_ACTIONS = ['repair-dns', 'disable-automation'] as const;
+export type OperatorActionName = (typeof OPERATOR_ACTIONS)[number];
 
 export interface DnsConfig {
   /** Simulated ms at which the run starts. */
@@ -105,7 +126,7 @@ export function validateDnsConfig(config: DnsConfig): DnsConfig {
   config.faults.forEach((f, i) => validateFault(f, i, config));
   config.operator.forEach((o, i) => {
     check.finiteAtLeast(`operator[${i}].at`, o.at, 0, ' ms');
-    check.oneOf(`operator[${i}].action`, o.action, ['repair-dns']);
+    check.oneOf(`operator[${i}].action`, o.action, OPERATOR_ACTIONS);
   });
   return config;
 }
@@ -123,24 +144,38 @@ function validateFault(f: Fault, i: number, config: DnsConfig): void {
   check.finiteAtLeast(`${field}.from`, f.from, 0, ' ms');
   check.finiteAtLeast(`${field}.until`, f.until, f.from, ' ms');
   if (f.point === 'enactor.api-latency') check.finiteAtLeast(`${field}.latencyMs`, f.latencyMs, 0, ' ms');
+  if (f.point === 'enactor.lock') {
+    for (const key of ['chance', 'share'] as const) {
+      const value = f[key];
+      if (value === undefined) continue;
+      check.finiteAtLeast(`${field}.${key}`, value, 0);
+      if (value > 1) throw new ConfigError(`${field}.${key}`, `${value} is more than 1`, 'a probability in [0, 1]');
+    }
+  }
   if (f.point === 'enactor.lock' && f.endpoints !== undefined) {
     const names = config.endpoints.map((e) => e.name);
     f.endpoints.forEach((name, j) => check.oneOf(`${field}.endpoints[${j}]`, name, names));
   }
 }
 
-/** The regional endpoint, its IPv6 twin, and `others` further endpoints (FIPS, streams, account-based, …). */
-export function regionEndpoints(others: number): Endpoint[] {
-  const endpoints: Endpoint[] = [
+/**
+ * The regional endpoint, its IPv6 twin, and `others` further endpoints (FIPS, streams,
+ * account-based, …), in the order the Enactors walk them. The regional pair comes first
+ * unless `regionalAt` says how many of the others come before it.
+ */
+export function regionEndpoints(others: number, regionalAt = 0): Endpoint[] {
+  const regional: Endpoint[] = [
     { name: REGIONAL_ENDPOINT, type: 'A', planKey: 'regional' },
     { name: IPV6_ENDPOINT, type: 'AAAA', planKey: 'regional' },
   ];
   const kinds = ['dynamodb-fips.us-east-1.amazonaws.com', 'streams.dynamodb.us-east-1.amazonaws.com'];
+  const rest: Endpoint[] = [];
   for (let i = 0; i < others; i++) {
     const name = kinds[i] ?? `${String(100000000000 + i * 7919).slice(0, 12)}.ddb.us-east-1.amazonaws.com`;
-    endpoints.push({ name, type: 'A', planKey: name });
+    rest.push({ name, type: 'A', planKey: name });
   }
-  return endpoints;
+  const at = Math.max(0, Math.min(others, Math.floor(regionalAt)));
+  return [...rest.slice(0, at), ...regional, ...rest.slice(at)];
 }
 
 export const DEFAULT_DNS_CONFIG: DnsConfig = {

@@ -1,5 +1,6 @@
 import { formatDuration } from '../sim/clock.ts';
 import type { Outcome, StepContext } from '../sim/model.ts';
+import { Rng } from '../sim/rng.ts';
 import type { DnsConfig, Endpoint } from './config.ts';
 import type { Plan } from './plan-store.ts';
 import { alias, generationOfSet, lockName, planSetName, rollbackName, txt, type Change, type ResourceRecord } from './records.ts';
@@ -40,17 +41,39 @@ export function apiLatency(world: EnactorEnv, me: EnactorState, ctx: StepContext
   const slow = world.config.faults.find(
     (f) => f.point === 'enactor.api-latency' && f.enactor === me.az && ctx.now >= f.from && ctx.now < f.until,
   );
-  if (slow !== undefined && slow.point === 'enactor.api-latency') return slow.latencyMs;
-  return ctx.rng.jitter(world.config.apiLatencyMs, world.config.latencyJitter);
+  const mean = slow !== undefined && slow.point === 'enactor.api-latency' ? slow.latencyMs : world.config.apiLatencyMs;
+  return ctx.rng.jitter(mean, world.config.latencyJitter);
 }
 
-/** Whether the `enactor.lock` fault point makes this acquisition fail. */
-export function lockFaultActive(world: EnactorEnv, me: EnactorState, now: number): boolean {
+/**
+ * Whether the `enactor.lock` fault point makes this acquisition fail: every one in the
+ * window, or each with the fault's `chance` (drawn from the run's PRNG, so a seed fixes
+ * which attempts fail).
+ */
+export function lockFaultActive(world: DnsWorld, me: EnactorState, ctx: Pick<StepContext, 'now' | 'rng'>): boolean {
   const endpoint = currentEndpoint(world, me)?.name ?? '';
-  return world.config.faults.some(
-    (f) => f.point === 'enactor.lock' && f.enactor === me.az && now >= f.from && now < f.until && (f.endpoints === undefined || f.endpoints.includes(endpoint)),
-  );
+  const now = ctx.now;
+  for (const f of world.config.faults) {
+    if (f.point !== 'enactor.lock' || f.enactor !== me.az || now < f.from || now >= f.until) continue;
+    if (f.endpoints !== undefined && !f.endpoints.includes(endpoint)) continue;
+    if (f.share !== undefined && !endpointAffected(world, me, f.share)) continue;
+    if (f.chance === undefined || f.chance >= 1 || ctx.rng.chance(f.chance)) return true;
+  }
+  return false;
 }
+
+/**
+ * Whether a `share` fault touches the endpoint the Enactor is on, for the plan it is
+ * applying: drawn from its own stream (seed, plan, endpoint, AZ), so the answer is the same
+ * on every retry and does not depend on how many draws the run made before.
+ */
+function endpointAffected(world: DnsWorld, me: EnactorState, share: number): boolean {
+  const azIndex = world.config.enactors.indexOf(me.az);
+  return Rng.derive(world.seed, LOCK_SHARE_STREAM, me.plan?.generation ?? 0, me.endpoint, azIndex).chance(share);
+}
+
+/** Keeps the `share` draws apart from the plans' (which derive from the seed and a generation). */
+const LOCK_SHARE_STREAM = 0x10c4;
 
 /**
  * The read step's common part, one Route 53 read: fails (with a back-off) when the
@@ -59,10 +82,11 @@ export function lockFaultActive(world: EnactorEnv, me: EnactorState, now: number
  * root ALIAS with its target) and returns null.
  */
 export function tryLock(world: DnsWorld, me: EnactorState, endpoint: Endpoint, ctx: StepContext): Outcome | null {
-  if (lockFaultActive(world, me, ctx.now)) {
+  if (lockFaultActive(world, me, ctx)) {
     me.attempts++;
-    const wait = backoff(world, me, ctx);
-    return { result: `lock acquisition failed (fault enactor.lock, ${me.attempts} in a row): back off ${formatDuration(wait)}`, ok: false, delayMs: wait };
+    // The failed acquisition was a Route 53 call too: it took its latency before the back-off.
+    const wait = apiLatency(world, me, ctx) + backoff(world, me, ctx);
+    return { result: `lock acquisition failed (fault enactor.lock, ${me.attempts} in a row): retry in ${formatDuration(wait)}`, ok: false, delayMs: wait };
   }
   const record = world.route53.get(lockName(endpoint.name), 'TXT');
   const lock = record === undefined ? null : parseLock(record.value);

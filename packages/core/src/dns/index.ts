@@ -11,3 +11,5 @@ export { operator } from './operator.ts';
 export { observeDns, type DnsObservation, type EndpointView, type EnactorView } from './observe.ts';
 export { createDnsModel, type DnsModel, type DnsModelOptions } from './model.ts';
 export { CachingResolver, timelineAuthority, validateResolverTtl, type AnswerChange, type ResolverTtl } from './resolver.ts';
+export * from './scenario.ts';
+export { raceNight, raceOdds, tallyRaceNights, wilsonInterval, type RaceNight, type RaceOdds } from './race-odds.ts';

@@ -31,10 +31,11 @@ export function createDnsModel(config: DnsConfig, options: DnsModelOptions = {})
     return {
       id: `enactor-${az}`,
       code: `a${az.slice(2)}`,
-      ready: (world) => program.ready(state(world), world),
+      ready: (world) => !world.operator.automationOff && program.ready(state(world), world),
       describe: (world) => program.describe(state(world), world),
       step: (world, ctx) => program.step(state(world), world, ctx),
-      idleMs: (world) => world.config.enactorPollMs,
+      // Switched off by the operators: it never looks for a plan again.
+      idleMs: (world) => (world.operator.automationOff ? Infinity : world.config.enactorPollMs),
       // Stagger the first polls so the three AZs do not move in lock-step (not in the
       // exhaustive configurations, where nothing takes time).
       startMs: (world) => world.config.startMs + index * Math.min(7, world.config.enactorPollMs),
@@ -90,7 +91,7 @@ function initialWorld(config: DnsConfig, seed: number): DnsWorld {
       checkedAt: 0,
       checkedAgainst: 0,
     })),
-    operator: { next: 0 },
+    operator: { next: 0, repaired: false, automationOff: false },
   };
 }
 

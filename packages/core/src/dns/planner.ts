@@ -11,7 +11,7 @@ import type { DnsWorld } from './world.ts';
 export const dnsPlanner: Actor<DnsWorld> = {
   id: 'dns-planner',
   code: 'P',
-  ready: (world) => world.planner.published < world.planner.limit,
+  ready: (world) => world.planner.published < world.planner.limit && !world.operator.automationOff,
   describe: (world) => `publish plan gen ${world.plans.newestGeneration + 1}`,
   step(world: DnsWorld, ctx: StepContext): Outcome {
     const plan = buildPlan(world.config, world.seed, world.plans.newestGeneration + 1, ctx.now);

@@ -44,7 +44,11 @@ export interface DnsWorld {
   plans: PlanStore;
   planner: { published: number; limit: number };
   enactors: EnactorState[];
-  operator: { next: number };
+  /**
+   * The operators' next action, whether they have repaired anything by hand (they switch
+   * the automation off only after a repair that was needed), and whether it is off.
+   */
+  operator: { next: number; repaired: boolean; automationOff: boolean };
 }
 
 /**
@@ -81,5 +85,5 @@ export function fingerprintWorld(world: DnsWorld): string {
   const enactors = world.enactors
     .map((e) => `${e.phase}:${e.plan?.generation ?? '-'}:${e.endpoint}:${e.lockSeen ?? '-'}:${e.rootSeen ?? '-'}:${e.rootSetExists ? 1 : 0}:${e.lastApplied}:${e.lastAttempted}`)
     .join('|');
-  return `${world.planner.published}#${world.operator.next}#${world.plans.generations().join(',')}#${enactors}#${world.route53.fingerprint()}`;
+  return `${world.planner.published}#${world.operator.next}${world.operator.automationOff ? '!' : ''}#${world.plans.generations().join(',')}#${enactors}#${world.route53.fingerprint()}`;
 }

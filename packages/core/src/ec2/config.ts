@@ -75,12 +75,12 @@ const MAX_TICKS_PER_RUN = 2_000_000;
 
 /** Checks a configuration where it enters; throws one ConfigError naming the first bad field. */
 export function validateEc2Config(config: Ec2Config): Ec2Config {
-  const c = object('config', config);
-  if (typeof c.name !== 'string' || c.name === '') throw new ConfigError('name', 'is missing', 'a non-empty string');
+  const c = check.object('config', config);
+  check.name('name', c.name);
   const fleet = check.integerAtLeast('fleetSize', c.fleetSize, 1);
   if (fleet > MAX_FLEET) throw new ConfigError('fleetSize', `${fleet} droplets is too many`, `1 to ${MAX_FLEET}`);
-  const start = finite('startMs', c.startMs);
-  const end = finite('endMs', c.endMs);
+  const start = check.finite('startMs', c.startMs);
+  const end = check.finite('endMs', c.endMs);
   if (end <= start) throw new ConfigError('endMs', `${end} is not after startMs ${start}`, 'a time after startMs');
   const tick = check.finiteAtLeast('tickMs', c.tickMs, 1, ' ms');
   const sample = check.finiteAtLeast('sampleMs', c.sampleMs, tick, ' ms');
@@ -90,13 +90,13 @@ export function validateEc2Config(config: Ec2Config): Ec2Config {
   }
   if (!Array.isArray(c.dynamoOutages)) throw new ConfigError('dynamoOutages', 'is not a list', 'a list of { fromMs, toMs }');
   (c.dynamoOutages as readonly unknown[]).forEach((span, i) => {
-    const s = object(`dynamoOutages[${i}]`, span);
-    const from = finite(`dynamoOutages[${i}].fromMs`, s.fromMs);
-    const to = finite(`dynamoOutages[${i}].toMs`, s.toMs);
+    const s = check.object(`dynamoOutages[${i}]`, span);
+    const from = check.finite(`dynamoOutages[${i}].fromMs`, s.fromMs);
+    const to = check.finite(`dynamoOutages[${i}].toMs`, s.toMs);
     if (to <= from) throw new ConfigError(`dynamoOutages[${i}].toMs`, `${to} is not after fromMs ${from}`, 'a time after fromMs');
   });
 
-  const lease = object('lease', c.lease);
+  const lease = check.object('lease', c.lease);
   const checkEvery = check.finiteAtLeast('lease.checkIntervalMs', lease.checkIntervalMs, tick, ' ms');
   const ttlMin = check.finiteAtLeast('lease.ttlMinMs', lease.ttlMinMs, 0, ' ms');
   if (ttlMin <= checkEvery) {
@@ -109,51 +109,30 @@ export function validateEc2Config(config: Ec2Config): Ec2Config {
   const classes = check.integerAtLeast('lease.ttlClasses', lease.ttlClasses, 1);
   if (classes > 256) throw new ConfigError('lease.ttlClasses', `${classes} is too many`, '1 to 256');
 
-  const dwfm = object('dwfm', c.dwfm);
-  positive('dwfm.leasesPerDropletHour', dwfm.leasesPerDropletHour);
+  const dwfm = check.object('dwfm', c.dwfm);
+  check.positive('dwfm.leasesPerDropletHour', dwfm.leasesPerDropletHour);
   const timeout = check.finiteAtLeast('dwfm.attemptTimeoutMs', dwfm.attemptTimeoutMs, tick, ' ms');
   const service = check.finiteAtLeast('dwfm.serviceMs', dwfm.serviceMs, 0, ' ms');
   if (service >= timeout) {
     throw new ConfigError('dwfm.serviceMs', `${service} ms leaves no time within the ${timeout} ms attempt timeout`, 'less than dwfm.attemptTimeoutMs');
   }
 
-  const nm = object('networkManager', c.networkManager);
-  positive('networkManager.propagationsPerDropletHour', nm.propagationsPerDropletHour);
+  const nm = check.object('networkManager', c.networkManager);
+  check.positive('networkManager.propagationsPerDropletHour', nm.propagationsPerDropletHour);
   const base = check.finiteAtLeast('networkManager.baseLatencyMs', nm.baseLatencyMs, 0, ' ms');
   check.finiteAtLeast('networkManager.timeoutMs', nm.timeoutMs, tick, ' ms');
   check.finiteAtLeast('networkManager.elevatedLatencyMs', nm.elevatedLatencyMs, base, ' ms');
 
-  const launches = object('launches', c.launches);
+  const launches = check.object('launches', c.launches);
   check.finiteAtLeast('launches.perDropletHour', launches.perDropletHour, 0);
   check.finiteAtLeast('launches.retryMs', launches.retryMs, tick, ' ms');
 
-  const ops = object('operators', c.operators);
-  const act = finite('operators.actAtMs', ops.actAtMs);
-  fraction('operators.dwfmQueueLimitFraction', ops.dwfmQueueLimitFraction);
-  fraction('operators.restartDiscardFraction', ops.restartDiscardFraction);
-  positive('operators.launchRequestsPerDropletHour', ops.launchRequestsPerDropletHour);
-  const relax = finite('operators.relaxLaunchThrottleAtMs', ops.relaxLaunchThrottleAtMs);
+  const ops = check.object('operators', c.operators);
+  const act = check.finite('operators.actAtMs', ops.actAtMs);
+  check.fraction('operators.dwfmQueueLimitFraction', ops.dwfmQueueLimitFraction);
+  check.fraction('operators.restartDiscardFraction', ops.restartDiscardFraction);
+  check.positive('operators.launchRequestsPerDropletHour', ops.launchRequestsPerDropletHour);
+  const relax = check.finite('operators.relaxLaunchThrottleAtMs', ops.relaxLaunchThrottleAtMs);
   if (relax < act) throw new ConfigError('operators.relaxLaunchThrottleAtMs', `${relax} is before operators.actAtMs`, 'a time at or after operators.actAtMs');
   return config;
-}
-
-function object(field: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(field, 'is missing or not an object', 'an object');
-  return value as Record<string, unknown>;
-}
-
-function finite(field: string, value: unknown): number {
-  return check.finiteAtLeast(field, value, Number.MIN_SAFE_INTEGER);
-}
-
-function positive(field: string, value: unknown): number {
-  const n = check.finiteAtLeast(field, value, 0);
-  if (n === 0) throw new ConfigError(field, 'is 0', 'a number above 0');
-  return n;
-}
-
-function fraction(field: string, value: unknown): number {
-  const n = check.finiteAtLeast(field, value, 0);
-  if (n > 1) throw new ConfigError(field, `${n} is above 1`, 'a fraction from 0 to 1');
-  return n;
 }

@@ -1,6 +1,5 @@
 // The EC2 model: DWFM's droplet leases, Network Manager's propagation, and the throttle.
 export { type Ec2Config, type TimeSpan, validateEc2Config, MAX_FLEET } from './config.ts';
-export { october2025Ec2 } from './october-2025.ts';
 export { Dwfm, type DwfmCounters } from './dwfm.ts';
 export { NetworkManager, type NetworkCounters } from './network-manager.ts';
 export { admitEverything, queueLimitThrottle, admittedCount, type Throttle, type QueueState, type QueueName } from './throttle.ts';

@@ -1,10 +1,8 @@
-import { formatDuration, formatHourMinute, pdt } from '../sim/clock.ts';
+import { pdt } from '../sim/clock.ts';
+import { comparePhaseSpans, type PhaseComparison, type PhaseSpan } from '../sim/phases.ts';
 import type { Ec2Sample } from './sample.ts';
 
-export interface PhaseSpan {
-  readonly startMs: number;
-  readonly endMs: number;
-}
+export { formatPhaseTable, type PhaseComparison, type PhaseSpan } from '../sim/phases.ts';
 
 export type Ec2PhaseName = 'leaseTimeouts' | 'collapse' | 'recovery' | 'launchRamp' | 'propagationBacklog';
 
@@ -73,32 +71,7 @@ export function detectEc2Phases(samples: readonly Ec2Sample[], inputs: PhaseInpu
   };
 }
 
-export interface PhaseComparison {
-  readonly phase: Ec2PhaseName;
-  readonly label: string;
-  readonly aws: PhaseSpan;
-  readonly sim: PhaseSpan | null;
-  /** Simulated duration ÷ AWS's; null when the phase did not happen in the model. */
-  readonly ratio: number | null;
-}
-
-export function comparePhases(phases: Ec2Phases): PhaseComparison[] {
-  return EC2_PHASE_NAMES.map((phase) => {
-    const aws = AWS_EC2_PHASES[phase];
-    const sim = phases[phase];
-    const ratio = sim === null ? null : (sim.endMs - sim.startMs) / (aws.endMs - aws.startMs);
-    return { phase, label: aws.label, aws, sim, ratio };
-  });
-}
-
-/** AWS and the model side by side, one phase a line. Any model's phases: the Region's use it too. */
-export function formatPhaseTable(rows: readonly Omit<PhaseComparison, 'phase'>[]): string {
-  const cell = (s: PhaseSpan | null): string =>
-    s === null ? 'never happened'.padEnd(26) : `${formatHourMinute(s.startMs)}–${formatHourMinute(s.endMs)} (${formatDuration(s.endMs - s.startMs)})`.padEnd(26);
-  const labelWidth = Math.max(...rows.map((r) => r.label.length));
-  const lines = rows.map((r) => {
-    const diff = r.ratio === null ? '' : `${r.ratio >= 1 ? '+' : '−'}${Math.abs(Math.round((r.ratio - 1) * 100))}%`;
-    return `${r.label.padEnd(labelWidth)}  AWS ${cell(r.aws)}  model ${cell(r.sim)}  ${diff}`;
-  });
-  return lines.join('\n');
+/** Each of EC2's phases in the brief beside the model's. */
+export function comparePhases(phases: Ec2Phases): PhaseComparison<Ec2PhaseName>[] {
+  return comparePhaseSpans(EC2_PHASE_NAMES, AWS_EC2_PHASES, phases);
 }

@@ -40,7 +40,11 @@ export interface HealthCheckConfig {
    * also keeps a dead AZ's unanswered checks from slowing the checks of the others.
    */
   readonly checkersPerAz: number;
-  /** Whether every withdrawal or restore of an AZ re-checks all of that AZ's targets. */
+  /**
+   * Whether every withdrawal or restore of an AZ re-checks all of that AZ's targets. The
+   * model's hypothesis, not AWS's account: AWS's summary says the alternating check
+   * results loaded the subsystem, and does not say that failover re-checked anything.
+   */
   readonly recheckOnDnsChange: boolean;
 }
 
@@ -99,7 +103,7 @@ export const NLB_TICK_MS = 1000;
 export function validateNlbScenario(scenario: NlbScenario): NlbScenario {
   const s = scenario;
   if (typeof s !== 'object' || s === null) throw new ConfigError('scenario', 'is not an object', 'an NlbScenario');
-  if (typeof s.name !== 'string' || s.name === '') throw new ConfigError('name', 'is empty', 'a non-empty string');
+  check.name('name', s.name);
   check.finiteAtLeast('startMs', s.startMs, 0, ' ms');
   check.finiteAtLeast('endMs', s.endMs, s.startMs, ' ms');
   if (!Array.isArray(s.azs) || s.azs.length < 2 || s.azs.length > 6) {
@@ -113,10 +117,10 @@ export function validateNlbScenario(scenario: NlbScenario): NlbScenario {
   validateHealthCheck(s.healthCheck);
   validateFailover(s.failover);
   validateNetwork(s.network);
-  need('clients', s.clients);
+  check.object('clients', s.clients);
   check.finiteAtLeast('clients.dnsTtlMs', s.clients.dnsTtlMs, 0, ' ms');
   check.finiteAtLeast('clients.utilisation', s.clients.utilisation, 0);
-  listOf('failures', s.failures).forEach((f: AzFailure, i) => {
+  check.objects('failures', s.failures).forEach((f: AzFailure, i) => {
     if (!s.azs.includes(f.az)) throw new ConfigError(`failures[${i}].az`, `"${String(f.az)}" is not one of the NLB's AZs`, s.azs.join(', '));
     check.finiteAtLeast(`failures[${i}].at`, f.at, 0, ' ms');
   });
@@ -125,7 +129,7 @@ export function validateNlbScenario(scenario: NlbScenario): NlbScenario {
 }
 
 function validateHealthCheck(h: HealthCheckConfig): void {
-  need('healthCheck', h);
+  check.object('healthCheck', h);
   wholeSeconds('healthCheck.intervalMs', h.intervalMs);
   check.finiteAtLeast('healthCheck.timeoutMs', h.timeoutMs, 1, ' ms');
   check.integerAtLeast('healthCheck.healthyThreshold', h.healthyThreshold, 1);
@@ -144,45 +148,30 @@ function validateHealthCheck(h: HealthCheckConfig): void {
 }
 
 function validateFailover(f: FailoverConfig): void {
-  need('failover', f);
-  fraction('failover.threshold', f.threshold);
+  check.object('failover', f);
+  check.fraction('failover.threshold', f.threshold);
   wholeSeconds('failover.evaluateEveryMs', f.evaluateEveryMs);
-  listOf('failover.disabled', f.disabled).forEach((r: TimeRange, i) => {
+  check.objects('failover.disabled', f.disabled).forEach((r: TimeRange, i) => {
     check.finiteAtLeast(`failover.disabled[${i}].from`, r.from, 0, ' ms');
     check.finiteAtLeast(`failover.disabled[${i}].until`, r.until, r.from, ' ms');
   });
 }
 
 function validateNetwork(n: NetworkConfig): void {
-  need('network', n);
+  check.object('network', n);
   let previous = -Infinity;
-  listOf('network.launchesPerAzPerHour', n.launchesPerAzPerHour).forEach((step: RateStep, i) => {
+  check.objects('network.launchesPerAzPerHour', n.launchesPerAzPerHour).forEach((step: RateStep, i) => {
     check.finiteAtLeast(`network.launchesPerAzPerHour[${i}].from`, step.from, Math.max(0, previous), ' ms');
     check.finiteAtLeast(`network.launchesPerAzPerHour[${i}].perHour`, step.perHour, 0);
     previous = step.from;
   });
   previous = -Infinity;
-  listOf('network.propagationDelay', n.propagationDelay).forEach((point: DelayPoint, i) => {
+  check.objects('network.propagationDelay', n.propagationDelay).forEach((point: DelayPoint, i) => {
     check.finiteAtLeast(`network.propagationDelay[${i}].at`, point.at, Math.max(0, previous), ' ms');
     check.finiteAtLeast(`network.propagationDelay[${i}].delayMs`, point.delayMs, 0, ' ms');
     previous = point.at;
   });
-  fraction('network.unpropagatedAnswerChance', n.unpropagatedAnswerChance);
-}
-
-function need(field: string, value: unknown): void {
-  if (typeof value !== 'object' || value === null) throw new ConfigError(field, 'is missing', 'an object');
-}
-
-function listOf<T>(field: string, value: readonly T[]): readonly T[] {
-  if (!Array.isArray(value)) throw new ConfigError(field, 'is not a list', 'a list (may be empty)');
-  value.forEach((item, i) => need(`${field}[${i}]`, item));
-  return value;
-}
-
-function fraction(field: string, value: unknown): void {
-  check.finiteAtLeast(field, value, 0);
-  if ((value as number) > 1) throw new ConfigError(field, `${String(value)} is above 1`, 'a fraction from 0 to 1');
+  check.fraction('network.unpropagatedAnswerChance', n.unpropagatedAnswerChance);
 }
 
 function wholeSeconds(field: string, value: unknown): void {

@@ -39,6 +39,7 @@ export function runNlbScenario(scenario: NlbScenario, options: NlbRunOptions): N
   const rng = kernel.rng;
   const fleet = new TargetFleet(azs.length, scenario.targetsPerAz);
   const checker = new HealthChecker(fleet, healthCheck, network.unpropagatedAnswerChance, rng);
+  // The re-check on every DNS change is the model's hypothesis (see HealthCheckConfig), not AWS's account.
   const failover = new AzFailover(azs, scenario.failover, (options.policy ?? noVelocityControl)(), (az) => {
     if (healthCheck.recheckOnDnsChange) checker.recheckAz(az);
   });

@@ -1,4 +1,6 @@
 import { renderLineChart, type ChartMarker, type ChartSeries } from '../render/svg/line-chart.ts';
+import { renderWindows, type WindowsRow } from '../render/svg/windows.ts';
+import { DEPENDENT_SERVICES, dependentWindows } from './dependents.ts';
 import { HOUR, MINUTE, formatHourMinute } from '../sim/clock.ts';
 import { REGION_SERVICES, type RegionService } from './impact.ts';
 import type { RegionMinute, RegionNight } from './run.ts';
@@ -92,4 +94,24 @@ function operatorMarkers(night: RegionNight): ChartMarker[] {
     markers.push({ x: ops.nlbFailoverOffAt, label: `${formatHourMinute(ops.nlbFailoverOffAt)} NLB failover off`, tone: 'info' });
   }
   return markers;
+}
+
+/**
+ * The services that fell with DynamoDB: AWS's windows beside the model's, one pair of rows
+ * per service. The model's windows come from the night's own signals; nothing is fitted.
+ */
+export function drawDependents(night: RegionNight): string {
+  const rows: WindowsRow[] = DEPENDENT_SERVICES.flatMap((s): WindowsRow[] => [
+    { label: `${s.label}: AWS`, style: 0, spans: s.aws.map((w): [number, number | null] => [w.startMs, w.endMs]) },
+    { label: `${s.label}: model`, style: 1, spans: dependentWindows(night, s).map((w): [number, number | null] => [w.startMs, w.endMs ?? w.startMs]) },
+  ]);
+  const axis = timeAxis(night);
+  return renderWindows({
+    title: `Who else felt it: AWS's windows and the model's${night.fixes.length === 0 ? '' : `, fixes: ${night.fixes.join(', ')}`} (seed ${night.config.seed})`,
+    rows,
+    xDomain: axis.xDomain,
+    xTicks: axis.xTicks,
+    formatX: axis.formatX,
+    legend: ["AWS's summary (faded: no end given)", 'the model, from its DynamoDB, EC2 and NLB signals'],
+  });
 }

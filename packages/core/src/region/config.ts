@@ -4,7 +4,7 @@ import { validateResolverTtl } from '../dns/resolver.ts';
 import { validateEc2Config, type Ec2Config } from '../ec2/config.ts';
 import { validateNlbScenario, type NlbScenario } from '../nlb/config.ts';
 import { MINUTE } from '../sim/clock.ts';
-import type { DnsScenario } from '../scenarios/dns-scenario.ts';
+import type { DnsScenario } from '../dns/scenario.ts';
 
 /** The Region's DynamoDB clients: each sends requests now and then and resolves the regional endpoint through its own cache. */
 export interface DynamoClientsConfig {
@@ -29,6 +29,12 @@ export interface RegionOperators {
   /** NLB's automatic health-check AZ failover switched off (brief: 09:36) and on again (14:09). */
   readonly nlbFailoverOffAt: number;
   readonly nlbFailoverOnAt: number;
+  /**
+   * Temporary mitigations let some internal services reach DynamoDB (brief: 01:15). Only
+   * the dependent services that AWS says recovered then (STS, IAM sign-in) use it; the
+   * four models ignore it, since the brief does not say DWFM was one of them.
+   */
+  readonly internalMitigationAt?: number;
 }
 
 /**
@@ -60,22 +66,23 @@ export interface RegionConfig {
 /** Checks a Region where it enters: one ConfigError naming the field (`ec2.fleetSize`, `operators.dwfmThrottleAt`). */
 export function validateRegionConfig(config: RegionConfig): RegionConfig {
   if (typeof config !== 'object' || config === null) throw new ConfigError('region', 'is not an object', 'a RegionConfig');
-  if (typeof config.name !== 'string' || config.name === '') throw new ConfigError('name', 'is missing', 'a non-empty string');
+  check.name('name', config.name);
   check.integerAtLeast('seed', config.seed, 0);
   check.finiteAtLeast('startMs', config.startMs, 0, ' ms');
   check.finiteAtLeast('endMs', config.endMs, config.startMs + 1, ' ms');
   const clients = config.clients;
-  if (typeof clients !== 'object' || clients === null) throw new ConfigError('clients', 'is missing', 'an object');
+  check.object('clients', clients);
   check.integerAtLeast('clients.count', clients.count, 1);
   if (clients.count > 100_000) throw new ConfigError('clients.count', `${clients.count} clients is too many`, '1 to 100000');
   check.finiteAtLeast('clients.requestGapMs', clients.requestGapMs, 1, ' ms');
   prefixed('clients', () => validateResolverTtl(clients));
   check.finiteAtLeast('nlbLaunchScale', config.nlbLaunchScale, 0);
   const ops = config.operators;
-  if (typeof ops !== 'object' || ops === null) throw new ConfigError('operators', 'is missing', 'an object');
+  check.object('operators', ops);
   for (const field of ['dnsRepairAt', 'dwfmThrottleAt', 'launchThrottleRelaxedAt', 'nlbFailoverOffAt', 'nlbFailoverOnAt'] as const) {
     check.finiteAtLeast(`operators.${field}`, ops[field], config.startMs, ' ms');
   }
+  if (ops.internalMitigationAt !== undefined) check.finiteAtLeast('operators.internalMitigationAt', ops.internalMitigationAt, config.startMs, ' ms');
   check.finiteAtLeast('operators.launchThrottleRelaxedAt', ops.launchThrottleRelaxedAt, ops.dwfmThrottleAt, ' ms');
   check.finiteAtLeast('operators.nlbFailoverOnAt', ops.nlbFailoverOnAt, ops.nlbFailoverOffAt, ' ms');
   if (typeof config.dns !== 'object' || config.dns === null) throw new ConfigError('dns', 'is missing', 'a DnsScenario such as october2025');

@@ -5,7 +5,7 @@ import type { AnswerChange } from '../dns/resolver.ts';
 import type { DnsWorld } from '../dns/world.ts';
 import type { Model } from '../sim/model.ts';
 import { runModel } from '../sim/run.ts';
-import type { DnsScenario } from '../scenarios/dns-scenario.ts';
+import type { DnsScenario } from '../dns/scenario.ts';
 
 export interface DnsNight {
   /** What Route 53 answered for the regional endpoint (A records), one entry per change. */

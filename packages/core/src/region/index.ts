@@ -4,7 +4,6 @@
 // what each fix buys, detectRegionPhases and compareRegionPhases for the calibration, and
 // the charts for the replay report and the cascade deck.
 export { validateRegionConfig, type RegionConfig, type DynamoClientsConfig, type RegionOperators } from './config.ts';
-export { october2025Region } from './october-2025.ts';
 export { FIX_NAMES, FIX_LABELS, fixNames, pickFixes, type FixName, type RegionFixes } from './fixes.ts';
 export { runRegion, type RegionMinute, type RegionNight, type RegionRunOptions, type RegionStage } from './run.ts';
 export type { RegionEvent } from './events.ts';
@@ -21,5 +20,27 @@ export {
   type RegionPhases,
   type RegionPhaseComparison,
 } from './phases.ts';
+export { REGION_PHASE_BASIS, summarizeCalibration, formatCalibratedPhases, type EdgeBasis, type PhaseBasis, type HeldOutError, type CalibrationSummary } from './calibration.ts';
+export {
+  DEPENDENT_SERVICES,
+  dependentWindows,
+  compareDependents,
+  formatDependents,
+  formatWindow,
+  dependentWindowsByNight,
+  type DependentName,
+  type DependentService,
+  type DependentComparison,
+  type ImpactWindow,
+} from './dependents.ts';
+export {
+  SENSITIVITY_PARAMETERS,
+  sensitivitySweep,
+  mostMoved,
+  drawSensitivityTornado,
+  formatSensitivity,
+  type SensitivityParameter,
+  type SensitivityRow,
+} from './sensitivity.ts';
 export { AS_IT_HAPPENED, STANDARD_VARIANTS, variantOf, runVariants, formatImpactTable, type RegionVariant, type VariantOutcome } from './variants.ts';
-export { drawRegionNight, drawVariantImpact, drawCumulativeImpact } from './charts.ts';
+export { drawRegionNight, drawVariantImpact, drawCumulativeImpact, drawDependents } from './charts.ts';

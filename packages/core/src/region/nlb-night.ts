@@ -21,18 +21,25 @@ const LAUNCH_STEP_MS = 10 * MINUTE;
  * launches resumed (brief: NLB connection errors from 05:30).
  */
 export function runNlbNight(config: RegionConfig, ec2: Ec2Result, policy: FailoverPolicyFactory | undefined): NlbRun {
-  const scenario: NlbScenario = {
+  const base: NlbScenario = {
     ...config.nlb,
     startMs: config.startMs,
     endMs: config.endMs,
-    failover: { ...config.nlb.failover, disabled: [{ from: config.operators.nlbFailoverOffAt, until: config.operators.nlbFailoverOnAt }] },
+    failover: { ...config.nlb.failover, disabled: [] },
     network: { ...config.nlb.network, launchesPerAzPerHour: nlbLaunches(config, ec2), propagationDelay: [] },
   };
-  return runNlbScenario(scenario, {
+  const options = {
     seed: config.seed,
-    propagationDelay: (launchedAt) => propagationDelayAt(ec2.samples, launchedAt),
+    propagationDelay: (launchedAt: number) => propagationDelayAt(ec2.samples, launchedAt),
     ...(policy === undefined ? {} : { policy }),
-  });
+  };
+  const { nlbFailoverOffAt: off, nlbFailoverOnAt: on } = config.operators;
+  // The operators respond to what they see, as at 04:14: they switch automatic failover
+  // off at 09:36 only if it has been withdrawing capacity; in a night where it never did,
+  // they leave it on. What they saw is found by running the same night up to 09:36.
+  const probe = off > config.startMs && off <= config.endMs ? runNlbScenario({ ...base, endMs: off }, options) : null;
+  const withdrew = probe !== null && probe.dnsChanges.some((c) => c.change === 'withdrawn' && c.by === 'failover');
+  return runNlbScenario(withdrew ? { ...base, failover: { ...base.failover, disabled: [{ from: off, until: on }] } } : base, options);
 }
 
 /** The NLB's launches per AZ per hour, from the launches EC2 accepted, in ten-minute steps. */

@@ -1,5 +1,6 @@
-import { AWS_EC2_PHASES, type Ec2PhaseName, type PhaseComparison, type PhaseSpan } from '../ec2/phases.ts';
+import { AWS_EC2_PHASES, type Ec2PhaseName } from '../ec2/phases.ts';
 import { pdt } from '../sim/clock.ts';
+import { comparePhaseSpans, type PhaseComparison, type PhaseSpan } from '../sim/phases.ts';
 import { emptySpans } from './dns-night.ts';
 import type { RegionMinute, RegionNight } from './run.ts';
 
@@ -15,7 +16,7 @@ export const AWS_REGION_PHASES: Readonly<Record<RegionPhaseName, PhaseSpan & { r
   collapse: AWS_EC2_PHASES.collapse,
   recovery: AWS_EC2_PHASES.recovery,
   launchRamp: AWS_EC2_PHASES.launchRamp,
-  nlbErrors: { label: 'NLB connection errors until failover is switched off', startMs: pdt('05:30', 20), endMs: pdt('09:36', 20) },
+  nlbErrors: { label: 'NLB connection errors, resolved when failover is switched off', startMs: pdt('05:30', 20), endMs: pdt('09:36', 20) },
   propagationBacklog: AWS_EC2_PHASES.propagationBacklog,
 };
 
@@ -59,18 +60,11 @@ export function detectRegionPhases(night: RegionNight): RegionPhases {
   };
 }
 
-export interface RegionPhaseComparison extends Omit<PhaseComparison, 'phase'> {
-  readonly phase: RegionPhaseName;
-}
+export type RegionPhaseComparison = PhaseComparison<RegionPhaseName>;
 
 /** Each phase of the brief beside the model's; `ratio` is the model's duration ÷ AWS's. */
 export function compareRegionPhases(phases: RegionPhases): RegionPhaseComparison[] {
-  return REGION_PHASE_NAMES.map((phase) => {
-    const aws = AWS_REGION_PHASES[phase];
-    const sim = phases[phase];
-    const ratio = sim === null ? null : (sim.endMs - sim.startMs) / (aws.endMs - aws.startMs);
-    return { phase, label: aws.label, aws, sim, ratio };
-  });
+  return comparePhaseSpans(REGION_PHASE_NAMES, AWS_REGION_PHASES, phases);
 }
 
 function spanWhere(minutes: readonly RegionMinute[], test: (m: RegionMinute) => boolean): PhaseSpan | null {

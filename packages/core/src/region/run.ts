@@ -41,6 +41,12 @@ export interface RegionRunOptions {
   readonly fixes?: RegionFixes;
   /** Overall progress of this night, from 0 to 1, and the model running now. */
   readonly onProgress?: (fraction: number, stage: RegionStage) => void;
+  /**
+   * The DNS night of an earlier run with the same DNS scenario, seed, repair time and
+   * Enactor: sweeps over the other models' parameters reuse it instead of re-running
+   * the slowest model.
+   */
+  readonly dnsNight?: DnsNight;
 }
 
 export interface RegionNight {
@@ -81,8 +87,13 @@ export function runRegion(config: RegionConfig, options: RegionRunOptions = {}):
 
   progress('dns', 0);
   // The DNS model runs all night, so that a repair the Region moves later still happens.
-  const dnsScenario = { ...config.dns, untilMs: config.endMs, config: { ...config.dns.config, operator: [{ at: config.operators.dnsRepairAt, action: 'repair-dns' as const }] } };
-  const dns = runDnsNight(dnsScenario, {
+  // The repair, then the automation switched off (brief), at the Region's repair time.
+  const operator = [
+    { at: config.operators.dnsRepairAt, action: 'repair-dns' as const },
+    { at: config.operators.dnsRepairAt, action: 'disable-automation' as const },
+  ];
+  const dnsScenario = { ...config.dns, untilMs: config.endMs, config: { ...config.dns.config, operator } };
+  const dns = options.dnsNight ?? runDnsNight(dnsScenario, {
     seed: config.seed,
     onProgress: (f) => progress('dns', f),
     ...(fixes.enactor === undefined ? {} : { enactor: fixes.enactor }),

@@ -3,7 +3,7 @@ import type { SchedulerSpec } from './schedulers.ts';
 
 /**
  * A schedule as text that can be pasted back to replay a run exactly:
- *   `october2025@timed#20251019`            a time-ordered run: the seed decides everything
+ *   `october2025@timed#20251351`            a time-ordered run: the seed decides everything
  *   `smallScope@replay#1:P.a1.a1.a2.a2.a1`  the actors in the order they stepped
  * A run that checked only some invariants names them after a slash, so that the replay
  * checks the same ones and breaks the same invariant at the same step:

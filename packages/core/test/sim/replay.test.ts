@@ -3,7 +3,7 @@ import { ConfigError, formatReplay, parseReplay } from '../../src/index.ts';
 
 describe('replay strings', () => {
   it('round-trip a timed run and an untimed schedule', () => {
-    expect(parseReplay(formatReplay('october2025', 20251019, null))).toEqual({ scenario: 'october2025', seed: 20251019, scheduler: { kind: 'timed' }, invariants: null });
+    expect(parseReplay(formatReplay('october2025', 20251351, null))).toEqual({ scenario: 'october2025', seed: 20251351, scheduler: { kind: 'timed' }, invariants: null });
     expect(parseReplay(formatReplay('smallScope', 3, ['P', 'a1', 'a2']))).toEqual({
       scenario: 'smallScope',
       seed: 3,

@@ -22,11 +22,12 @@ export function knownLanguages(): string[] {
 /**
  * Code is coloured when the deck is built, so a deck needs no script from a CDN and looks
  * the same printed. A fence in a language we do not register is an error rather than
- * silently grey: authors see the list and pick `text` if they mean it.
+ * silently grey: authors see the list and pick `text` if they mean it. It renders every
+ * `fence` token: fences with a type of their own (sim, agenda) are no longer `fence`
+ * tokens by the time they are rendered (fence-types.ts), so nothing is chained here.
  */
 export function highlightPlugin(md: MarkdownIt): void {
-  const fallback = md.renderer.rules.fence;
-  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+  md.renderer.rules.fence = (tokens, idx, _options, env) => {
     const token = tokens[idx];
     if (token === undefined) return '';
     const lang = token.info.trim().split(/\s+/)[0] ?? '';
@@ -35,7 +36,7 @@ export function highlightPlugin(md: MarkdownIt): void {
     }
     if (hljs.getLanguage(lang) === undefined) {
       report(deckEnv(env), token.map?.[0] ?? 0, `no syntax highlighting for \`${lang}\` (valid: ${knownLanguages().join(', ')})`);
-      return fallback === undefined ? '' : fallback(tokens, idx, options, env, self);
+      return `<pre class="hljs"><code>${escapeHtml(token.content)}</code></pre>\n`;
     }
     const html = hljs.highlight(token.content, { language: lang, ignoreIllegals: true }).value;
     return `<pre class="hljs"><code class="language-${escapeHtml(lang)}">${html}</code></pre>\n`;

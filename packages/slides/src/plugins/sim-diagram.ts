@@ -1,12 +1,14 @@
 import type { MarkdownIt } from 'markdown-it';
 import { deckEnv, report } from '../env.ts';
 import { escapeHtml } from '../html.ts';
+import { fenceType } from './fence-types.ts';
 
 /** Draws a named diagram from the simulator; throws when the name or seed is not valid. */
 export type DiagramSource = (name: string, options: { seed: number }) => string;
 
 export interface SimDiagramOptions {
-  readonly diagrams: DiagramSource;
+  /** None: a `sim` fence is a deck error that says the engine was given no diagram source. */
+  readonly diagrams?: DiagramSource;
   /** Seed when neither the fence nor the front matter gives one. */
   readonly defaultSeed?: number;
 }
@@ -17,11 +19,10 @@ export interface SimDiagramOptions {
  * it, and works offline and in print. The fence's body, if any, becomes the caption.
  */
 export function simDiagramPlugin(md: MarkdownIt, options: SimDiagramOptions): void {
-  const previous = md.renderer.rules.fence;
-  md.renderer.rules.fence = (tokens, idx, opts, env, self) => {
+  fenceType(md, 'sim', (tokens, idx, _opts, env) => {
     const token = tokens[idx];
-    const words = token?.info.trim().split(/\s+/) ?? [];
-    if (token === undefined || words[0] !== 'sim') return previous === undefined ? '' : previous(tokens, idx, opts, env, self);
+    if (token === undefined) return '';
+    const words = token.info.trim().split(/\s+/);
     const deck = deckEnv(env);
     const line = token.map?.[0] ?? 0;
     const [, name, ...params] = words;
@@ -38,6 +39,10 @@ export function simDiagramPlugin(md: MarkdownIt, options: SimDiagramOptions): vo
       }
       seed = Number(match[1]);
     }
+    if (options.diagrams === undefined) {
+      report(deck, line, `sim ${name}: this deck engine was given no diagram source`);
+      return '';
+    }
     let svg: string;
     try {
       svg = options.diagrams(name, { seed });
@@ -50,5 +55,5 @@ export function simDiagramPlugin(md: MarkdownIt, options: SimDiagramOptions): vo
     const caption = token.content.trim();
     const figcaption = caption === '' ? '' : `<figcaption>${md.renderInline(caption, env)}</figcaption>`;
     return `<figure class="sim" data-sim="${escapeHtml(name)}" data-seed="${seed}">${svg}${figcaption}</figure>\n`;
-  };
+  });
 }

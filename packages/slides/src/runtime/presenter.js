@@ -103,6 +103,32 @@
     return true;
   });
 
+  // The corner feed (a URL the deck was built with): a short list from a local service,
+  // such as the class board's "most stuck" steps, polled while the presenter view is open.
+  const feed = document.body.dataset.cornerFeed;
+  const corner = $('.pv-corner');
+  function showCorner(title, items) {
+    corner.hidden = false;
+    $('.pv-corner-title').textContent = title;
+    const list = $('.pv-corner-items');
+    list.textContent = '';
+    items.slice(0, 5).forEach((item) => {
+      const li = document.createElement('li');
+      li.textContent = String(item);
+      list.appendChild(li);
+    });
+  }
+  function pollCorner() {
+    fetch(feed, { cache: 'no-store' })
+      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
+      .then((data) => showCorner(String(data.title || ''), Array.isArray(data.items) ? data.items : []))
+      .catch(() => showCorner('Feed unreachable', []));
+  }
+  if (feed && corner) {
+    pollCorner();
+    setInterval(pollCorner, 5000);
+  }
+
   deck.onChange(update);
   window.addEventListener('resize', () => {
     fit(current);

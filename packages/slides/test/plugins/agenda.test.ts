@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, messages, render } from '../support/render.ts';
+import { createEngine, renderDeck } from '../../src/engine.ts';
+import { messages, render } from '../support/render.ts';
 
 describe('agenda', () => {
   it('lists the lessons of the manifest in order, with their minutes and the total', () => {
@@ -10,14 +11,17 @@ describe('agenda', () => {
     expect(html).toContain('About 1 h 35 min in all.');
   });
 
-  it('reports a missing manifest with the deck line and the path it looked for', () => {
-    const deck = render('# A\n\n```agenda\n```\n', { manifestPath: `${FIXTURES}nowhere.json` });
-    expect(messages(deck)).toEqual([`deck.md:3: agenda: the lesson manifest ${FIXTURES}nowhere.json does not exist (the agenda is generated from it)`]);
+  it("reports its source's problem with the deck line", () => {
+    const broken = (): never => {
+      throw new Error('the lesson manifest nowhere.json does not exist');
+    };
+    const deck = render('# A\n\n```agenda\n```\n', { agenda: broken });
+    expect(messages(deck)).toEqual(['deck.md:3: agenda: the lesson manifest nowhere.json does not exist']);
   });
 
-  it('reports a manifest that is not what it should be', () => {
-    const deck = render('```agenda\n```\n', { manifestPath: `${FIXTURES}basic.md` });
-    expect(messages(deck)[0]).toMatch(/^deck\.md:1: agenda: the lesson manifest .*basic\.md is not valid JSON/);
+  it('says so when the engine was given no agenda, rather than listing nothing', () => {
+    const deck = renderDeck(createEngine(), '```agenda\n```\n', 'deck.md', '.');
+    expect(deck.errors.map((e) => e.message)).toEqual(['deck.md:1: agenda: this deck engine was given no agenda source']);
   });
 
   it('reports an extra line it cannot read, at its own line', () => {

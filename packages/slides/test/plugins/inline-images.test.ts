@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine, renderDeck } from '../../src/engine.ts';
-import { fakeDiagrams, FIXTURES, messages, render } from '../support/render.ts';
+import { fakeAgenda, fakeDiagrams, FIXTURES, messages, render } from '../support/render.ts';
 
 describe('images', () => {
   it('are embedded as data: URLs, so the deck needs no other file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'slides-img-'));
     writeFileSync(join(dir, 'dot.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    const md = createEngine({ diagrams: fakeDiagrams, manifestPath: `${FIXTURES}manifest.json` });
+    const md = createEngine({ diagrams: fakeDiagrams, agenda: fakeAgenda });
     const deck = renderDeck(md, '![a dot](dot.svg)\n', 'deck.md', dir);
     expect(deck.errors).toEqual([]);
     expect(deck.html).toContain(`src="data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64')}"`);

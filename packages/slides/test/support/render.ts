@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createEngine, renderDeck, type RenderedDeck } from '../../src/engine.ts';
+import type { AgendaSource } from '../../src/plugins/agenda.ts';
 import type { DiagramSource } from '../../src/plugins/sim-diagram.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -11,9 +12,15 @@ export const fakeDiagrams: DiagramSource = (name, { seed }) => {
   return `<svg data-toy="${seed}"></svg>`;
 };
 
+/** A stand-in for a course's lessons. */
+export const fakeAgenda: AgendaSource = () => [
+  { id: '01', title: 'Reproduce the race', minutes: 40 },
+  { id: '02', title: 'Generation checks', minutes: 35 },
+];
+
 export interface RenderOptions {
   readonly html?: boolean;
-  readonly manifestPath?: string;
+  readonly agenda?: AgendaSource;
   readonly diagrams?: DiagramSource;
 }
 
@@ -21,7 +28,7 @@ export function render(source: string, options: RenderOptions = {}): RenderedDec
   const md = createEngine({
     html: options.html ?? false,
     diagrams: options.diagrams ?? fakeDiagrams,
-    manifestPath: options.manifestPath ?? `${FIXTURES}manifest.json`,
+    agenda: options.agenda ?? fakeAgenda,
   });
   return renderDeck(md, source, 'deck.md', FIXTURES);
 }
@@ -34,7 +41,7 @@ export function renderFixture(name: string, options: RenderOptions = {}): Render
   const md = createEngine({
     html: options.html ?? false,
     diagrams: options.diagrams ?? fakeDiagrams,
-    manifestPath: options.manifestPath ?? `${FIXTURES}manifest.json`,
+    agenda: options.agenda ?? fakeAgenda,
   });
   return renderDeck(md, fixture(name), name, FIXTURES);
 }

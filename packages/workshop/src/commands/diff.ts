@@ -4,7 +4,7 @@ import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
 import type { Context } from '../context.ts';
-import { loadManifest } from '../manifest.ts';
+import { loadManifest } from '@outage-lab/course';
 
 export const spec: CommandSpec = {
   name: 'diff',

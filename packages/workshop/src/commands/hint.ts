@@ -1,7 +1,8 @@
 import pc from 'picocolors';
 import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
+import { shareHints } from '../class-share.ts';
 import type { Context } from '../context.ts';
-import { loadManifest } from '../manifest.ts';
+import { loadManifest } from '@outage-lab/course';
 import { indent, wrap, WIDTH } from '../render/text.ts';
 import { loadState, saveState } from '../state.ts';
 
@@ -31,7 +32,9 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   if (!all && seen >= total) ctx.io.out(pc.dim(`That was the last hint again. Still stuck? npm run diff -- ${lesson.id} shows the answer.`));
   else if (shown < total) ctx.io.out(pc.dim(`Another: npm run hint -- ${lesson.id}  ·  all of them: npm run hint -- ${lesson.id} --all`));
   else ctx.io.out(pc.dim(`No more hints. Still stuck? npm run diff -- ${lesson.id} shows the answer.`));
-  const unsaved = saveState(ctx.root, { ...state, hintsShown: { ...state.hintsShown, [lesson.id]: Math.max(seen, shown) } });
+  const hints = Math.max(seen, shown);
+  const unsaved = saveState(ctx.root, { ...state, hintsShown: { ...state.hintsShown, [lesson.id]: hints } });
   if (unsaved !== null) ctx.io.err(pc.yellow(unsaved));
+  await shareHints(ctx, lesson, hints);
   return 0;
 }

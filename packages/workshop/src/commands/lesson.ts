@@ -1,11 +1,11 @@
 import pc from 'picocolors';
 import type { Reporter } from 'vitest/node';
 import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
+import { classSharer, shareVerdicts } from '../class-share.ts';
 import type { Context } from '../context.ts';
-import { runLessons } from '../lesson-runner.ts';
+import { runLessons, loadManifest, type Lesson } from '@outage-lab/course';
 import { lessonStatus } from '../lesson-status.ts';
 import { watchLesson } from '../lesson-watch.ts';
-import { loadManifest, type Lesson } from '../manifest.ts';
 import { preflight } from '../preflight.ts';
 import { lessonReport } from '../render/lesson-report.ts';
 import { untilStopped } from '../until-stopped.ts';
@@ -33,17 +33,22 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   const collectLogs: Reporter = { onUserConsoleLog: (log) => void logs.push(log.content) };
   const [result] = await runLessons([lesson], ['exercise'], { root: ctx.root, reporters: [collectLogs] });
   if (result === undefined) return 1;
+  const shared = shareVerdicts(ctx, [result]);
   for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
+  await shared;
   return lessonStatus(result, null).kind === 'done' ? 0 : 1;
 }
 
 /** Resolves only when the learner stops it (Ctrl-C), like every watch mode. */
 async function watch(ctx: Context, lesson: Lesson, next: Lesson | null, poll: boolean): Promise<number> {
+  // The process stays up, so a slow board can take longer here without holding anything.
+  const share = classSharer(ctx, 2_000);
   const session = await watchLesson(lesson, { root: ctx.root, poll }, {
     onRunStart: () => ctx.io.out(pc.dim('running…')),
     onRun: (result, logs, mode) => {
       ctx.io.out(`${CLEAR}${pc.dim(howWatching(lesson, mode))}\n`);
       for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
+      void shareVerdicts(ctx, [result], share);
     },
   });
   await untilStopped();

@@ -5,9 +5,7 @@ import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
 import { backUp } from '../backups.ts';
 import type { Context } from '../context.ts';
 import { WorkshopError } from '../errors.ts';
-import { loadManifest } from '../manifest.ts';
-import { verifiedCopy } from '../pristine.ts';
-import { lessonFiles, starterPath } from '../starters.ts';
+import { loadManifest, lessonFiles, starterPath, verifiedCopy } from '@outage-lab/course';
 
 export const spec: CommandSpec = {
   name: 'reset',
@@ -24,7 +22,7 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   if (missing.length > 0) {
     throw new WorkshopError(
       `reset: no pristine copy of ${missing.map((f) => f.path).join(', ')}, so nothing was changed`,
-      '`npm ci` makes them; or run `npm run starters -w @outage-lab/workshop` while the lesson is untouched',
+      '`npm ci` makes them; or run `npm run starters` while the lesson is untouched',
     );
   }
   // Every copy is checked before anything is touched, and files are compared as bytes.

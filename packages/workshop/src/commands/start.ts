@@ -2,14 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import { parseCommandArgs, type CommandSpec } from '../args.ts';
+import { shareVerdicts } from '../class-share.ts';
 import type { Context } from '../context.ts';
-import { runLessons } from '../lesson-runner.ts';
+import { runLessons, loadManifest, isUntouched, lessonFiles } from '@outage-lab/course';
 import { lessonStatus } from '../lesson-status.ts';
-import { loadManifest } from '../manifest.ts';
 import { preflight } from '../preflight.ts';
 import { nextLesson, renderDashboard, type DashboardLesson } from '../render/dashboard.ts';
 import { readmeExcerpt } from '../render/readme.ts';
-import { isUntouched, lessonFiles } from '../starters.ts';
 import { loadState } from '../state.ts';
 
 export const spec: CommandSpec = {
@@ -27,6 +26,7 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   const { state, replaced } = loadState(ctx.root);
   if (replaced !== null) ctx.io.err(pc.yellow(replaced));
   const runs = await runLessons(manifest.lessons, ['exercise'], { root: ctx.root });
+  const shared = shareVerdicts(ctx, runs);
   const lessons: DashboardLesson[] = runs.map((run) => ({
     lesson: run.lesson,
     status: lessonStatus(run, isUntouched(lessonFiles(ctx.root, run.lesson))),
@@ -37,5 +37,6 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   const nextTask = readme !== null && existsSync(readme) ? readmeExcerpt(readFileSync(readme, 'utf8')).task : null;
   ctx.io.out('');
   for (const line of renderDashboard({ lessons, nextTask })) ctx.io.out(line);
+  await shared;
   return 0;
 }

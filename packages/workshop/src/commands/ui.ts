@@ -6,12 +6,10 @@ import { isCi } from '../checks.ts';
 import type { Context } from '../context.ts';
 import { portFree, UI_PORT } from '../environment-checks.ts';
 import { UsageError, WorkshopError } from '../errors.ts';
-import { collectLessonRun } from '../lesson-runner.ts';
-import { loadManifest, type Manifest } from '../manifest.ts';
+import { collectLessonRun, loadManifest, type Manifest, exerciseProject } from '@outage-lab/course';
 import { preflight } from '../preflight.ts';
 import { verdict } from '../render/lesson-report.ts';
 import { untilStopped } from '../until-stopped.ts';
-import { exerciseProject } from '../vitest-projects.ts';
 
 export const spec: CommandSpec = {
   name: 'ui',

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { LessonStatus } from '../lesson-status.ts';
-import type { Lesson } from '../manifest.ts';
+import type { Lesson } from '@outage-lab/course';
 import { bar } from './bar.ts';
 import { fit, indent, truncate, wrap, WIDTH } from './text.ts';
 

@@ -1,6 +1,5 @@
 import pc from 'picocolors';
-import { progress, type LessonRun, type TestOutcome } from '../lesson-runner.ts';
-import type { Lesson } from '../manifest.ts';
+import { progress, type LessonRun, type TestOutcome, type Lesson } from '@outage-lab/course';
 import { indent, truncate, WIDTH } from './text.ts';
 
 const MESSAGE_LINES = 14;

@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { main } from '../../src/cli.ts';
-import { loadManifest, REPO_ROOT } from '../../src/manifest.ts';
-import { snapshotStarters, STARTERS_DIR } from '../../src/starters.ts';
+import { loadManifest, snapshotStarters, STARTERS_DIR } from '@outage-lab/course';
+import { WORKSHOP_ROOT as REPO_ROOT } from '../../src/context.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'workshop');
 const SKIP = new Set(['node_modules', '.results', '.turbo', 'dist', 'coverage']);

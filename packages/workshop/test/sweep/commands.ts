@@ -1,10 +1,12 @@
-import { BadInput } from '@outage-lab/core/cli';
-import { EXPLORE_FLAGS, parseExploreArgs } from '../../../core/src/cli/explore-command.ts';
-import { planSlides } from '../../../slides/src/plan.ts';
-import { parseTestArgs, parseVerifyArgs, TEST_FLAGS, VERIFY_FLAGS } from '../../../../scripts/args.ts';
+import { BadInput } from '@outage-lab/cli';
+import { EXPLORE_FLAGS, parseExploreArgs } from '@outage-lab/course/explore';
+import { planSlides } from '@outage-lab/slides/plan';
+import { parseTestArgs, TEST_FLAGS } from '@outage-lab/course/test-args';
+import { parseVerifyArgs, VERIFY_FLAGS } from '@outage-lab/course/verify-args';
+import { parseStartersArgs, STARTERS_FLAGS } from '@outage-lab/course/starters-args';
 import { checkArgs, COMMANDS } from '../../src/cli.ts';
 import type { Context } from '../../src/context.ts';
-import { parseReplayArgs } from '../../src/replay/args.ts';
+import { parseReplayArgs } from '@outage-lab/course/replay-args';
 
 /**
  * THE table of every command the project ships, for the generated-input sweep: its
@@ -41,7 +43,7 @@ export const SWEPT_COMMANDS: readonly SweptCommand[] = [
     name: 'explore',
     words: [...flagWords(EXPLORE_FLAGS), 'smallScope', 'october2025', 'october2025Exploration', 'happyPath', 'exhaustive', 'random', 'pct', 'smallScope@replay#0:P.a1', 'october2025@timed#1'],
     parse: (argv) => void parseExploreArgs(argv),
-    process: ['--import', 'tsx', 'packages/core/src/cli/explore.ts'],
+    process: ['--import', 'tsx', 'packages/course/src/explore/cli.ts'],
   },
   {
     name: 'replay',
@@ -50,14 +52,15 @@ export const SWEPT_COMMANDS: readonly SweptCommand[] = [
       const parsed = parseReplayArgs(argv);
       if (typeof parsed === 'string') throw new ReplayUsage(parsed);
     },
-    process: ['--import', 'tsx', 'packages/workshop/src/replay/cli.ts'],
+    process: ['--import', 'tsx', 'packages/course/src/replay/cli.ts'],
   },
   {
     name: 'slides',
     words: [...flagWords({ decks: 0, out: 0, manifest: 0, port: 0, html: 0, help: 0 }), 'build', 'serve', 'pdf', 'slides', 'slides/dist', '00-outage-and-architecture'],
     parse: (argv) => void planSlides(argv),
-    process: ['--import', 'tsx', 'packages/slides/src/cli.ts'],
+    process: ['--import', 'tsx', 'packages/course/src/decks/cli.ts'],
   },
-  { name: 'verify', words: flagWords(VERIFY_FLAGS), parse: (argv) => void parseVerifyArgs(argv), process: ['--import', 'tsx', 'scripts/verify.ts'] },
+  { name: 'starters', words: flagWords(STARTERS_FLAGS), parse: (argv) => void parseStartersArgs(argv), process: ['--import', 'tsx', 'packages/course/src/starters/cli.ts'] },
+  { name: 'verify', words: flagWords(VERIFY_FLAGS), parse: (argv) => void parseVerifyArgs(argv), process: ['--import', 'tsx', 'packages/course/src/verify/cli.ts'] },
   { name: 'test', words: flagWords(TEST_FLAGS), parse: (argv) => void parseTestArgs(argv), process: ['--import', 'tsx', 'scripts/test.ts'] },
 ];

@@ -1,0 +1,163 @@
+import { cpus, loadavg } from 'node:os';
+
+/** What the machine was: speeds only mean something next to it. */
+export interface Meta {
+  readonly node: string;
+  readonly platform: string;
+  readonly cpus: number;
+  readonly cpuModel: string;
+  /** 1-minute load averages; on a shared machine a high one explains a slow figure. */
+  readonly loadAverageAtStart: number;
+  loadAverageAtEnd: number;
+  readonly startedAt: string;
+  seconds: number;
+  readonly only: string | null;
+}
+
+export function machine(only: string | undefined): Meta {
+  const cores = cpus();
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cores.length,
+    cpuModel: cores[0]?.model.trim() ?? 'unknown',
+    loadAverageAtStart: round2(loadavg()[0] ?? 0),
+    loadAverageAtEnd: 0,
+    startedAt: new Date().toISOString(),
+    seconds: 0,
+    only: only ?? null,
+  };
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+interface Target {
+  readonly atLeast?: number;
+  readonly below?: number;
+}
+
+/** The figures the issues set a target for. */
+const TARGETS: Readonly<Record<string, Target>> = {
+  'kernel.ratioToBareHeap': { atLeast: 0.5 },
+  // The issue's bound: a joined learner's `npm run lesson`, even with the board gone, costs under 300 ms more.
+  'class.lessonOverheadMs': { below: 300 },
+  'class.lessonOverheadMs.unreachable': { below: 300 },
+  'explore.smallScope.msToCounterexample': { below: 100 },
+  'explore.random.runsPerSec': { atLeast: 2_000 },
+  'dns.nightsSampled': { atLeast: 10_000 },
+  'dns.wallSeconds': { below: 30 },
+};
+
+const NOTES: Readonly<Record<string, string>> = {
+  'dns.raceProbability': 'share of 10,000 seeded october2025 nights (seeds 1-10,000) whose first delayed pass empties the regional endpoint',
+  'dns.raceProbabilityInterval': 'half-width of its 95% Wilson interval (low and high below)',
+  'dns.raceProbabilityLow': '95% Wilson interval, low end',
+  'dns.raceProbabilityHigh': '95% Wilson interval, high end',
+  'dns.nightsSampled': 'seeded nights, each cut to what decides the race, over 2 worker threads',
+  'dns.pairOnlyProbability': 'share whose regional endpoint and IPv6 twin, and nothing else, go empty (the October shape)',
+  'dns.wallSeconds': 'wall time for all the nights',
+  'kernel.eventsPerSec': 'Kernel at/after/runUntil: each event schedules one follow-up (LCG delay), 3,000 pending',
+  'kernel.bareHeapEventsPerSec': 'the same pushes and pops on a bare typed-array heap, same run',
+  'kernel.ratioToBareHeap': 'kernel ÷ bare heap, median of 15 alternating pairs',
+  'explore.smallScope.states': 'BFS states until the regional endpoint empties (2 Enactors, 5 plans, threshold 2)',
+  'explore.smallScope.counterexampleSteps': 'steps in the shortest counterexample',
+  'explore.smallScope.msToCounterexample': 'warm, median of 7, counterexample shrunk and explained',
+  'explore.smallScope.msFullFixed': "every state, every invariant, lesson 02's fixed Enactor; warm, median of 5",
+  'explore.smallScope.fixedStates': "states of the fixed Enactor's complete check",
+  'explore.smallScope.fixedViolations': 'invariant violations the fixed Enactor allows (should be 0)',
+  'explore.random.runsPerSec': 'october2025 topology (3 Enactors, 4 endpoints, 8 plans), every invariant every step',
+  'explore.random.seedsToFirstViolation': 'seeds until the regional endpoint empties, median of 20 batches',
+  'explore.random.found': 'share of batches that found it within 1,000 seeds',
+  'explore.pct.seedsToFirstViolation': 'PCT depth 3, median of 20 batches; a batch that finds nothing counts its budget',
+  'explore.pct.found': 'share of PCT depth-3 batches that found it',
+  'explore.pct.budget': 'seeds each PCT batch may use',
+  'explore.pct.depth5.seedsToFirstViolation': 'PCT depth 5, same batches',
+  'explore.pct.depth5.found': 'share of PCT depth-5 batches that found it',
+  'explore.vsFastCheck.runsToFind': 'fast-check fc.scheduler() runs to the race, median of 100 seeds',
+  'explore.vsFastCheck.found': 'share of fast-check seeds that found it within 1,000 runs',
+  'explore.vsFastCheck.oursRunsToFind': 'ours, random scheduler, same 2 Enactors/5 plans/threshold 2, median of 100 batches',
+  'explore.vsFastCheck.runsToFindRatio': 'fast-check ÷ ours (both uniform random: ~1 means the same search)',
+  'explore.vsFastCheck.runsPerSec': 'fast-check runs per second, each schedule run to its end',
+  'explore.vsFastCheck.oursRunsPerSec': 'ours on the same configuration, same run',
+  'explore.vsFastCheck.runsPerSecRatio': 'ours ÷ fast-check, median of 5 alternating pairs',
+  'explore.vsFastCheck.raceRate': 'share of fast-check runs that empty the endpoint',
+  'explore.vsFastCheck.oursRaceRate': 'share of our runs that empty it (the same mechanism: should match within sampling noise)',
+  'nlb.simHoursPerSec': '9-hour October NLB night, 3 AZs × 1,000 targets, best of 5',
+  'ec2.wallMsPerSimHour.10k': 'October EC2 night, 10,000 droplets, best of 5',
+  'ec2.wallMsPerSimHour.100k': '100,000 droplets',
+  'ec2.wallMsPerSimHour.1M': '1,000,000 droplets',
+  'ec2.peakMemoryMB.1M': 'heap + array buffers while 1,000,000 droplets run',
+  'region.wallMsFullNight': 'the whole night in the Region (DNS, DynamoDB clients, EC2, NLB), 10,000 droplets, best of 3',
+  'region.wallMsFullNight.1M': 'the same night with 1,000,000 droplets',
+};
+
+function targetText(target: Target): string {
+  return target.atLeast !== undefined ? `≥ ${target.atLeast.toLocaleString('en-US')}` : `< ${(target.below ?? 0).toLocaleString('en-US')}`;
+}
+
+function targetMet(target: Target, value: number): boolean {
+  return (target.atLeast === undefined || value >= target.atLeast) && (target.below === undefined || value < target.below);
+}
+
+/** One line of the report, in the order the sections ran. */
+export type Entry =
+  | { readonly key: string; readonly value: number }
+  /** An expected figure whose code is not in the tree yet, and why. */
+  | { readonly key: string; readonly missing: string }
+  /** A section that threw: its prefix and the error. */
+  | { readonly key: string; readonly failed: string };
+
+export interface Report {
+  readonly meta: Meta;
+  readonly entries: readonly Entry[];
+}
+
+/** One JSON object: `meta`, every figure under its dotted key, then targets, missing and failed. */
+export function toJson(report: Report): string {
+  const results: Record<string, number> = {};
+  const missing: Record<string, string> = {};
+  const failed: Record<string, string> = {};
+  for (const entry of report.entries) {
+    if ('value' in entry) results[entry.key] = entry.value;
+    else if ('missing' in entry) missing[entry.key] = entry.missing;
+    else failed[entry.key] = entry.failed;
+  }
+  const targets: Record<string, { target: string; met: boolean }> = {};
+  for (const [key, target] of Object.entries(TARGETS)) {
+    const value = results[key];
+    if (value !== undefined) targets[key] = { target: targetText(target), met: targetMet(target, value) };
+  }
+  return JSON.stringify({ meta: report.meta, ...results, targets, missing, failed }, null, 2);
+}
+
+function row(entry: Entry): [string, string, string] {
+  if ('missing' in entry) return [entry.key, 'missing', entry.missing];
+  if ('failed' in entry) return [entry.key, 'FAILED', entry.failed];
+  const target = TARGETS[entry.key];
+  const verdict = target === undefined ? '' : `${targetMet(target, entry.value) ? '✓' : '✗'} target ${targetText(target)}; `;
+  return [entry.key, entry.value.toLocaleString('en-US'), `${verdict}${NOTES[entry.key] ?? ''}`];
+}
+
+/** The readable table: one line per figure, grouped by area, with what it measures and any target. */
+export function toTable(report: Report): string {
+  const { meta } = report;
+  const rows = report.entries.map(row);
+  const keyWidth = Math.max(6, ...rows.map((r) => r[0].length));
+  const valueWidth = Math.max(5, ...rows.map((r) => r[1].length));
+  const lines = [
+    `Outage Lab benchmarks · node ${meta.node} · ${meta.platform} · ${meta.cpus} CPUs (${meta.cpuModel})`,
+    `load average ${meta.loadAverageAtStart} at start, ${meta.loadAverageAtEnd} at end · ${meta.startedAt} · ${meta.seconds} s`,
+    '',
+    `${'figure'.padEnd(keyWidth)}  ${'value'.padStart(valueWidth)}  what`,
+  ];
+  let area = '';
+  for (const [key, value, note] of rows) {
+    const group = key.split('.')[0] ?? '';
+    if (group !== area && area !== '') lines.push('');
+    area = group;
+    lines.push(`${key.padEnd(keyWidth)}  ${value.padStart(valueWidth)}  ${note}`.trimEnd());
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,52 @@
+import { benchEc2 } from '@outage-lab/core/bench/ec2.ts';
+import { benchPct, benchRandom, benchSmallScope } from '@outage-lab/core/bench/explore.ts';
+import { benchKernel } from '@outage-lab/core/bench/kernel.ts';
+import { benchNlb } from '@outage-lab/core/bench/nlb.ts';
+import { benchRaceOdds } from '@outage-lab/core/bench/race-odds.ts';
+import { benchRegion } from '@outage-lab/core/bench/region.ts';
+import { benchVsFastCheck } from '@outage-lab/core/bench/vs-fast-check.ts';
+import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
+import { benchIntake } from '@outage-lab/class/bench/intake.ts';
+import { benchLessonOverhead } from '@outage-lab/workshop/bench/class-overhead.ts';
+
+export type Results = Record<string, number>;
+
+const CLASS_OVERHEAD_KEYS = ['class.lessonOverheadMs', 'class.lessonOverheadMs.unreachable'];
+
+/** One part of the bench: the prefix its keys share, the keys it must produce, and how to run it. */
+export interface Section {
+  readonly prefix: string;
+  readonly keys: readonly string[];
+  readonly run: () => Promise<Results>;
+}
+
+/**
+ * The one registry of every package's bench sections: each package keeps its sections in
+ * its own bench/ folder, and this package, which may depend on all of them, runs them.
+ * In the order they run. EC2 goes first: its peak-memory figure is the whole process's
+ * heap, and run after the others it counted their garbage too (20 MB alone, up to 68 MB last).
+ */
+export const SECTIONS: readonly Section[] = [
+  { prefix: 'ec2', keys: ['ec2.wallMsPerSimHour.10k', 'ec2.wallMsPerSimHour.100k', 'ec2.wallMsPerSimHour.1M', 'ec2.peakMemoryMB.1M'], run: benchEc2 },
+  { prefix: 'kernel', keys: ['kernel.eventsPerSec', 'kernel.ratioToBareHeap'], run: benchKernel },
+  { prefix: 'explore.smallScope', keys: ['explore.smallScope.states', 'explore.smallScope.msToCounterexample'], run: benchSmallScope },
+  { prefix: 'explore.smallScope.msFullFixed', keys: ['explore.smallScope.msFullFixed'], run: benchFixedEnactor },
+  { prefix: 'explore.random', keys: ['explore.random.runsPerSec', 'explore.random.seedsToFirstViolation'], run: benchRandom },
+  { prefix: 'explore.pct', keys: ['explore.pct.seedsToFirstViolation'], run: benchPct },
+  {
+    prefix: 'explore.vsFastCheck',
+    keys: ['explore.vsFastCheck.runsToFind', 'explore.vsFastCheck.runsPerSec', 'explore.vsFastCheck.runsToFindRatio', 'explore.vsFastCheck.runsPerSecRatio'],
+    run: benchVsFastCheck,
+  },
+  { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
+  { prefix: 'dns', keys: ['dns.raceProbability', 'dns.raceProbabilityInterval', 'dns.nightsSampled', 'dns.wallSeconds'], run: benchRaceOdds },
+  { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
+  { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },
+  { prefix: 'class.lessonOverheadMs', keys: CLASS_OVERHEAD_KEYS, run: benchLessonOverhead },
+];
+
+
+/** Whether `--only <prefix>` selects this section: it is inside the prefix, or the prefix is inside it. */
+export function selected(section: Section, only: string | undefined): boolean {
+  return only === undefined || section.prefix.startsWith(only) || only.startsWith(`${section.prefix}.`);
+}

@@ -1,0 +1,80 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { STANDARD_VARIANTS, october2025Region, runVariants, variantOf, type RegionConfig } from '@outage-lab/core';
+import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
+import { REPLAY_USAGE, flagsNpmKept, parseReplayArgs } from './args.ts';
+import { referenceFixes } from '../solutions.ts';
+import { ProgressLine, type ProgressSink } from './progress.ts';
+import { replayReport } from './report.ts';
+import { replayText } from './text.ts';
+
+export interface ReplayIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** The progress bar: a terminal redraws it in place. */
+  readonly progress: ProgressSink;
+  readonly cwd: string;
+  readonly writeFile: (path: string, text: string) => void;
+}
+
+/**
+ * `npm run replay`: the whole night in the Region, as it happened and with the fixes of
+ * lessons 02–04; prints the phases beside AWS's timeline and the impact minutes per
+ * service, and with `--html` writes a standalone report with the charts.
+ * Returns the exit code: 0, or 2 for a bad command line (one line on stderr).
+ */
+export function replay(argv: readonly string[], io: ReplayIo): number {
+  const args = parseReplayArgs(argv);
+  if (typeof args === 'string') {
+    io.err(`replay: ${args}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.out(`${REPLAY_USAGE}\n`);
+    return 0;
+  }
+  const reportPath = args.html === null ? null : resolve(io.cwd, args.html);
+  if (reportPath !== null && !(existsSync(dirname(reportPath)) && statSync(dirname(reportPath)).isDirectory())) {
+    io.err(`replay: --html ${args.html}: the folder ${dirname(reportPath)} does not exist (valid: a file name in an existing folder)\n`);
+    return 2;
+  }
+  // Checked before the night is simulated, so a wrong path never costs the whole run.
+  if (reportPath !== null && existsSync(reportPath) && !statSync(reportPath).isFile()) {
+    io.err(`replay: --html ${args.html}: ${reportPath} is a folder (valid: a file name in an existing folder)\n`);
+    return 2;
+  }
+  const config: RegionConfig = args.seed === null ? october2025Region : { ...october2025Region, seed: args.seed };
+  const variants = args.fixes === null ? STANDARD_VARIANTS : [variantOf([]), ...(args.fixes.length === 0 ? [] : [variantOf(args.fixes)])];
+  const bar = new ProgressLine(io.progress);
+  const outcomes = runVariants(config, referenceFixes(), variants, (fraction, variant, stage) => bar.update(fraction, `${variant.label} · ${stage}`));
+  bar.done();
+  io.out(`${replayText(outcomes)}\n`);
+  if (reportPath !== null) {
+    io.writeFile(reportPath, replayReport(outcomes));
+    io.out(`\nWrote ${reportPath}: the charts and tables in one page that opens offline.\n`);
+  }
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  quietOnClosedPipe();
+  const code = (() => {
+    try {
+      const kept = flagsNpmKept(process.env);
+      if (typeof kept === 'string') {
+        process.stderr.write(`replay: ${kept}\n`);
+        return 2;
+      }
+      return replay([...kept, ...process.argv.slice(2)], {
+        out: (text) => void process.stdout.write(text),
+        err: (text) => void process.stderr.write(text),
+        progress: { isTTY: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) },
+        cwd: process.env['INIT_CWD'] ?? process.cwd(),
+        writeFile: (path, text) => writeFileSync(path, text),
+      });
+    } catch (error) {
+      return reportError('replay', error, (line) => void process.stderr.write(`${line}\n`));
+    }
+  })();
+  process.exitCode = code;
+}

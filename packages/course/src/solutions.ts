@@ -1,0 +1,27 @@
+import type { EnactorProgram, RegionFixes } from '@outage-lab/core';
+import { DnsEnactor } from '../../../solutions/02-generation-checks/src/enactor.ts';
+import { regionFixes } from '../../../solutions/05-cascade/src/fixes.ts';
+
+/**
+ * The solutions registry: the one module in the repository that imports `solutions/`.
+ * Everything else that needs a lesson's answer (the replay, the cascade deck's per-fix
+ * charts, the bench of the fixed Enactor) asks here, so the import graph check can hold
+ * every other package to "never import an answer".
+ */
+
+/** Lesson 02's fixed Enactor, as a fresh program. */
+export function fixedEnactor(): EnactorProgram {
+  return new DnsEnactor();
+}
+
+/**
+ * The fixes the replay switches on: lesson 05's solution, which wires in the solutions of
+ * lessons 02 to 04.
+ */
+export function referenceFixes(): Required<RegionFixes> {
+  const { enactor, failoverPolicy, throttle } = regionFixes();
+  if (enactor === undefined || failoverPolicy === undefined || throttle === undefined) {
+    throw new Error('solutions/05-cascade/src/fixes.ts: regionFixes() must return all three fixes (enactor, failoverPolicy, throttle)');
+  }
+  return { enactor, failoverPolicy, throttle };
+}

@@ -1,0 +1,78 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import pc from 'picocolors';
+import { parseFlags, type FlagSpec } from '@outage-lab/cli';
+import { loadManifest, REPO_ROOT } from '../manifest.ts';
+import { snapshotStarters, staleStarters, STARTERS_DIR } from './pristine.ts';
+
+export const STARTERS_USAGE = `usage: npm run starters [-- --check | --refresh]
+  make the pristine copies of the lessons' starter files in ${STARTERS_DIR} that reset restores (npm ci does it)
+  --check    only report copies that are missing or out of date; exit 1 if any
+  --refresh  instructors, on a clean tree: overwrite copies that differ from the starters`;
+
+export interface StartersIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface StartersFlags {
+  readonly check?: boolean;
+  readonly refresh?: boolean;
+  readonly help?: boolean;
+}
+
+/** Reads the command line without doing anything; a bad one throws a one-line BadInput. */
+export function parseStartersArgs(argv: readonly string[]): StartersFlags {
+  return parseFlags(argv, STARTERS_FLAGS).values as StartersFlags;
+}
+
+export const STARTERS_FLAGS: Readonly<Record<string, FlagSpec>> = {
+  check: { type: 'boolean' },
+  refresh: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** `starters`: the instructors' command behind `npm ci`'s prepare step. Returns the exit code. */
+export function starters(argv: readonly string[], io: StartersIo, root: string = REPO_ROOT): number {
+  let flags: StartersFlags;
+  try {
+    flags = parseStartersArgs(argv);
+  } catch (error) {
+    io.err(`starters: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  if (flags.help === true) {
+    io.out(STARTERS_USAGE);
+    return 0;
+  }
+  const manifest = loadManifest(root);
+  if (flags.check === true) {
+    const stale = staleStarters(root, manifest);
+    for (const path of stale) io.out(`${pc.red('✗')} ${path}: pristine copy missing or different`);
+    io.out(stale.length === 0 ? pc.green(`Pristine copies match the starters of ${manifest.lessons.length} lessons.`) : 'On a clean tree, refresh them: npm run starters -- --refresh');
+    return stale.length === 0 ? 0 : 1;
+  }
+  const written = snapshotStarters(root, manifest, { refresh: flags.refresh === true });
+  for (const path of written) io.out(`wrote ${path}`);
+  if (written.length === 0) io.out('Pristine copies of the starters are in place.');
+  return 0;
+}
+
+const invokedDirectly = (): boolean => {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+};
+
+if (invokedDirectly()) {
+  try {
+    process.exitCode = starters(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) });
+  } catch (error) {
+    console.error(`starters: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

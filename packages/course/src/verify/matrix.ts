@@ -1,0 +1,75 @@
+import type { Lesson } from '../manifest.ts';
+import type { LessonRun, WrongFixRun } from '../lesson-runner.ts';
+import { judgeWrongFix } from '../wrong-fixes.ts';
+
+/**
+ * The red/green matrix as pure functions of the runs, so that the matrix itself can be
+ * tested to fail: a starter that passes or a solution that fails is a wrong cell.
+ */
+export interface Cell {
+  readonly lesson: string;
+  readonly check: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+export const NOT_DOMAIN = /not implemented|TypeError|is not a function|Cannot read propert|undefined is not|ReferenceError/i;
+
+export function starterCells(lesson: Lesson, run: LessonRun, typeErrors: readonly string[]): Cell[] {
+  const mine = typeErrors.filter((e) => e.startsWith(lesson.folder));
+  const failed = run.tests.filter((t) => t.state === 'failed');
+  const notDomain = failed.filter((t) => t.errors.some((e) => e.name !== 'AssertionError' || NOT_DOMAIN.test(e.message) || e.message.trim() === ''));
+  return [
+    { lesson: lesson.id, check: 'starter type-checks', ok: mine.length === 0, detail: mine.slice(0, 3).join('\n') },
+    {
+      lesson: lesson.id,
+      check: 'starter is red',
+      ok: run.loadErrors.length === 0 && run.tests.length > 0 && failed.length > 0,
+      detail: run.loadErrors.length > 0 ? run.loadErrors.join('\n') : failed.length === 0 ? `all ${run.tests.length} tests pass on the starter: the lesson teaches nothing` : '',
+    },
+    {
+      lesson: lesson.id,
+      check: 'red by assertion, in the domain',
+      ok: failed.length > 0 && notDomain.length === 0,
+      detail: notDomain.map((t) => `${t.name}: ${t.errors[0]?.name}: ${t.errors[0]?.message.split('\n')[0]}`).join('\n'),
+    },
+  ];
+}
+
+export function solutionCells(lesson: Lesson, run: LessonRun, typeErrors: readonly string[]): Cell[] {
+  const mine = typeErrors.filter((e) => e.startsWith(lesson.solution));
+  const notPassing = run.tests.filter((t) => t.state !== 'passed');
+  return [
+    { lesson: lesson.id, check: 'solution type-checks', ok: mine.length === 0, detail: mine.slice(0, 3).join('\n') },
+    {
+      lesson: lesson.id,
+      check: `solution passes every test (${run.tests.length - notPassing.length}/${run.tests.length})`,
+      ok: run.loadErrors.length === 0 && run.tests.length > 0 && notPassing.length === 0,
+      detail: [...run.loadErrors, ...notPassing.map((t) => `${t.name}: ${t.state} ${t.errors[0]?.message.split('\n')[0] ?? ''}`)].join('\n'),
+    },
+  ];
+}
+
+
+/**
+ * Each known-wrong fix is one cell: it must type-check, and its first failing step must be
+ * the one named for it, failing by assertion. A lesson with fewer than four is a wrong cell
+ * too: a lesson is worth only what its tests refuse.
+ */
+export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], typeErrors: readonly string[]): Cell[] {
+  const cells: Cell[] = runs.map(({ fix, tests, loadErrors }) => {
+    const mine = typeErrors.filter((e) => e.startsWith(fix.src));
+    const judged = judgeWrongFix(fix, tests, loadErrors);
+    return {
+      lesson: lesson.id,
+      check: judged.check,
+      ok: judged.ok && mine.length === 0,
+      detail: [judged.detail, ...mine.slice(0, 3)].filter((d) => d !== '').join('\n'),
+    };
+  });
+  const enough = runs.length >= MIN_WRONG_FIXES;
+  cells.push({ lesson: lesson.id, check: `at least ${MIN_WRONG_FIXES} known-wrong fixes (${runs.length})`, ok: enough, detail: enough ? '' : `add mistakes a learner makes under ${lesson.solution}/wrong/` });
+  return cells;
+}
+
+export const MIN_WRONG_FIXES = 4;

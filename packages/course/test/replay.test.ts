@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { diagramNames, simDiagram } from '@outage-lab/core';
+import { REPO_ROOT } from '../src/manifest.ts';
+import { flagsNpmKept, parseReplayArgs } from '../src/replay/args.ts';
+import { replay, type ReplayIo } from '../src/replay/cli.ts';
+import { FIX_DIAGRAM_NAMES, replayDiagrams } from '../src/decks/diagrams.ts';
+
+interface Captured {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+  readonly progress: string;
+  readonly files: Map<string, string>;
+}
+
+function run(argv: readonly string[], options: { tty?: boolean; cwd?: string } = {}): Captured {
+  let out = '';
+  let err = '';
+  let progress = '';
+  const files = new Map<string, string>();
+  const io: ReplayIo = {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    progress: { isTTY: options.tty ?? false, write: (t) => void (progress += t) },
+    cwd: options.cwd ?? REPO_ROOT,
+    writeFile: (path, text) => void files.set(path, text),
+  };
+  const code = replay(argv, io);
+  return { code, out, err, progress, files };
+}
+
+describe('replay: the command line', () => {
+  it('reads a list of fixes in any order, and all or none', () => {
+    expect(parseReplayArgs(['--fixes', 'ec2,dns'])).toEqual({ fixes: ['dns', 'ec2'], html: null, seed: null, help: false });
+    expect(parseReplayArgs(['--fixes', 'all', '--html', 'out.html', '--seed', '7'])).toEqual({ fixes: ['dns', 'nlb', 'ec2'], html: 'out.html', seed: 7, help: false });
+    expect(parseReplayArgs(['--fixes=none'])).toMatchObject({ fixes: [] });
+    expect(parseReplayArgs([])).toMatchObject({ fixes: null, html: null });
+  });
+
+  const bad: [string, string[], string][] = [
+    ['an unknown fix', ['--fixes', 'dns,lambda'], 'unknown fix "lambda" (valid: dns, nlb, ec2, all, none)'],
+    ['an empty list', ['--fixes', ','], '--fixes needs a list (valid: dns, nlb, ec2, all, none)'],
+    ['an unknown flag', ['--fix', 'dns'], 'unknown flag --fix (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
+    ['a flag without its value', ['--html'], '--html needs a value (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
+    ['a stray argument', ['dns'], 'unexpected argument "dns" (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
+    ['a seed that is not a number', ['--seed', 'seven'], '--seed "seven" is not a whole number from 0 to 999999999'],
+    ['a negative seed', ['--seed', '-1'], '--seed "-1" is not a whole number from 0 to 999999999'],
+    ['a seed too large', ['--seed', '1e20'], '--seed "1e20" is not a whole number from 0 to 999999999'],
+  ];
+  it.each(bad)('refuses %s in one line on stderr, exit code 2, nothing run', (_name, argv, line) => {
+    const result = run(argv);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(`replay: ${line}\n`);
+    expect(result.out).toBe('');
+    expect(result.progress).toBe('');
+  });
+
+  it('refuses a report in a folder that does not exist before running anything', () => {
+    const result = run(['--fixes', 'dns', '--html', 'no/such/folder/report.html']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^replay: --html no\/such\/folder\/report\.html: the folder .*no\/such\/folder does not exist \(valid: a file name in an existing folder\)\n$/);
+    expect(result.files.size).toBe(0);
+  });
+
+  it('refuses a report path that is an existing folder before running anything', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'replay-html-'));
+    const result = run(['--fixes', 'dns', '--html', folder]);
+    rmSync(folder, { recursive: true, force: true });
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(`replay: --html ${folder}: ${folder} is a folder (valid: a file name in an existing folder)\n`);
+    expect(result.progress, 'nothing was run').toBe('');
+    expect(result.files.size).toBe(0);
+  });
+
+  it('puts back flags npm kept when the -- was forgotten, or says where the -- goes', () => {
+    expect(flagsNpmKept({ npm_lifecycle_event: 'replay', npm_config_fixes: 'dns,ec2' })).toEqual(['--fixes', 'dns,ec2']);
+    expect(flagsNpmKept({ npm_lifecycle_event: 'replay', npm_config_fixes: 'true' })).toBe(
+      'npm took --fixes for itself; put -- before the flags: npm run replay -- --fixes <value>',
+    );
+    expect(flagsNpmKept({ npm_lifecycle_event: 'lesson', npm_config_fixes: 'dns' })).toEqual([]);
+  });
+
+  it('prints one line and exit code 2, no stack trace, when run for real with a bad flag', () => {
+    const tsx = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const result = spawnSync(process.execPath, [tsx, join(REPO_ROOT, 'packages/course/src/replay/cli.ts'), '--fixes', 'lambda'], { encoding: 'utf8', cwd: REPO_ROOT });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('replay: unknown fix "lambda" (valid: dns, nlb, ec2, all, none)\n');
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('replay: the night and the report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'outage-lab-replay-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const result = run(['--fixes', 'dns', '--html', 'night.html'], { tty: true, cwd: dir });
+  const report = result.files.get(join(dir, 'night.html')) ?? '';
+
+  it('prints every phase beside AWS, and impact minutes for the night as it happened and with the fix', () => {
+    expect(result.code, result.err).toBe(0);
+    const lines = result.out.split('\n');
+    const phases = lines.filter((l) => / AWS \d\d:\d\d–\d\d:\d\d .* model \d\d:\d\d–\d\d:\d\d .*\[(input|fitted|emergent) → (input|fitted|emergent)/.test(l));
+    expect(phases, 'eight phases, each with AWS, the model and what its edges rest on').toHaveLength(8);
+    expect(phases.filter((l) => l.includes('held out')), 'the NLB phase is held out of the fit').toHaveLength(1);
+    expect(result.out).toMatch(/Fit, in-sample \(DNS and EC2 phases\): mean \|duration error\| \d+%/);
+    expect(result.out).toMatch(/Held out, predicted \(not fitted\): NLB connection errors.*: start [+−]\d+ min, duration [+−]\d+%/);
+    for (const service of ['Lambda', 'STS', 'IAM console sign-in', 'Redshift']) expect(result.out, service).toMatch(new RegExp(`\\n${service}\\s+AWS `));
+    expect(result.out).toContain('What the dependents would have seen, per variant:');
+    expect(result.out).toMatch(/impact minutes\s+as it happened\s+DNS fix only\n/);
+    const dynamo = /DynamoDB API errors\s+(\d+)\s+(\d+)\n/.exec(result.out);
+    expect(Number(dynamo?.[1]), 'as it happened, DynamoDB clients failed for hours').toBeGreaterThan(120);
+    expect(Number(dynamo?.[2]), 'with the DNS fix the endpoint never empties').toBe(0);
+    expect(result.out).toContain(`Wrote ${join(dir, 'night.html')}`);
+  });
+
+  it('shows a progress bar on a terminal, redrawn in place and cleared at the end', () => {
+    expect(result.progress).toMatch(/\r\[█+░*\]\s+\d+%  as it happened · dns/);
+    expect(result.progress).toMatch(/100%  DNS fix only · nlb/);
+    expect(result.progress.endsWith('\r'), 'the bar is cleared so the table starts on a clean line').toBe(true);
+    expect(run(['--fixes', 'none']).progress, 'no bar when stderr is not a terminal').toBe('');
+  });
+
+  it('writes a standalone report: inline SVG charts from the simulator, no script, no request', () => {
+    expect(report.startsWith('<!doctype html>')).toBe(true);
+    expect(report.match(/<svg /g)?.length, 'the night, the tornado, the running total, and one chart per service').toBe(7);
+    expect(report).toContain('Which parameter moves which phase');
+    expect(report).toContain('held out');
+    expect(report).toContain('Who else felt it');
+    expect(report).not.toMatch(/<script|<link|<img|src=|href=|@import|url\(/i);
+    expect(report).toContain('records restored; clients still hold the empty answer');
+    expect(report).toContain('DNS Enactor with generation checks (lesson 02)');
+  });
+});
+
+describe('replay: the cascade deck’s diagrams that need the fixes', () => {
+  // Five whole nights for the per-variant charts: a budget for a busy machine, not a timing assertion.
+  it('draws the per-variant charts, and hands every other name to the core’s registry', { timeout: 300_000 }, () => {
+    const svg = replayDiagrams('october2025-fixes-nlb', { seed: 20251351 });
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('NLB connection errors per variant');
+    for (const label of ['as it happened', 'DNS fix only', 'NLB fix only', 'EC2 fix only', 'all three fixes']) expect(svg).toContain(label);
+    expect(replayDiagrams('october2025-answers', { seed: 1 })).toBe(simDiagram('october2025-answers', { seed: 1 }));
+  });
+
+  it('lists its own names beside the core’s when a name is unknown', () => {
+    expect(() => replayDiagrams('october2025-fix', { seed: 1 })).toThrow(`(valid: ${diagramNames().join(', ')}, ${FIX_DIAGRAM_NAMES.join(', ')})`);
+  });
+});

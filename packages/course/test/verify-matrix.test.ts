@@ -42,7 +42,16 @@ describe('the red/green matrix', () => {
 });
 
 describe('known-wrong fixes in the matrix', () => {
-  const fix: WrongFix = { lesson, name: 'cleanup-noop', src: 'solutions/09-demo/wrong/cleanup-noop/src', redAt: 2, mistake: 'clean-up deletes nothing' };
+  const fix: WrongFix = {
+    lesson,
+    name: 'cleanup-noop',
+    spec: 'solutions/09-demo/wrong/cleanup-noop.json',
+    src: 'solutions/09-demo~cleanup-noop/src',
+    redAt: 2,
+    mistake: 'clean-up deletes nothing',
+    base: 'solution',
+    edits: [{ file: 'src/a.ts', replace: 'deleteOld();', with: '' }],
+  };
   const skipped = (name: string): TestOutcome => ({ name, title: name, state: 'skipped', errors: [] });
   const cells = (tests: TestOutcome[], loadErrors: string[] = [], typeErrors: string[] = []) => wrongFixCells(lesson, [{ fix, tests, loadErrors }], typeErrors);
 
@@ -56,7 +65,14 @@ describe('known-wrong fixes in the matrix', () => {
     expect(cells([failed('step 1: a', 'AssertionError', 'x'), failed('step 2: b', 'AssertionError', 'y')])[0]).toMatchObject({ ok: false, check: 'wrong fix "cleanup-noop": red at step 1, expected step 2' });
     expect(cells([passed('step 1: a'), failed('step 2: b', 'TypeError', 'x is not a function')])[0]?.ok).toBe(false);
     expect(cells([], ['SyntaxError'])[0]?.ok).toBe(false);
-    expect(cells([passed('step 1: a'), failed('step 2: b', 'AssertionError', 'x')], [], ['solutions/09-demo/wrong/cleanup-noop/src/a.ts(1,1): error TS2322'])[0]?.ok).toBe(false);
+    expect(cells([passed('step 1: a'), failed('step 2: b', 'AssertionError', 'x')], [], ['solutions/09-demo~cleanup-noop/src/a.ts(1,1): error TS2322'])[0]?.ok).toBe(false);
+  });
+
+  it('fails a wrong fix whose edits no longer apply to the solution, and counts it', () => {
+    const reason = 'solutions/09-demo/wrong/cleanup-noop.json: src/a.ts, edit 1: the snippet "deleteOld();" is not in the file';
+    const got = wrongFixCells(lesson, [], [], [{ fix, reason }]);
+    expect(got[0]).toMatchObject({ ok: false, check: 'wrong fix "cleanup-noop": its edits no longer apply', detail: reason });
+    expect(got.at(-1)?.check).toBe(`at least ${MIN_WRONG_FIXES} known-wrong fixes (1)`);
   });
 
   it(`asks for at least ${MIN_WRONG_FIXES} per lesson`, () => {

@@ -1,6 +1,6 @@
 import type { Lesson } from '../manifest.ts';
 import type { LessonRun, WrongFixRun } from '../lesson-runner.ts';
-import { judgeWrongFix } from '../wrong-fixes.ts';
+import { judgeWrongFix, type RefusedFix } from '../wrong-fixes.ts';
 
 /**
  * The red/green matrix as pure functions of the runs, so that the matrix itself can be
@@ -56,7 +56,7 @@ export function solutionCells(lesson: Lesson, run: LessonRun, typeErrors: readon
  * the one named for it, failing by assertion. A lesson with fewer than four is a wrong cell
  * too: a lesson is worth only what its tests refuse.
  */
-export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], typeErrors: readonly string[]): Cell[] {
+export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], typeErrors: readonly string[], refused: readonly RefusedFix[] = []): Cell[] {
   const cells: Cell[] = runs.map(({ fix, tests, loadErrors }) => {
     const mine = typeErrors.filter((e) => e.startsWith(fix.src));
     const judged = judgeWrongFix(fix, tests, loadErrors);
@@ -67,8 +67,11 @@ export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], type
       detail: [judged.detail, ...mine.slice(0, 3)].filter((d) => d !== '').join('\n'),
     };
   });
-  const enough = runs.length >= MIN_WRONG_FIXES;
-  cells.push({ lesson: lesson.id, check: `at least ${MIN_WRONG_FIXES} known-wrong fixes (${runs.length})`, ok: enough, detail: enough ? '' : `add mistakes a learner makes under ${lesson.solution}/wrong/` });
+  // A fix whose edits no longer apply to the solution tests nothing anyone wrote.
+  for (const { fix, reason } of refused) cells.push({ lesson: lesson.id, check: `wrong fix "${fix.name}": its edits no longer apply`, ok: false, detail: reason });
+  const count = runs.length + refused.length;
+  const enough = count >= MIN_WRONG_FIXES;
+  cells.push({ lesson: lesson.id, check: `at least ${MIN_WRONG_FIXES} known-wrong fixes (${count})`, ok: enough, detail: enough ? '' : `add mistakes a learner makes as ${lesson.solution}/wrong/<name>.json` });
   return cells;
 }
 

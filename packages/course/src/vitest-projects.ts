@@ -50,7 +50,7 @@ export function lessonProjects(root: string = REPO_ROOT, env: NodeJS.ProcessEnv 
       // later ones cannot change the verdict.
       ...wrongFixes(lesson, root).map((fix) => ({
         plugins: [redirectSources('wrong-fix', starter, [fix.base === 'solution' ? solution : pristineSources(root, lesson)]), editedSources(root, fix)],
-        test: { ...test, name: wrongFixProject(fix), testNamePattern: upToStep(fix.redAt) },
+        test: { ...test, name: wrongFixProject(fix), testNamePattern: upToStep(Math.max(fix.redAt, ...fix.alsoRedAt)) },
       })),
     ];
   });

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Lesson } from './manifest.ts';
-import type { TestOutcome } from './lesson-runner.ts';
 import { applyEdits, EditError, type Edit } from './edits.ts';
 import { STARTERS_DIR, starterPath } from './starters/pristine.ts';
 
@@ -27,6 +26,11 @@ export interface WrongFix {
   readonly src: string;
   /** The step number whose test must be the first to fail. */
   readonly redAt: number;
+  /**
+   * Later steps that must fail too: a step that would pass on a night where the mistake
+   * left nothing to judge (lesson 01's timeline step, on a night without a race).
+   */
+  readonly alsoRedAt: readonly number[];
   /** The mistake, in one sentence, in the incident's words. */
   readonly mistake: string;
   /** What the edits apply to: the reference solution, or the starter as it ships. */
@@ -71,14 +75,15 @@ function readFix(lesson: Lesson, name: string, root: string): WrongFix {
   } catch (error) {
     throw new WrongFixError(`${spec}: cannot be read as JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  const { redAt, mistake, base = 'solution', edits } = (raw ?? {}) as Record<string, unknown>;
+  const { redAt, alsoRedAt = [], mistake, base = 'solution', edits } = (raw ?? {}) as Record<string, unknown>;
   if (typeof redAt !== 'number' || !Number.isInteger(redAt) || redAt < 1) throw new WrongFixError(`${spec}: "redAt" must be the step number that catches the mistake`);
+  if (!Array.isArray(alsoRedAt) || !alsoRedAt.every((s): s is number => Number.isInteger(s) && s > redAt)) throw new WrongFixError(`${spec}: "alsoRedAt" lists later step numbers that must fail too`);
   if (typeof mistake !== 'string' || mistake === '') throw new WrongFixError(`${spec}: "mistake" must say the mistake in one sentence`);
   if (base !== 'solution' && base !== 'starter') throw new WrongFixError(`${spec}: "base" is "solution" (the default) or "starter"`);
   if (!Array.isArray(edits) || edits.length === 0) throw new WrongFixError(`${spec}: "edits" must list at least one edit`);
   const from = base === 'solution' ? lesson.solution : `${STARTERS_DIR}/${basename(lesson.folder)}`;
   const src = `${dirname(from)}/${basename(from)}~${name}/src`;
-  return { lesson, name, spec, src, redAt, mistake, base, edits: edits.map((edit, i) => readEdit(edit, spec, i)) };
+  return { lesson, name, spec, src, redAt, alsoRedAt, mistake, base, edits: edits.map((edit, i) => readEdit(edit, spec, i)) };
 }
 
 export function wrongFixes(lesson: Lesson, root: string): WrongFix[] {
@@ -156,32 +161,4 @@ export function wrongFixTree(fix: WrongFix, root: string, edited: ReadonlyMap<st
     tree.set(join(root, dirname(fix.src), file), edited.get(file) ?? readFileSync(join(entry.parentPath, entry.name), 'utf8'));
   }
   return tree;
-}
-
-/** The step number in a test's title: `step 5: …` is 5. */
-export function stepNumber(title: string): number | null {
-  const m = /^step (\d+):/.exec(title);
-  return m === null ? null : Number(m[1]);
-}
-
-/** How a wrong fix fared: its first failing step and whether that failure is an assertion. */
-export function judgeWrongFix(fix: WrongFix, tests: readonly TestOutcome[], loadErrors: readonly string[]): { ok: boolean; check: string; detail: string } {
-  const label = `wrong fix "${fix.name}"`;
-  if (loadErrors.length > 0 || tests.length === 0) return { ok: false, check: `${label}: did not run`, detail: loadErrors.join('\n') };
-  // Only the steps up to the expected one run; the rest are skipped by design.
-  const first = tests.find((t) => t.state === 'failed');
-  if (first === undefined) {
-    return { ok: false, check: `${label}: green up to step ${fix.redAt}, expected red there`, detail: `${fix.mistake}: every step up to ${fix.redAt} passes, so the lesson accepts it` };
-  }
-  const step = stepNumber(first.title);
-  const error = first.errors[0];
-  const byAssertion = error?.name === 'AssertionError';
-  const ok = step === fix.redAt && byAssertion;
-  const where = step === null ? `"${first.title}"` : `step ${step}`;
-  const detail = ok
-    ? ''
-    : step !== fix.redAt
-      ? `${fix.mistake}: first red at ${where}, not at step ${fix.redAt}: ${error?.message.split('\n')[0] ?? first.state}`
-      : `${fix.mistake}: red at ${where} by ${error?.name ?? first.state}, not by an assertion: ${error?.message.split('\n')[0] ?? ''}`;
-  return { ok, check: `${label}: red at ${where}${ok ? '' : `, expected step ${fix.redAt}`}`, detail };
 }

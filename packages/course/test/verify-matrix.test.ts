@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonRun, TestOutcome } from '../src/lesson-runner.ts';
 import type { Lesson } from '../src/manifest.ts';
-import { MIN_WRONG_FIXES, solutionCells, starterCells, wrongFixCells } from '../src/verify/matrix.ts';
-import { stepNumber, type WrongFix } from '../src/wrong-fixes.ts';
+import { MIN_WRONG_FIXES, solutionCells, starterCells, stepNumber, wrongFixCells } from '../src/verify/matrix.ts';
+import type { WrongFix } from '../src/wrong-fixes.ts';
 
 const lesson: Lesson = { id: '09', slug: 'demo', title: 'Demo', folder: 'exercises/09-demo', solution: 'solutions/09-demo', files: ['src/a.ts'], hints: ['a', 'b', 'c'], minutes: 5 };
 const passed = (name: string): TestOutcome => ({ name, title: name, state: 'passed', errors: [] });
@@ -48,6 +48,7 @@ describe('known-wrong fixes in the matrix', () => {
     spec: 'solutions/09-demo/wrong/cleanup-noop.json',
     src: 'solutions/09-demo~cleanup-noop/src',
     redAt: 2,
+    alsoRedAt: [],
     mistake: 'clean-up deletes nothing',
     base: 'solution',
     edits: [{ file: 'src/a.ts', replace: 'deleteOld();', with: '' }],
@@ -66,6 +67,15 @@ describe('known-wrong fixes in the matrix', () => {
     expect(cells([passed('step 1: a'), failed('step 2: b', 'TypeError', 'x is not a function')])[0]?.ok).toBe(false);
     expect(cells([], ['SyntaxError'])[0]?.ok).toBe(false);
     expect(cells([passed('step 1: a'), failed('step 2: b', 'AssertionError', 'x')], [], ['solutions/09-demo~cleanup-noop/src/a.ts(1,1): error TS2322'])[0]?.ok).toBe(false);
+  });
+
+  it('holds a fix to the later steps it names as red too, each by assertion', () => {
+    const noRace = { ...fix, redAt: 1, alsoRedAt: [3] };
+    const judged = (tests: TestOutcome[]) => wrongFixCells(lesson, [{ fix: noRace, tests, loadErrors: [] }], [])[0];
+    const red = failed('step 1: a', 'AssertionError', 'the endpoint never went empty');
+    expect(judged([red, failed('step 2: b', 'AssertionError', 'x'), failed('step 3: c', 'AssertionError', 'no race')])).toMatchObject({ ok: true, check: 'wrong fix "cleanup-noop": red at step 1 (and at 3)' });
+    expect(judged([red, passed('step 2: b'), passed('step 3: c')])).toMatchObject({ ok: false, check: 'wrong fix "cleanup-noop": red at step 1, but not at step 3' });
+    expect(judged([red, passed('step 2: b'), failed('step 3: c', 'TypeError', 'x is undefined')])?.ok).toBe(false);
   });
 
   it('fails a wrong fix whose edits no longer apply to the solution, and counts it', () => {

@@ -123,7 +123,9 @@ describe("the course's wrong fixes", () => {
       for (const fix of wrongFixes(lesson, REPO_ROOT)) {
         const item = items.find((i) => i.includes(`\`${fix.name}\``));
         expect(item, `${lesson.solution}/NOTES.md does not list the wrong fix \`${fix.name}\``).toBeDefined();
-        expect(item, `${lesson.solution}/NOTES.md: \`${fix.name}\` is caught at step ${fix.redAt}`).toMatch(new RegExp(`\\bstep ${fix.redAt}\\)`));
+        for (const step of [fix.redAt, ...fix.alsoRedAt]) {
+          expect(item, `${lesson.solution}/NOTES.md: \`${fix.name}\` is red at step ${step}`).toMatch(new RegExp(`\\bstep ${step}\\b`));
+        }
       }
     }
   });

@@ -17,7 +17,7 @@ export class EditError extends Error {
   override name = 'EditError';
 }
 
-/** How many times `snippet` occurs in `text`, overlapping occurrences included, counting no further than 2. */
+/** Where `snippet` occurs in `text`, overlapping places included; two are enough to tell "more than once". */
 function occurrences(text: string, snippet: string): number[] {
   const at: number[] = [];
   for (let i = text.indexOf(snippet); i !== -1 && at.length < 2; i = text.indexOf(snippet, i + 1)) at.push(i);

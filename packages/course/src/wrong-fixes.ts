@@ -82,7 +82,7 @@ function readFix(lesson: Lesson, name: string, root: string): WrongFix {
   if (base !== 'solution' && base !== 'starter') throw new WrongFixError(`${spec}: "base" is "solution" (the default) or "starter"`);
   if (!Array.isArray(edits) || edits.length === 0) throw new WrongFixError(`${spec}: "edits" must list at least one edit`);
   const from = base === 'solution' ? lesson.solution : `${STARTERS_DIR}/${basename(lesson.folder)}`;
-  const src = `${dirname(from)}/${basename(from)}~${name}/src`;
+  const src = `${from}~${name}/src`;
   return { lesson, name, spec, src, redAt, alsoRedAt, mistake, base, edits: edits.map((edit, i) => readEdit(edit, spec, i)) };
 }
 

@@ -110,6 +110,11 @@ describe('type-checking a wrong fix from memory', () => {
 describe("the course's wrong fixes", () => {
   const lessons = loadManifest().lessons;
 
+  it('every lesson keeps at least four known-wrong fixes: a lesson is worth only what its tests refuse', () => {
+    const short = lessons.filter((lesson) => wrongFixes(lesson, REPO_ROOT).length < 4).map((lesson) => lesson.solution);
+    expect(short, 'add mistakes a learner makes as <solution>/wrong/<name>.json').toEqual([]);
+  });
+
   it('every edit still applies to the solution (or starter) it was written against', () => {
     const { refused } = editWrongFixes(lessons.flatMap((lesson) => wrongFixes(lesson, REPO_ROOT)), REPO_ROOT);
     expect(refused.map((r) => r.reason)).toEqual([]);

@@ -46,6 +46,9 @@ const TARGETS: Readonly<Record<string, Target>> = {
   'class.lessonOverheadMs.unreachable': { below: 300 },
   'explore.smallScope.msToCounterexample': { below: 100 },
   'explore.random.runsPerSec': { atLeast: 2_000 },
+  'workshop.startMsCached': { below: 3_000 },
+  'workshop.lessonWallMs': { below: 3_000 },
+  'workshop.watchRerunMs': { below: 1_000 },
   'dns.nightsSampled': { atLeast: 10_000 },
   'dns.wallSeconds': { below: 30 },
 };
@@ -93,6 +96,10 @@ const NOTES: Readonly<Record<string, string>> = {
   'ec2.peakMemoryMB.1M': 'heap + array buffers while 1,000,000 droplets run',
   'region.wallMsFullNight': 'the whole night in the Region (DNS, DynamoDB clients, EC2, NLB), 10,000 droplets, best of 3',
   'region.wallMsFullNight.1M': 'the same night with 1,000,000 droplets',
+  'workshop.startMsCached': '`npm start` with nothing changed since the last one, whole process, median of 3',
+  'workshop.lessonWallMs': '`npm run lesson -- 02`, whole process, median of 2',
+  'workshop.watchRerunMs': 'save to verdict in `lesson 02 --watch`, warm, median of 3 saves',
+  'workshop.testColdMs': 'a cold `npm test` (Turbo cache bypassed), whole process',
 };
 
 function targetText(target: Target): string {

@@ -8,6 +8,7 @@ import { benchVsFastCheck } from '@outage-lab/core/bench/vs-fast-check.ts';
 import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
 import { benchIntake } from '@outage-lab/class/bench/intake.ts';
 import { benchLessonOverhead } from '@outage-lab/workshop/bench/class-overhead.ts';
+import { benchWorkshop } from '@outage-lab/workshop/bench/workshop.ts';
 
 export type Results = Record<string, number>;
 
@@ -43,6 +44,8 @@ export const SECTIONS: readonly Section[] = [
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
   { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },
   { prefix: 'class.lessonOverheadMs', keys: CLASS_OVERHEAD_KEYS, run: benchLessonOverhead },
+  // Last: whole processes, and a cold `npm test` of several minutes.
+  { prefix: 'workshop', keys: ['workshop.startMsCached', 'workshop.lessonWallMs', 'workshop.watchRerunMs', 'workshop.testColdMs'], run: benchWorkshop },
 ];
 
 

@@ -13,7 +13,12 @@ import { decodePng, inkShare } from './support/png.ts';
 const gate = browserGate();
 if (!gate.run) console.warn(`deck browser tests: ${gate.reason}`);
 
-describe.skipIf(!gate.run)('the workshop decks in Chromium', () => {
+// Building every deck and starting Chromium, then drawing and printing each deck: the
+// heaviest work here, a minute or more on a busy 2-core machine, so the block and its
+// set-up have budgets of their own.
+const BROWSER_BUDGET_MS = 180_000;
+
+describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: BROWSER_BUDGET_MS }, () => {
   const out = mkdtempSync(join(tmpdir(), 'slides-browser-'));
   let results: DeckResult[] = [];
   let browser: Browser;
@@ -38,7 +43,7 @@ describe.skipIf(!gate.run)('the workshop decks in Chromium', () => {
       requested.push(route.request().url());
       return route.request().url().startsWith('file://') ? route.continue() : route.abort();
     });
-  }, 180_000);
+  }, BROWSER_BUDGET_MS);
 
   afterAll(async () => {
     await browser?.close();

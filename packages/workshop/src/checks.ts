@@ -36,11 +36,23 @@ export function satisfiesMinimum(version: string, range: string): boolean {
   return true;
 }
 
+/**
+ * The Node versions CI runs the tests under (`.ci/run`): the LTS lines learners bring.
+ * Node 20 reached end of life in April 2026 but is still on many laptops.
+ */
+export const TESTED_NODE_MAJORS = [20, 22, 24] as const;
+
 export function nodeCheck(root: string, version: string = process.versions.node): Check {
   const range = (readJson(join(root, 'package.json'))['engines'] as { node?: string } | undefined)?.node ?? '>=20.19';
-  return satisfiesMinimum(version, range)
-    ? pass(`Node ${version} (needs ${range})`)
-    : problem('error', `Node ${version} is too old (needs ${range})`, 'install Node 22 LTS from nodejs.org, or `nvm install 22 && nvm use 22`');
+  const supported = `${range}; tested on ${TESTED_NODE_MAJORS.join(', ')}`;
+  if (!satisfiesMinimum(version, range)) {
+    return problem('error', `Node ${version} is too old (needs ${supported})`, 'install Node 22 or 24 LTS from nodejs.org, or `nvm install 24 && nvm use 24`');
+  }
+  const major = Number.parseInt(version.replace(/^v/, ''), 10);
+  if (!(TESTED_NODE_MAJORS as readonly number[]).includes(major)) {
+    return problem('warning', `Node ${version} is outside the tested versions (${supported}); it will probably work`, 'if something fails, use Node 22 or 24 LTS: `nvm install 24 && nvm use 24`');
+  }
+  return pass(`Node ${version} (needs ${supported})`);
 }
 
 /** npm names itself in this variable when it runs a script; null when started without npm. */

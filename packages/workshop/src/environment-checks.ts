@@ -1,9 +1,10 @@
-import { mkdirSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '@outage-lab/browser';
 import { isCi, pass, problem, type Check } from './checks.ts';
+import { watchFolder } from './file-watcher.ts';
 import { loadManifest, MANIFEST_PATH, lessonFiles } from '@outage-lab/course';
 import { loadState, STATE_PATH } from './state.ts';
 
@@ -58,33 +59,50 @@ export function stateCheck(root: string): Check {
 }
 
 /**
- * Whether file events arrive here. On WSL with the repository on a Windows drive
- * (/mnt/c) they never do, and watch mode would sit still after a save.
+ * Whether file events arrive here, for the saves editors make: in place, and atomic
+ * (write a temporary file, rename it over the original: vim, JetBrains, `sed -i`), and
+ * in place again after that, which is where watch mode used to go silent. On WSL with
+ * the repository on a Windows drive (/mnt/c) no events arrive at all. The watcher's
+ * slow poll is switched off here, so only the events are tested.
  */
-export async function fileWatchCheck(root: string, timeoutMs = 1500): Promise<Check> {
+export async function fileWatchCheck(root: string, timeoutMs = 3000): Promise<Check> {
   const fix = 'use polling: `npm run lesson -- <n> --watch --poll`';
   if (/microsoft/i.test(release()) && root.startsWith('/mnt/')) {
     return problem('warning', 'the repository is on a Windows drive under WSL: file events will not arrive', `${fix}, or clone into your Linux home folder`);
   }
   const dir = join(root, '.outage-lab', 'watch-probe');
+  const probe = join(dir, 'probe.ts');
   mkdirSync(dir, { recursive: true });
-  try {
-    const seen = await new Promise<boolean>((resolve) => {
-      const watcher = watch(dir, () => {
-        watcher.close();
+  writeFileSync(probe, 'export const saved = 0;\n');
+  let reported: () => void = () => undefined;
+  const watcher = watchFolder(dir, () => reported(), { poll: false, settleMs: 50, intervalMs: 24 * 3_600_000 });
+  const save = (write: () => void): Promise<boolean> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      reported = () => {
+        clearTimeout(timer);
         resolve(true);
-      });
-      const timer = setTimeout(() => {
-        watcher.close();
-        resolve(false);
-      }, timeoutMs);
-      watcher.once('close', () => clearTimeout(timer));
-      writeFileSync(join(dir, 'probe.txt'), 'probe');
+      };
+      write();
     });
-    return seen ? pass('file watching works') : problem('warning', 'file changes are not reported here', fix);
+  const saves: [string, () => void][] = [
+    ['an in-place save', () => writeFileSync(probe, 'export const saved = 1;\n')],
+    ['a rename-style save (vim, JetBrains)', () => {
+      writeFileSync(`${probe}.tmp`, 'export const saved = 2;\n');
+      renameSync(`${probe}.tmp`, probe);
+    }],
+    ['an in-place save after a rename-style one', () => writeFileSync(probe, 'export const saved = 3;\n')],
+  ];
+  try {
+    if (watcher.mode === 'poll') return problem('warning', 'file watching cannot start here', fix);
+    for (const [kind, write] of saves) {
+      if (!(await save(write))) return problem('warning', `file events do not report ${kind} here`, fix);
+    }
+    return pass('file watching works (in-place and rename-style saves)');
   } catch {
     return problem('warning', 'file watching cannot start here', fix);
   } finally {
+    watcher.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

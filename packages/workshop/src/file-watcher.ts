@@ -1,84 +1,126 @@
-import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 
 export type WatchMode = 'fs.watch' | 'poll';
 
 export interface FolderWatcher {
-  /** Current mode: an `fs.watch` watcher that fails later hands over to polling. */
+  /** Current mode: `fs.watch` with a slow poll behind it, or polling alone. */
   readonly mode: WatchMode;
   close(): void;
 }
 
-export type ChangeHandler = (path: string, kind: 'change' | 'delete') => void;
+export interface FileChange {
+  readonly path: string;
+  readonly kind: 'change' | 'delete';
+}
+
+/** Called once per settled burst of saves, with every file that changed in it. */
+export type ChangeHandler = (changes: readonly FileChange[]) => void;
+
+export interface WatchOptions {
+  readonly poll: boolean;
+  /** How long the folder must be quiet before a burst of saves counts as settled. */
+  readonly settleMs?: number;
+  /** Polling interval: the only source with `poll`, a safety net behind `fs.watch` otherwise. */
+  readonly intervalMs?: number;
+}
 
 /** Editors' swap and backup files are not the learner's code. */
-const ignored = (name: string): boolean => name.startsWith('.') || name.endsWith('~') || name.endsWith('.swp') || name === 'node_modules';
+const ignored = (name: string): boolean => name.startsWith('.') || name.endsWith('~') || name.endsWith('.swp') || name === 'node_modules' || /\.tmp[\w.-]*$/.test(name);
 
 /**
- * Reports changes under one lesson folder. `fs.watch` is instant but silent on some
- * setups (WSL on a Windows drive, some network and container mounts), so `poll`
- * compares each file's size and mtime every `intervalMs` instead; it is cheap because a
- * lesson folder holds a handful of files. If `fs.watch` cannot start, polling takes over.
+ * Reports saves under one lesson folder, however the editor saves:
+ * - in place (most editors), atomically (write a temporary file, rename it over the
+ *   original: `sed -i`, vim, JetBrains' safe write), or delete and create again;
+ * - ten saves in one second (format-on-save, auto-save) are one burst: reported once,
+ *   after the folder has been quiet for `settleMs`, so the tests run on the last content.
+ *
+ * Directory watchers, not file watchers: a watcher on a file follows the inode that an
+ * atomic save replaces, and then hears nothing more (watch mode used to go silent after
+ * the first such save). What changed is found by comparing each file's size, time and
+ * inode with the last report, so an event that names the wrong file (the temporary one)
+ * or none still counts, and a slow poll catches anything the events miss (WSL on
+ * /mnt/c, network and container mounts deliver none: `poll` relies on polling alone).
  */
-export function watchFolder(dir: string, onChange: ChangeHandler, options: { readonly poll: boolean; readonly intervalMs?: number }): FolderWatcher {
-  const intervalMs = options.intervalMs ?? 500;
-  let current: { mode: WatchMode; close(): void } | null = null;
-  const poll = (): void => {
-    current = watchByPolling(dir, onChange, intervalMs);
+export function watchFolder(dir: string, onChange: ChangeHandler, options: WatchOptions): FolderWatcher {
+  const settleMs = options.settleMs ?? 200;
+  const intervalMs = options.intervalMs ?? (options.poll ? 300 : 1000);
+  let known = signatures(dir);
+  /** What the poll saw last: a difference from it is a save, as an event would be. */
+  let seen = known;
+  let settle: NodeJS.Timeout | null = null;
+  let closed = false;
+  const watchers = new Map<string, FSWatcher>();
+  let mode: WatchMode = options.poll ? 'poll' : 'fs.watch';
+
+  const report = (): void => {
+    settle = null;
+    if (closed) return;
+    const now = signatures(dir);
+    const changes: FileChange[] = [];
+    for (const [path, signature] of now) if (known.get(path) !== signature) changes.push({ path, kind: 'change' });
+    for (const path of known.keys()) if (!now.has(path)) changes.push({ path, kind: 'delete' });
+    known = now;
+    seen = now;
+    if (!options.poll) watchDirectories();
+    if (changes.length > 0) onChange(changes);
   };
-  if (options.poll) poll();
-  else {
-    try {
-      const watcher = watchWithEvents(dir, onChange);
-      // A watcher that fails later (too many watches, an unmounted drive) must not end the session.
-      watcher.on('error', () => {
-        watcher.close();
-        poll();
-      });
-      current = { mode: 'fs.watch', close: () => watcher.close() };
-    } catch {
-      poll();
+  const stir = (): void => {
+    if (closed) return;
+    if (settle !== null) clearTimeout(settle);
+    settle = setTimeout(report, settleMs);
+  };
+  const watchDirectories = (): void => {
+    for (const folder of directories(dir)) {
+      if (watchers.has(folder)) continue;
+      try {
+        const watcher = watch(folder, (_event, name) => {
+          if (name === null || !ignored(name.toString())) stir();
+        });
+        // A folder deleted, or a watcher the system takes back: the poll carries on.
+        watcher.on('error', () => {
+          watcher.close();
+          watchers.delete(folder);
+        });
+        watchers.set(folder, watcher);
+      } catch {
+        if (watchers.size === 0) mode = 'poll';
+      }
     }
-  }
+  };
+  if (!options.poll) watchDirectories();
+  const poller = setInterval(() => {
+    const now = signatures(dir);
+    if (now.size === seen.size && [...now].every(([path, signature]) => seen.get(path) === signature)) return;
+    seen = now;
+    stir();
+  }, intervalMs);
   return {
     get mode() {
-      return current?.mode ?? 'poll';
+      return mode;
     },
-    close: () => current?.close(),
+    close: () => {
+      closed = true;
+      clearInterval(poller);
+      if (settle !== null) clearTimeout(settle);
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
+    },
   };
 }
 
-function watchWithEvents(dir: string, onChange: ChangeHandler): FSWatcher {
-  return watch(dir, { recursive: true }, (_event, filename) => {
-    if (filename === null) return;
-    const name = filename.toString();
-    if (name.split(/[\\/]/).some(ignored)) return;
-    const path = join(dir, name);
-    if (!existsSync(path)) onChange(path, 'delete');
-    else if (isFile(path)) onChange(path, 'change');
-  });
-}
-
-const isFile = (path: string): boolean => {
+function directories(dir: string): string[] {
+  const found = [dir];
   try {
-    return statSync(path).isFile();
+    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory() && !ignored(entry.name)) found.push(...directories(join(dir, entry.name)));
   } catch {
-    return false;
+    // The folder went away; the poll reports its files as deleted.
   }
-};
-
-function watchByPolling(dir: string, onChange: ChangeHandler, intervalMs: number): { mode: WatchMode; close(): void } {
-  let known = signatures(dir);
-  const timer = setInterval(() => {
-    const now = signatures(dir);
-    for (const [path, signature] of now) if (known.get(path) !== signature) onChange(path, 'change');
-    for (const path of known.keys()) if (!now.has(path)) onChange(path, 'delete');
-    known = now;
-  }, intervalMs);
-  return { mode: 'poll', close: () => clearInterval(timer) };
+  return found;
 }
 
-function signatures(dir: string): Map<string, string> {
+/** Each file's size, modification time and inode: an atomic save changes the inode even when size and time agree. */
+export function signatures(dir: string): Map<string, string> {
   const found = new Map<string, string>();
   const visit = (folder: string): void => {
     let entries;
@@ -94,7 +136,7 @@ function signatures(dir: string): Map<string, string> {
       else if (entry.isFile()) {
         try {
           const stat = statSync(path);
-          found.set(path, `${stat.mtimeMs}:${stat.size}`);
+          found.set(path, `${stat.mtimeMs}:${stat.size}:${stat.ino}`);
         } catch {
           // Deleted between listing and stat: the next scan reports it.
         }

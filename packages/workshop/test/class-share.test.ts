@@ -38,6 +38,7 @@ describe('a joined learner shares progress after each verdict', () => {
     expect(cells()['01']).toMatchObject({
       title: 'Fresh plans only',
       steps: [
+        { name: 'step 0: your files type-check', state: 'passed' },
         { name: 'step 1: an Enactor applies a newer plan', state: 'passed' },
         { name: 'step 2: an Enactor refuses a plan older than the active one', state: 'failed' },
         { name: 'step 3: an endpoint without a plan takes any plan', state: 'passed' },
@@ -57,17 +58,17 @@ describe('a joined learner shares progress after each verdict', () => {
   it('npm start: every lesson at once', async () => {
     expect((await runCli(root, ['start'], PATIENT)).code).toBe(0);
     expect(Object.keys(cells()).sort()).toEqual(['01', '02']);
-    expect(cells()['02']?.steps.map((s) => s.state)).toEqual(['failed', 'passed']);
+    expect(cells()['02']?.steps.map((s) => s.state)).toEqual(['passed', 'failed', 'passed']);
   }, CLI_RUN_BUDGET);
 
   it('watch mode: after every run', async () => {
     const child = follow(spawnCli(root, ['lesson', '02', '--watch', '--poll']));
     try {
-      await child.until(/Lesson 02: 1\/2/);
+      await child.until(/Lesson 02: 2\/3/);
       for (const file of ['src/cleanup.ts', 'src/cutoff.ts']) copyFileSync(join(root, 'solutions/02-keep-the-active-plan', file), join(root, 'exercises/02-keep-the-active-plan', file));
-      await child.until(/Lesson 02: 2\/2, done!/);
+      await child.until(/Lesson 02: 3\/3, done!/);
       for (let i = 0; i < 100 && cells()['02']?.steps.some((s) => s.state !== 'passed'); i += 1) await new Promise((r) => setTimeout(r, 50));
-      expect(cells()['02']?.steps.map((s) => s.state)).toEqual(['passed', 'passed']);
+      expect(cells()['02']?.steps.map((s) => s.state)).toEqual(['passed', 'passed', 'passed']);
     } finally {
       child.kill('SIGINT');
     }
@@ -104,7 +105,7 @@ describe('a board that does not answer', () => {
   it('costs npm run lesson one quiet line and nothing else (its extra time is in npm run bench: class.lessonOverheadMs)', async () => {
     const result = await runCli(root, ['lesson', '01']);
     expect(result.code, 'the lesson verdict decides the exit code, not the board').toBe(1);
-    expect(result.out.trimEnd().split('\n').at(-1)).toMatch(/^Lesson 01: 2\/3, next failing step/);
+    expect(result.out.trimEnd().split('\n').at(-1)).toMatch(/^Lesson 01: 3\/4, next failing step/);
     expect(result.err.trimEnd().split('\n')).toEqual([`class board at ${url}: progress not shared (no answer within 200 ms); your work is unaffected`]);
   }, CLI_RUN_BUDGET);
 });

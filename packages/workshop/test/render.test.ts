@@ -5,7 +5,8 @@ import type { Lesson, LessonRun, TestOutcome } from '@outage-lab/course';
 import { renderDashboard } from '../src/render/dashboard.ts';
 import { lessonReport, verdict } from '../src/render/lesson-report.ts';
 import { readmeExcerpt } from '../src/render/readme.ts';
-import { truncate, wrap } from '../src/render/text.ts';
+import { excerpt, truncate, wrap } from '../src/render/text.ts';
+import { timedOutMessage, typeStep, withTypeStep } from '@outage-lab/course';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'workshop');
 
@@ -47,7 +48,7 @@ describe('the terminal layout', () => {
   it('keeps the dashboard within 80 columns even with long titles, and ends with the progress bar', () => {
     const lessons = [
       { lesson: lesson('01', 'Reproduce the race between two DNS Enactors and the clean-up'), status: { kind: 'done', passed: 8, total: 8 } as const, hintsLeft: 0 },
-      { lesson: lesson('02', 'Generation checks'), status: { kind: 'in-progress', passed: 3, total: 7 } as const, hintsLeft: 2 },
+      { lesson: lesson('02', 'Generation checks'), status: { kind: 'in-progress', passed: 3, total: 7, firstFailing: { title: 'step 4: an Enactor that finds the system wedged repairs it instead of retrying forever', timedOut: false, looping: false } } as const, hintsLeft: 2 },
       { lesson: lesson('03', 'A velocity control for NLB'), status: { kind: 'not-started', passed: 1, total: 8 } as const, hintsLeft: 3 },
     ];
     const lines = renderDashboard({ lessons, nextTask: 'word '.repeat(200) });
@@ -55,6 +56,34 @@ describe('the terminal layout', () => {
     expect(lines.at(-1)).toMatch(/^Progress █+░+ 1\/3 lessons · 12\/23 steps$/);
     expect(lines.join('\n'), 'the task is quoted, not the whole README').not.toMatch(/(word ){100}/);
     expect(lines).toContain('  01 solutions/01-lesson/NOTES.md');
+    const text = lines.join('\n').replace(/\s+/g, ' ');
+    expect(text, 'a partly done lesson names its first failing step, whole').toContain('first failing: step 4: an Enactor that finds the system wedged repairs it instead of retrying forever');
+    expect(text, 'steps that pass on an untouched starter are explained').toContain('Some steps pass before you start');
+  });
+
+  it('says a step that ran out of time may only need running again', () => {
+    const lessons = [{ lesson: lesson('02', 'Generation checks'), status: { kind: 'in-progress', passed: 4, total: 7, firstFailing: { title: 'step 5: 2,000 random schedules', timedOut: true, looping: false } } as const, hintsLeft: 2 }];
+    expect(renderDashboard({ lessons, nextTask: null }).join('\n').replace(/\s+/g, ' ')).toContain('step 5: 2,000 random schedules: took too long, the machine may be busy; run it again');
+    const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test('step 1', 'passed'), { ...test('step 5: 2,000 random schedules', 'failed'), errors: [{ name: 'Error', message: timedOutMessage(60_000) }] }] };
+    expect(verdict(run)).toBe('Lesson 02: 1/2, step 5 took too long (busy machine?): run it again');
+    expect(lessonReport(run).join('\n')).toContain('This step took too long (more than its 60 s budget), so it was stopped. Your machine may be busy');
+  });
+
+  it('quotes whole sentences of the task, never half of one', () => {
+    const task = 'Edit `src/enactor.ts` so that an old plan never lands. Read the root ALIAS in the batch. Delete it with the value you read, so that Route 53 refuses the batch if anyone changed it since. Then clean up.';
+    const kept = excerpt(task, 40, 3);
+    expect(kept.join(' ')).toBe('Edit `src/enactor.ts` so that an old plan never lands. Read the root ALIAS in the batch.');
+    expect(excerpt('One very long sentence that does not fit in the lines it is given at all', 20, 1).join(' '), 'the first sentence, whole, even when long').toBe('One very long sentence that does not fit in the lines it is given at all');
+  });
+
+  it('puts step 0, the type check, in front: a lesson with a type error is not done', () => {
+    const run: LessonRun = { lesson: lesson('04', 'EC2 throttling'), side: 'exercise', loadErrors: [], tests: [test('step 1', 'passed')] };
+    const broken = withTypeStep(run, [{ path: 'exercises/04-lesson/src/throttle.ts', line: 12, code: 2322, message: "Type 'number' is not assignable to type 'string'." }]);
+    expect(broken.tests[0]?.title).toBe('step 0: your files type-check');
+    expect(verdict(broken)).toBe('Lesson 04: 1/2, not done: a type error at src/throttle.ts:12');
+    expect(lessonReport(broken).join('\n')).toContain("exercises/04-lesson/src/throttle.ts:12: TS2322: Type 'number' is not assignable to type 'string'.");
+    expect(verdict(withTypeStep(run, []))).toBe('Lesson 04: 2/2, done!');
+    expect(typeStep([]).state).toBe('passed');
   });
 
   it('ends a run with a one-line verdict naming the next failing step', () => {

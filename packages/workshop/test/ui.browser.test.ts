@@ -37,7 +37,8 @@ describe('npm run ui', () => {
     }
   });
 
-  describe.skipIf(!gate.run)("in Debian's Chromium", () => {
+  // Vitest inside the CLI, plus Chromium: the heaviest test here on a busy laptop.
+  describe.skipIf(!gate.run)("in Debian's Chromium", { timeout: 180_000 }, () => {
     it('serves every lesson as a group on 127.0.0.1, with red and green steps', async () => {
       if (!gate.run) return;
       const port = await freePort();

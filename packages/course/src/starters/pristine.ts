@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Lesson, Manifest } from '../manifest.ts';
@@ -74,4 +75,33 @@ export function staleStarters(root: string, manifest: Manifest): string[] {
       .filter((f) => f.starter === null || f.mine !== f.starter)
       .map((f) => f.path),
   );
+}
+
+/** A file as git last committed it, or null outside a repository or for an uncommitted file. */
+function committed(root: string, path: string): string | null {
+  const shown = spawnSync('git', ['show', `HEAD:${path}`], { cwd: root, encoding: 'utf8' });
+  return shown.status === 0 ? shown.stdout : null;
+}
+
+/**
+ * Makes sure every lesson file has a pristine copy, for the instructors' check: one
+ * that is missing (a clone installed without its `prepare` script) is taken from git's
+ * committed version, never from the learner's working file. Returns the files that have
+ * neither.
+ */
+export function ensurePristineStarters(root: string, manifest: Manifest): string[] {
+  const unknown: string[] = [];
+  for (const lesson of manifest.lessons) {
+    for (const file of lessonFiles(root, lesson).filter((f) => f.starter === null)) {
+      const content = committed(root, file.path);
+      if (content === null) {
+        unknown.push(file.path);
+        continue;
+      }
+      const target = starterPath(root, lesson, file.file);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+  }
+  return unknown;
 }

@@ -2,25 +2,31 @@
  * The instructor's check, and our main guarantee: every lesson's starter type-checks and
  * fails its tests by assertion, with a message from the incident (not a TypeError, not
  * "not implemented"); every solution passes every test; every known-wrong fix under
- * solutions/NN-slug/wrong/ fails, by assertion, at the step named for it. Writes .results/verify.json
- * so `npm test` can count it (each cell of the matrix and each solution test counts
- * once), and exits non-zero when any cell of the matrix is wrong.
+ * solutions/NN-slug/wrong/ fails, by assertion, at the step named for it. It judges the
+ * pristine starters (the copies `npm ci` made, or git's committed version), never the
+ * learner's working files, so it holds on every tree a learner can have: fresh, half
+ * done, all solved. Writes .results/verify.json so `npm test` can count it (each cell of
+ * the matrix and each solution test counts once), and exits non-zero when any cell of
+ * the matrix is wrong.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pc from 'picocolors';
-import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
+import { BadInput, quietOnClosedPipe, reportError } from '@outage-lab/cli';
 import { parseVerifyArgs, VERIFY_USAGE } from './args.ts';
-import { loadManifest, REPO_ROOT } from '../manifest.ts';
+import { loadManifest, REPO_ROOT, type Manifest } from '../manifest.ts';
 import { runMatrix } from '../lesson-runner.ts';
+import { ensurePristineStarters, lessonFiles, starterPath } from '../starters/pristine.ts';
+import { formatTypeProblem, typecheckProject } from '../typecheck.ts';
 import { solutionCells, starterCells, wrongFixCells, type Cell } from './matrix.ts';
 import { wrongFixes } from '../wrong-fixes.ts';
 
-function typecheck(project: string): string[] {
-  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '--noEmit', '-p', project], { cwd: REPO_ROOT, encoding: 'utf8' });
-  return result.status === 0 ? [] : result.stdout.split('\n').filter((l) => /error TS\d+/.test(l));
+/** The starters' type errors, read from the pristine copies in place of the working files. */
+function starterTypeErrors(manifest: Manifest): string[] {
+  const substitutes = new Map(
+    manifest.lessons.flatMap((lesson) => lesson.files.map((file) => [resolve(REPO_ROOT, lesson.folder, file), starterPath(REPO_ROOT, lesson, file)] as const)),
+  );
+  return typecheckProject(REPO_ROOT, 'exercises/tsconfig.json', substitutes).map(formatTypeProblem);
 }
 
 async function main(): Promise<number> {
@@ -30,13 +36,20 @@ async function main(): Promise<number> {
     return 0;
   }
   const manifest = loadManifest();
-  const typeErrors = [...typecheck('exercises'), ...typecheck('solutions')];
+  const unknown = ensurePristineStarters(REPO_ROOT, manifest);
+  // Damaged local state, not a failure of the check: one line and exit 2.
+  if (unknown.length > 0) throw new BadInput(`no pristine copy of ${unknown.join(', ')}, and git has none (run \`npm ci\` in a clone)`);
+  const edited = manifest.lessons.flatMap((lesson) => lessonFiles(REPO_ROOT, lesson).filter((f) => f.mine !== f.starter).map((f) => f.path));
+  if (edited.length > 0) {
+    console.log(pc.dim(`${edited.length} lesson ${edited.length === 1 ? 'file differs' : 'files differ'} from the pristine starters; verify judges the pristine copies (after changing a starter: npm run starters -- --refresh)`));
+  }
+  const typeErrors = [...starterTypeErrors(manifest), ...typecheckProject(REPO_ROOT, 'solutions/tsconfig.json').map(formatTypeProblem)];
   const fixes = manifest.lessons.flatMap((lesson) => wrongFixes(lesson, REPO_ROOT));
-  const { runs, wrong } = await runMatrix(manifest.lessons, ['exercise', 'solution'], fixes);
+  const { runs, wrong } = await runMatrix(manifest.lessons, ['pristine', 'solution'], fixes);
   const cells: Cell[] = [];
   let solutionTests = { passed: 0, failed: 0 };
   for (const lesson of manifest.lessons) {
-    const starter = runs.find((r) => r.lesson.id === lesson.id && r.side === 'exercise');
+    const starter = runs.find((r) => r.lesson.id === lesson.id && r.side === 'pristine');
     const solution = runs.find((r) => r.lesson.id === lesson.id && r.side === 'solution');
     if (starter === undefined || solution === undefined) continue;
     cells.push(...starterCells(lesson, starter, typeErrors), ...solutionCells(lesson, solution, typeErrors));

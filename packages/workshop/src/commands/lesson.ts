@@ -3,7 +3,8 @@ import type { Reporter } from 'vitest/node';
 import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
 import { classSharer, shareVerdicts } from '../class-share.ts';
 import type { Context } from '../context.ts';
-import { runLessons, loadManifest, type Lesson } from '@outage-lab/course';
+import { loadManifest, type Lesson } from '@outage-lab/course';
+import { runLearnerLessons } from '../learner-run.ts';
 import { lessonStatus } from '../lesson-status.ts';
 import { watchLesson } from '../lesson-watch.ts';
 import { preflight } from '../preflight.ts';
@@ -31,7 +32,9 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   if (args.flags['watch'] === true || args.flags['poll'] === true) return watch(ctx, lesson, next, args.flags['poll'] === true);
   const logs: string[] = [];
   const collectLogs: Reporter = { onUserConsoleLog: (log) => void logs.push(log.content) };
-  const [result] = await runLessons([lesson], ['exercise'], { root: ctx.root, reporters: [collectLogs] });
+  const { runs } = await runLearnerLessons([lesson], { root: ctx.root, reporters: [collectLogs] });
+  // A step that looped left a worker spinning: cli.ts ends the process after this returns.
+  const [result] = runs;
   if (result === undefined) return 1;
   const shared = shareVerdicts(ctx, [result]);
   for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
@@ -41,6 +44,8 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
 
 /** Resolves only when the learner stops it (Ctrl-C), like every watch mode. */
 async function watch(ctx: Context, lesson: Lesson, next: Lesson | null, poll: boolean): Promise<number> {
+  let looped: () => void = () => undefined;
+  const loop = new Promise<'looped'>((resolve) => (looped = () => resolve('looped')));
   // The process stays up, so a slow board can take longer here without holding anything.
   const share = classSharer(ctx, 2_000);
   const session = await watchLesson(lesson, { root: ctx.root, poll }, {
@@ -50,8 +55,15 @@ async function watch(ctx: Context, lesson: Lesson, next: Lesson | null, poll: bo
       for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
       void shareVerdicts(ctx, [result], share);
     },
+    onLoop: (result, logs) => {
+      ctx.io.out(CLEAR);
+      for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
+      ctx.io.out(pc.red(`Stopped watching: a step never finished. Fix the loop, then start again: npm run lesson -- ${lesson.id} --watch`));
+      looped();
+    },
   });
-  await untilStopped();
+  // A looping step leaves Vitest unable to close; cli.ts ends the process after this returns.
+  if ((await Promise.race([untilStopped().then(() => 'stopped' as const), loop])) === 'looped') return 1;
   await session.close();
   return 0;
 }

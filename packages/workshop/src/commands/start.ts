@@ -4,11 +4,13 @@ import pc from 'picocolors';
 import { parseCommandArgs, type CommandSpec } from '../args.ts';
 import { shareVerdicts } from '../class-share.ts';
 import type { Context } from '../context.ts';
-import { runLessons, loadManifest, isUntouched, lessonFiles } from '@outage-lab/course';
+import { isUntouched, lessonFiles, loadManifest } from '@outage-lab/course';
+import { runLearnerLessons } from '../learner-run.ts';
 import { lessonStatus } from '../lesson-status.ts';
 import { preflight } from '../preflight.ts';
 import { nextLesson, renderDashboard, type DashboardLesson } from '../render/dashboard.ts';
 import { readmeExcerpt } from '../render/readme.ts';
+import { lessonKeys, cachedRuns } from '../result-cache.ts';
 import { loadState } from '../state.ts';
 
 export const spec: CommandSpec = {
@@ -18,14 +20,30 @@ export const spec: CommandSpec = {
   options: {},
 };
 
-/** Runs every lesson's tests once (one Vitest start-up) and prints where the learner stands. */
+/**
+ * Prints where the learner stands. Lessons unchanged since their last run come from the
+ * cache; only the changed ones run (one Vitest start-up), with a line as each finishes.
+ */
 export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
   parseCommandArgs(spec, argv, ctx.env);
-  ctx.io.out(pc.dim(`${preflight(ctx)}  · running the tests…`));
+  const checks = preflight(ctx);
   const manifest = loadManifest(ctx.root);
   const { state, replaced } = loadState(ctx.root);
   if (replaced !== null) ctx.io.err(pc.yellow(replaced));
-  const runs = await runLessons(manifest.lessons, ['exercise'], { root: ctx.root });
+  const changed = manifest.lessons.length - cachedRuns(ctx.root, manifest.lessons, lessonKeys(ctx.root, manifest.lessons)).size;
+  // The checks' line, then what runs: each on its own line, so both fit 80 columns.
+  ctx.io.out(pc.dim(checks));
+  if (changed === 0) ctx.io.out(pc.dim('Nothing changed since the last check: these are its results.'));
+  else {
+    ctx.io.out(pc.dim(`Checking ${changed === manifest.lessons.length ? `all ${changed} lessons` : `${changed} changed ${changed === 1 ? 'lesson' : 'lessons'}`}…`));
+    ctx.io.out(pc.dim('  (up to a minute on a busy laptop; next time, only the lessons you changed)'));
+  }
+  let done = 0;
+  const { runs } = await runLearnerLessons(manifest.lessons, {
+    root: ctx.root,
+    useCache: true,
+    onLessonDone: (lesson) => ctx.io.out(pc.dim(`  checked ${lesson.id} ${lesson.title} (${++done} of ${changed})`)),
+  });
   const shared = shareVerdicts(ctx, runs);
   const lessons: DashboardLesson[] = runs.map((run) => ({
     lesson: run.lesson,

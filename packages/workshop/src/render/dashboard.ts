@@ -1,8 +1,8 @@
 import pc from 'picocolors';
-import type { LessonStatus } from '../lesson-status.ts';
+import type { FirstFailing, LessonStatus } from '../lesson-status.ts';
 import type { Lesson } from '@outage-lab/course';
 import { bar } from './bar.ts';
-import { fit, indent, truncate, wrap, WIDTH } from './text.ts';
+import { excerpt, fit, indent, truncate, wrap, WIDTH } from './text.ts';
 
 export interface DashboardLesson {
   readonly lesson: Lesson;
@@ -40,6 +40,16 @@ function lessonBar(status: LessonStatus): string {
   return `${status.kind === 'done' ? pc.green(filled) : pc.yellow(filled)}${pc.dim(empty)}`;
 }
 
+/** The step to work on, in full (never cut): a timed-out one says so, since the code may be right. */
+function firstFailing(step: FirstFailing): string[] {
+  const text = step.looping
+    ? `${step.title}: never finished, your code is probably looping`
+    : step.timedOut
+      ? `${step.title}: took too long, the machine may be busy; run it again`
+      : `first failing: ${step.title}`;
+  return indent(wrap(text, WIDTH - 8), '        ').map((l) => pc.dim(l));
+}
+
 /** The first lesson not yet passing: what to work on now. */
 export const nextLesson = (lessons: readonly DashboardLesson[]): DashboardLesson | null => lessons.find((l) => l.status.kind !== 'done') ?? null;
 
@@ -54,6 +64,10 @@ export function renderDashboard(dashboard: Dashboard): string[] {
     const { lesson, status } = entry;
     const mark = status.kind === 'done' ? pc.green('✓') : status.kind === 'broken' ? pc.red('✗') : entry === next ? pc.cyan('▸') : ' ';
     lines.push(`  ${mark} ${lesson.id} ${fit(lesson.title, TITLE)}  ${lessonBar(status)}  ${statusText(status)}`);
+    if (status.kind === 'in-progress' && status.firstFailing !== null) lines.push(...firstFailing(status.firstFailing));
+  }
+  if (dashboard.lessons.some((l) => l.status.kind === 'not-started' && l.status.passed > 0)) {
+    lines.push('', ...indent(wrap('Some steps pass before you start: they check the parts of the code you are given, so the count starts above zero.', WIDTH - 2), '  ').map((l) => pc.dim(l)));
   }
   const done = dashboard.lessons.filter((l) => l.status.kind === 'done');
   if (done.length > 0) {
@@ -74,7 +88,7 @@ function nextSection(entry: DashboardLesson, task: string | null): string[] {
   const lines = [pc.bold(`Next: Lesson ${lesson.id} · ${lesson.title}`) + pc.dim(`  (about ${lesson.minutes} min)`)];
   lines.push(`  Read  ${lesson.folder}/README.md`);
   lesson.files.forEach((file, i) => lines.push(`  ${i === 0 ? 'Edit' : '    '}  ${lesson.folder}/${file}`));
-  if (task !== null) lines.push('', ...indent(wrap(task, WIDTH - 4).slice(0, 6), '  '));
+  if (task !== null) lines.push('', ...indent(excerpt(task, WIDTH - 4, 6), '  '));
   if (status.kind === 'broken') lines.push('', pc.red(`  ${truncate(status.problem.split('\n')[0] ?? '', WIDTH - 2)}`));
   const id = lesson.id;
   const hints = entry.hintsLeft === 0 ? 'no hints left' : `${entry.hintsLeft} of ${lesson.hints.length} left`;

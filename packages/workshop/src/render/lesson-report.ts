@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { progress, type LessonRun, type TestOutcome, type Lesson } from '@outage-lab/course';
+import { looped, progress, timedOut, TYPE_STEP, type Lesson, type LessonRun, type TestOutcome } from '@outage-lab/course';
 import { indent, truncate, WIDTH } from './text.ts';
 
 const MESSAGE_LINES = 14;
@@ -28,6 +28,16 @@ export function verdict(run: LessonRun): string {
   const { passed, total, nextFailing } = progress(run);
   if (total === 0) return `Lesson ${lesson.id}: no tests found in ${lesson.folder}/test`;
   if (nextFailing === null) return `Lesson ${lesson.id}: ${passed}/${total}, done!`;
+  if (nextFailing.title === TYPE_STEP) {
+    const where = /^(\S+:\d+): /m.exec(nextFailing.errors[0]?.message.split('\n').slice(1).join('\n') ?? '')?.[1];
+    return truncate(`Lesson ${lesson.id}: ${passed}/${total}, not done: a type error${where === undefined ? '' : ` at ${where.replace(`${lesson.folder}/`, '')}`}`, WIDTH);
+  }
+  if (nextFailing.errors.some((e) => looped(e.message))) {
+    return truncate(`Lesson ${lesson.id}: ${passed}/${total}, ${nextFailing.title.split(':')[0] ?? 'a step'} never finished: your code is probably looping`, WIDTH);
+  }
+  if (nextFailing.errors.some((e) => timedOut(e.message))) {
+    return truncate(`Lesson ${lesson.id}: ${passed}/${total}, ${nextFailing.title.split(':')[0] ?? 'a step'} took too long (busy machine?): run it again`, WIDTH);
+  }
   return truncate(`Lesson ${lesson.id}: ${passed}/${total}, next failing step: ${nextFailing.title}`, WIDTH);
 }
 

@@ -25,3 +25,22 @@ export function wrap(text: string, width: number): string[] {
 }
 
 export const indent = (lines: readonly string[], by: string): string[] => lines.map((l) => `${by}${l}`);
+
+/** The text's sentences, split after `.`, `!` or `?` and a space; a `.` inside `code` or a number is not an end. */
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z`"'(])/).filter((s) => s.trim() !== '');
+}
+
+/**
+ * As many whole sentences as fit in `maxLines` wrapped lines, and never less than the
+ * first one: a quoted task is never cut mid-sentence.
+ */
+export function excerpt(text: string, width: number, maxLines: number): string[] {
+  let kept = wrap(sentences(text)[0] ?? text, width);
+  for (const sentence of sentences(text).slice(1)) {
+    const longer = wrap([...kept, sentence].join(' '), width);
+    if (longer.length > maxLines) break;
+    kept = longer;
+  }
+  return kept;
+}

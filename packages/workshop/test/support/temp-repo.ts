@@ -10,8 +10,8 @@ const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'workshop');
 const SKIP = new Set(['node_modules', '.results', '.turbo', 'dist', 'coverage']);
 
 /**
- * A temporary copy of the repository to run the CLI against: the real root files and
- * packages, node_modules linked from the real root, and a two-lesson fixture workshop
+ * A temporary copy of the repository to run the CLI against: the real root files,
+ * scripts and packages, node_modules linked from the real root, and a two-lesson fixture workshop
  * in place of exercises/ and solutions/ so these tests do not move when a lesson does.
  */
 export function tempRepo(): string {
@@ -24,6 +24,7 @@ export function tempRepo(): string {
       return !path.split(sep).some((part) => SKIP.has(part)) && !path.startsWith(STARTERS_DIR) && !path.includes(`${sep}fixtures`);
     },
   });
+  cpSync(join(REPO_ROOT, 'scripts'), join(root, 'scripts'), { recursive: true });
   cpSync(FIXTURE, root, { recursive: true });
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   snapshotStarters(root, loadManifest(root));

@@ -6,6 +6,7 @@ import { benchRaceOdds } from '@outage-lab/core/bench/race-odds.ts';
 import { benchRegion } from '@outage-lab/core/bench/region.ts';
 import { benchVsFastCheck } from '@outage-lab/core/bench/vs-fast-check.ts';
 import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
+import { SLIDES_KEYS, benchSlides } from '@outage-lab/course/bench/live.ts';
 import { benchIntake } from '@outage-lab/class/bench/intake.ts';
 import { benchLessonOverhead } from '@outage-lab/workshop/bench/class-overhead.ts';
 import { benchWorkshop } from '@outage-lab/workshop/bench/workshop.ts';
@@ -42,12 +43,12 @@ export const SECTIONS: readonly Section[] = [
   { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
   { prefix: 'dns', keys: ['dns.raceProbability', 'dns.raceProbabilityInterval', 'dns.nightsSampled', 'dns.wallSeconds', 'dns.cpuSeconds'], run: benchRaceOdds },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
+  { prefix: 'slides', keys: SLIDES_KEYS, run: benchSlides },
   { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },
   { prefix: 'class.lessonOverheadMs', keys: CLASS_OVERHEAD_KEYS, run: benchLessonOverhead },
   // Last: whole processes, and a cold `npm test` of several minutes.
   { prefix: 'workshop', keys: ['workshop.startMsCached', 'workshop.lessonWallMs', 'workshop.watchRerunMs', 'workshop.testColdMs'], run: benchWorkshop },
 ];
-
 
 /** Whether `--only <prefix>` selects this section: it is inside the prefix, or the prefix is inside it. */
 export function selected(section: Section, only: string | undefined): boolean {

@@ -15,7 +15,7 @@ export { PHASE_TOLERANCE, phasesOff, withinTolerance } from './sim/phases.ts';
 export { type Actor, type Invariant, type Model, type Outcome, type StepContext, type TraceStep, type Violation } from './sim/model.ts';
 export { formatReplay, parseReplay, type ReplaySpec } from './sim/replay.ts';
 export { Rng } from './sim/rng.ts';
-export { runModel, type RunOptions, type RunResult } from './sim/run.ts';
+export { runModel, startRun, type RunEnd, type RunOptions, type RunResult, type SteppedRun } from './sim/run.ts';
 export { type SchedulerSpec } from './sim/schedulers.ts';
 export { shrinkSchedule, type ShrinkOptions } from './sim/shrink.ts';
 export { formatTimeline, formatTimelineAround, traceHash, type AroundOptions, type TimelineOptions } from './sim/timeline.ts';
@@ -60,6 +60,7 @@ export { buildPlan, dnsPlanner } from './dns/planner.ts';
 export {
   alias,
   generationOfSet,
+  lockName,
   planSetName,
   rollbackName,
   txt,
@@ -166,6 +167,9 @@ export { october2025Region } from './scenarios/region.ts';
 
 // Diagrams
 export { describeDiagram, diagramNames, simDiagram, type DiagramEntry } from './diagrams/registry.ts';
+// The same charts for any run, such as the slides' knobs' runs with a setting changed
+export { drawDwfmGoodputRun } from './diagrams/dwfm-goodput.ts';
+export { drawNlbCapacityRun } from './diagrams/nlb-capacity.ts';
 
 // SVG
 export { escapeXml } from './render/svg/escape.ts';

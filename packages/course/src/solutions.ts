@@ -1,5 +1,7 @@
-import type { EnactorProgram, RegionFixes } from '@outage-lab/core';
+import type { EnactorProgram, FailoverPolicy, RegionFixes, Throttle } from '@outage-lab/core';
 import { DnsEnactor } from '../../../solutions/02-generation-checks/src/enactor.ts';
+import { createVelocityControl, type VelocityLimits } from '../../../solutions/03-nlb-velocity-control/src/velocity-control.ts';
+import { createQueueThrottle, type ThrottleLimits } from '../../../solutions/04-ec2-throttling/src/throttle.ts';
 import { regionFixes } from '../../../solutions/05-cascade/src/fixes.ts';
 
 /**
@@ -12,6 +14,16 @@ import { regionFixes } from '../../../solutions/05-cascade/src/fixes.ts';
 /** Lesson 02's fixed Enactor, as a fresh program. */
 export function fixedEnactor(): EnactorProgram {
   return new DnsEnactor();
+}
+
+/** Lesson 03's velocity control with any limits (the decks' knobs move them). */
+export function velocityControl(limits: VelocityLimits): FailoverPolicy {
+  return createVelocityControl(limits);
+}
+
+/** Lesson 04's queue throttle with any share (the decks' knobs move it). */
+export function queueThrottle(limits: ThrottleLimits): Throttle {
+  return createQueueThrottle(limits);
 }
 
 /**

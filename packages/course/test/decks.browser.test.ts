@@ -15,7 +15,8 @@ if (!gate.run) console.warn(`deck browser tests: ${gate.reason}`);
 
 // Building every deck and starting Chromium, then drawing and printing each deck: the
 // heaviest work here, a minute or more on a busy 2-core machine, so the block and its
-// set-up have budgets of their own.
+// set-up have budgets of their own. Decks with live widgets also replay the model in
+// the page when they open.
 const BROWSER_BUDGET_MS = 180_000;
 
 describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: BROWSER_BUDGET_MS }, () => {
@@ -58,7 +59,7 @@ describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: BROWSER_
     // Slide 2 tells the story one line at a time: five steps before the next slide.
     for (let i = 0; i < 5; i++) await page.keyboard.press('Space');
     expect(await page.locator('.slide.active .fragment.visible').count()).toBe(5);
-    expect(new URL(page.url()).hash).toBe('#2');
+    expect(new URL(page.url()).hash, 'the hash keeps how many fragments are shown').toBe('#2.5');
     await page.keyboard.press('PageDown');
     expect(await current(page)).toBe('3');
     await page.keyboard.press('ArrowDown');

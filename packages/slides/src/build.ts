@@ -7,6 +7,7 @@ import { indexPage } from './index-page.ts';
 import { deckPage } from './page.ts';
 import type { AgendaSource } from './plugins/agenda.ts';
 import type { DiagramSource } from './plugins/sim-diagram.ts';
+import type { WidgetSource } from './plugins/widgets.ts';
 
 export { listDecks, selectDecks };
 
@@ -22,6 +23,8 @@ export interface BuildOptions {
   readonly agenda?: AgendaSource;
   /** Files outside the decks folder whose change rebuilds every deck when served (an agenda's source). */
   readonly watchFiles?: readonly string[];
+  /** Live widgets, such as a course's race player: drawn and bundled by the caller. */
+  readonly widgets?: WidgetSource;
   /** Base for the file names in error messages; the working directory by default. */
   readonly cwd?: string;
   /** A loopback URL whose JSON `{ title, items }` the presenter view shows in a corner (see page.ts). */
@@ -47,6 +50,7 @@ export function buildDecks(options: BuildOptions): DeckResult[] {
     html: options.html ?? false,
     ...(options.diagrams === undefined ? {} : { diagrams: options.diagrams }),
     ...(options.agenda === undefined ? {} : { agenda: options.agenda }),
+    ...(options.widgets === undefined ? {} : { widgets: options.widgets }),
   });
   const cwd = options.cwd ?? process.cwd();
   return selectDecks(options.decksDir, options.only).map((path) => {

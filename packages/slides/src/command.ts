@@ -33,6 +33,7 @@ options:
 export interface DeckSources {
   readonly diagrams?: BuildOptions['diagrams'];
   readonly agenda?: BuildOptions['agenda'];
+  readonly widgets?: BuildOptions['widgets'];
   readonly watchFiles?: readonly string[];
   /** The default for --decks; `slides` in the working directory otherwise. */
   readonly decksDir?: string;
@@ -58,6 +59,7 @@ async function dispatch(argv: readonly string[], io: Io, sources: DeckSources): 
     ...plan.options,
     ...(sources.diagrams === undefined ? {} : { diagrams: sources.diagrams }),
     ...(sources.agenda === undefined ? {} : { agenda: sources.agenda }),
+    ...(sources.widgets === undefined ? {} : { widgets: sources.widgets }),
     ...(sources.watchFiles === undefined ? {} : { watchFiles: sources.watchFiles }),
   };
   if (port !== null) {

@@ -13,6 +13,7 @@ import { remoteHtmlPlugin } from './plugins/remote-html.ts';
 import { simDiagramPlugin, type DiagramSource } from './plugins/sim-diagram.ts';
 import { slidesPlugin } from './plugins/slides.ts';
 import { titleSlidePlugin } from './plugins/title-slide.ts';
+import { widgetsPlugin, type WidgetScript, type WidgetSource } from './plugins/widgets.ts';
 
 export interface EngineOptions {
   /** Raw HTML in decks; off, so a deck cannot pull in a script or a remote resource. */
@@ -21,6 +22,8 @@ export interface EngineOptions {
   readonly diagrams?: DiagramSource;
   /** What `agenda` fences list; the caller's (the engine knows no course). */
   readonly agenda?: AgendaSource;
+  /** Live widgets (fences the caller renders with a script); none when absent. */
+  readonly widgets?: WidgetSource;
 }
 
 export interface RenderedDeck {
@@ -29,6 +32,8 @@ export interface RenderedDeck {
   readonly title: string;
   readonly frontMatter: FrontMatter;
   readonly slides: readonly SlideMeta[];
+  /** The scripts the deck's widgets need, one per name, in the order first used. */
+  readonly scripts: readonly WidgetScript[];
   readonly errors: readonly DeckError[];
 }
 
@@ -44,6 +49,7 @@ export function createEngine(options: EngineOptions = {}): MarkdownIt {
     .use(notesPlugin)
     .use(titleSlidePlugin)
     .use(closedFencesPlugin)
+    .use(widgetsPlugin, options.widgets)
     .use(fragmentsPlugin)
     .use(inlineImagesPlugin)
     .use(remoteHtmlPlugin)
@@ -58,5 +64,6 @@ export function renderDeck(md: MarkdownIt, source: string, file: string, baseDir
   // markdown-it types env as a plain record; the plugins read it back with deckEnv().
   const html = md.render(source, env as unknown as Record<string, unknown>);
   const title = env.frontMatter.title ?? env.slides.find((s) => s.heading !== '')?.heading ?? file;
-  return { html, title, frontMatter: env.frontMatter, slides: env.slides, errors: [...env.errors].sort((a, b) => a.line - b.line) };
+  const scripts = [...new Map(env.widgets.map((w) => [w.script.name, w.script])).values()];
+  return { html, title, frontMatter: env.frontMatter, slides: env.slides, scripts, errors: [...env.errors].sort((a, b) => a.line - b.line) };
 }

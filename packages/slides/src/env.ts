@@ -1,5 +1,6 @@
 import { DeckError } from './deck-error.ts';
 import type { FrontMatter } from './front-matter.ts';
+import type { WidgetScript } from './plugins/widgets.ts';
 
 /** What the engine knows about one slide once the deck is parsed. */
 export interface SlideMeta {
@@ -26,10 +27,12 @@ export interface DeckEnv {
   readonly errors: DeckError[];
   frontMatter: FrontMatter;
   slides: SlideMeta[];
+  /** Live widgets in deck order, with the script each needs. */
+  widgets: { readonly id: string; readonly kind: string; readonly script: WidgetScript }[];
 }
 
 export function newDeckEnv(file: string, baseDir: string): DeckEnv {
-  return { file, baseDir, errors: [], frontMatter: {}, slides: [] };
+  return { file, baseDir, errors: [], frontMatter: {}, slides: [], widgets: [] };
 }
 
 /** markdown-it types `env` loosely; every rule in this package receives a DeckEnv. */

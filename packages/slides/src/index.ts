@@ -8,4 +8,5 @@ export { serveDecks, type DeckServer, type ServeOptions } from './server.ts';
 export { exportPdfs } from './pdf.ts';
 export { runCommand, USAGE, type DeckSources, type Io } from './command.ts';
 export type { DiagramSource } from './plugins/sim-diagram.ts';
+export type { Widget, WidgetRequest, WidgetScript, WidgetSource } from './plugins/widgets.ts';
 export type { AgendaItem, AgendaSource } from './plugins/agenda.ts';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deckAssets } from './assets.ts';
 import type { RenderedDeck } from './engine.ts';
 import { escapeHtml } from './html.ts';
@@ -5,19 +6,21 @@ import { escapeHtml } from './html.ts';
 /**
  * Everything is inline and the policy forbids any fetch but the page's own origin (which
  * only the live-reload stream of `npm run slides` uses), so a deck makes no request when
- * it is opened from disk on a laptop with the Wi-Fi off.
+ * it is opened from disk on a laptop with the Wi-Fi off. Scripts run only if their hash
+ * is listed: an inline script smuggled into a deck would not, and nothing may eval.
  */
-const policy = (feedOrigin: string | null): string =>
-  [
+function policy(scripts: readonly string[], feedOrigin: string | null): string {
+  return [
     "default-src 'none'",
     "style-src 'unsafe-inline'",
-    "script-src 'unsafe-inline'",
+    `script-src ${scripts.map((code) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`).join(' ')}`,
     'img-src data:',
     'font-src data:',
     `connect-src 'self'${feedOrigin === null ? '' : ` ${feedOrigin}`}`,
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+}
 
 /**
  * The corner feed: a URL on this machine's loopback that answers `{ title, items }` (the
@@ -47,17 +50,22 @@ const KEYS: readonly (readonly [string, string])[] = [
 export function deckPage(deck: RenderedDeck, deckId: string, cornerFeed?: string): string {
   const feedOrigin = cornerFeed === undefined ? null : cornerFeedOrigin(cornerFeed);
   const { css, js } = deckAssets();
+  // The deck's own script first: widgets find window.OutageDeck when they start.
+  const scripts = [`\n${js}\n`, ...deck.scripts.map((s) => `\n${s.code}\n`)];
+  const broken = deck.scripts.find((s) => /<\/script/i.test(s.code));
+  // The browser would end the script there and show the rest as text.
+  if (broken !== undefined) throw new Error(`the widget script ${broken.name} contains "</script"`);
   const help = KEYS.map(([k, what]) => `<tr><td><kbd>${escapeHtml(k)}</kbd></td><td>${escapeHtml(what)}</td></tr>`).join('');
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${policy(feedOrigin)}">
+<meta http-equiv="Content-Security-Policy" content="${policy(scripts, feedOrigin)}">
 <title>${escapeHtml(deck.title)}</title>
 <link rel="icon" href="data:,">
 <style>
-${css}
+${[css, ...deck.scripts.map((s) => s.css ?? '')].join('\n')}
 </style>
 </head>
 <body data-deck="${escapeHtml(deckId)}"${cornerFeed === undefined ? '' : ` data-corner-feed="${escapeHtml(cornerFeed)}"`}>
@@ -75,9 +83,7 @@ ${deck.html}</main>
 <div class="pv-corner" aria-live="polite" hidden><div class="pv-label pv-corner-title"></div><ol class="pv-corner-items"></ol></div>
 <div class="pv-notes pv-pane"><div class="pv-label">Notes <button type="button" class="pv-smaller" aria-label="Smaller notes">A−</button><button type="button" class="pv-larger" aria-label="Larger notes">A+</button></div><div class="pv-notes-text"></div></div>
 </div>
-<script>
-${js}
-</script>
+${scripts.map((code) => `<script>${code}</script>`).join('\n')}
 </body>
 </html>
 `;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -158,11 +159,17 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(headOnly ? undefined : body);
 }
 
-/** The served copy reloads itself when its deck is rebuilt; the files on disk stay as built. */
+/**
+ * The served copy reloads itself when its deck is rebuilt; the files on disk stay as built.
+ * A deck's policy runs only scripts it lists by hash, so this one's hash joins the list.
+ */
 function withReload(html: string, name: string): string {
-  const script = `<script>(function(){var s=new EventSource(${JSON.stringify(RELOAD_PATH)});s.onmessage=function(e){var d=JSON.parse(e.data);if(d.deck==='*'||d.deck===${JSON.stringify(name)}||${JSON.stringify(name)}==='index')location.reload();};})();</script>`;
-  const at = html.lastIndexOf('</body>');
-  return at < 0 ? html + script : html.slice(0, at) + script + html.slice(at);
+  const code = `(function(){var s=new EventSource(${JSON.stringify(RELOAD_PATH)});s.onmessage=function(e){var d=JSON.parse(e.data);if(d.deck==='*'||d.deck===${JSON.stringify(name)}||${JSON.stringify(name)}==='index')location.reload();};})();`;
+  const hash = `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+  const allowed = html.replace('script-src ', `script-src ${hash} `);
+  const at = allowed.lastIndexOf('</body>');
+  const script = `<script>${code}</script>`;
+  return at < 0 ? allowed + script : allowed.slice(0, at) + script + allowed.slice(at);
 }
 
 function errorPage(result: DeckResult): string {

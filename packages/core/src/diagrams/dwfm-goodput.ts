@@ -1,5 +1,5 @@
 import { october2025Ec2 } from '../scenarios/ec2.ts';
-import { runEc2Scenario } from '../ec2/run.ts';
+import { runEc2Scenario, type Ec2Result } from '../ec2/run.ts';
 import { HOUR, MINUTE, formatHourMinute } from '../sim/clock.ts';
 import { renderLineChart } from '../render/svg/line-chart.ts';
 
@@ -9,7 +9,11 @@ import { renderLineChart } from '../render/svg/line-chart.ts';
  * after its caller gave up (goodput zero): congestive collapse.
  */
 export function drawDwfmGoodput(seed: number): string {
-  const run = runEc2Scenario(october2025Ec2, { seed });
+  return drawDwfmGoodputRun(runEc2Scenario(october2025Ec2, { seed }), `DWFM lease attempts per second, 19–20 October (seed ${seed})`);
+}
+
+/** The same chart for any EC2 run, such as one with a throttle (the slides' knobs). */
+export function drawDwfmGoodputRun(run: Ec2Result, title: string): string {
   const busy = run.samples.filter((s) => s.throughput > 0);
   const start = run.config.startMs + 30 * MINUTE;
   const end = Math.min(run.config.endMs, (busy[busy.length - 1]?.time ?? start + HOUR) + 30 * MINUTE);
@@ -17,7 +21,7 @@ export function drawDwfmGoodput(seed: number): string {
   const ticks: number[] = [];
   for (let t = Math.ceil(start / HOUR) * HOUR; t <= end; t += HOUR) ticks.push(t);
   return renderLineChart({
-    title: `DWFM lease attempts per second, 19–20 October (seed ${seed})`,
+    title,
     xLabel: 'time (PDT)',
     yLabel: 'lease attempts per second',
     series: [

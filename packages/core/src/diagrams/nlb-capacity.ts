@@ -1,4 +1,4 @@
-import { runNlbScenario } from '../nlb/run.ts';
+import { runNlbScenario, type NlbRun } from '../nlb/run.ts';
 import { october2025Nlb } from '../scenarios/nlb.ts';
 import { HOUR, formatHourMinute } from '../sim/clock.ts';
 import { renderLineChart, type ChartMarker } from '../render/svg/line-chart.ts';
@@ -9,7 +9,11 @@ import { renderLineChart, type ChartMarker } from '../render/svg/line-chart.ts';
  * it stops when operators switch automatic failover off.
  */
 export function drawNlbCapacity(seed: number): string {
-  const run = runNlbScenario(october2025Nlb, { seed });
+  return drawNlbCapacityRun(runNlbScenario(october2025Nlb, { seed }), `NLB capacity in DNS and connection errors, 20 October (seed ${seed})`);
+}
+
+/** The same chart for any NLB run, such as one with a velocity control (the slides' knobs). */
+export function drawNlbCapacityRun(run: NlbRun, title: string): string {
   const capacity = run.samples.map((s) => [s.time, Math.round(s.minPublishedCapacity * 1000) / 10] as const);
   const errors = run.samples.map((s) => [s.time, Math.round(s.errorRate * 1000) / 10] as const);
   const markers: ChartMarker[] = [];
@@ -24,7 +28,7 @@ export function drawNlbCapacity(seed: number): string {
   const ticks: number[] = [];
   for (let t = Math.ceil(start / HOUR) * HOUR; t <= end; t += HOUR) ticks.push(t);
   return renderLineChart({
-    title: `NLB capacity in DNS and connection errors, 20 October (seed ${seed})`,
+    title,
     xLabel: 'time (PDT), 20 October',
     yLabel: 'percent',
     series: [

@@ -3,7 +3,7 @@ export { EventQueue } from './event-queue.ts';
 export { Kernel, type EventHandler } from './kernel.ts';
 export type { Actor, Invariant, Model, Outcome, StepContext, TraceStep, Violation } from './model.ts';
 export type { SchedulerSpec } from './schedulers.ts';
-export { runModel, type RunOptions, type RunResult } from './run.ts';
+export { runModel, startRun, type RunEnd, type RunOptions, type RunResult, type SteppedRun } from './run.ts';
 export { EPOCH_LABEL, SECOND, MINUTE, HOUR, DAY, pdt, formatClock, formatHourMinute, formatDuration } from './clock.ts';
 export { formatTimeline, formatTimelineAround, traceHash, type AroundOptions, type TimelineOptions } from './timeline.ts';
 export { formatReplay, parseReplay, type ReplaySpec } from './replay.ts';

@@ -1,12 +1,15 @@
 // The deck's state machine: which slide, how many of its fragments, whether the screen
-// is blanked. Everything else (keys, overview, presenter view, sync) talks to it through
+// is blanked, and each live widget's state (a short string the widget owns). Everything
+// else (keys, overview, presenter view, sync, widgets) talks to it through
 // window.OutageDeck, so the same file drives the audience window and the presenter view.
+// The URL hash holds all of it (`#2.3;w1=12`), so a reload finds the room as it was.
 (function () {
   'use strict';
   const slides = Array.from(document.querySelectorAll('.deck > .slide'));
   const params = new URLSearchParams(location.search);
   const listeners = [];
-  const state = { index: 0, fragment: 0, blank: false };
+  const state = { index: 0, fragment: 0, blank: false, widgets: {} };
+  const widgetListeners = [];
   const live = document.querySelector('.deck-live');
 
   function fragmentsOf(index) {
@@ -18,9 +21,34 @@
     return Math.max(min, Math.min(max, n));
   }
 
-  function indexFromHash() {
-    const match = /^#(\d+)$/.exec(location.hash);
-    return match ? clamp(Number(match[1]) - 1, 0, slides.length - 1) : 0;
+  /** `#3`, `#3.2` (two fragments shown), then `;id=state` per widget that has left its start. */
+  function fromHash() {
+    const [place, ...parts] = location.hash.slice(1).split(';');
+    const match = /^(\d+)(?:\.(\d+))?$/.exec(place || '');
+    const widgets = {};
+    for (const part of parts) {
+      const at = part.indexOf('=');
+      if (at <= 0) continue;
+      try {
+        widgets[part.slice(0, at)] = decodeURIComponent(part.slice(at + 1));
+      } catch (error) {
+        // A hand-mangled hash: that widget starts afresh.
+      }
+    }
+    if (!match) return { index: 0, fragment: 0, widgets };
+    const index = clamp(Number(match[1]) - 1, 0, slides.length - 1);
+    return { index, fragment: clamp(Number(match[2] || 0), 0, fragmentsOf(index).length), widgets };
+  }
+
+  function toHash() {
+    const place = '#' + (state.index + 1) + (state.fragment > 0 ? '.' + state.fragment : '');
+    const widgets = Object.keys(state.widgets).sort().map((id) => ';' + id + '=' + encodeURIComponent(state.widgets[id]));
+    return place + widgets.join('');
+  }
+
+  function sameWidgets(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
   }
 
   function headingOf(index) {
@@ -38,7 +66,7 @@
     document.body.classList.toggle('blanked', state.blank);
     const progress = document.querySelector('.deck-progress');
     if (progress) progress.style.width = ((state.index + 1) / slides.length) * 100 + '%';
-    const hash = '#' + (state.index + 1);
+    const hash = toHash();
     if (location.hash !== hash) history.replaceState(null, '', location.pathname + location.search + hash);
   }
 
@@ -50,19 +78,38 @@
     const index = clamp(next.index, 0, slides.length - 1);
     const fragment = clamp(next.fragment, 0, fragmentsOf(index).length);
     const blank = Boolean(next.blank);
+    const widgets = next.widgets || state.widgets;
     const moved = index !== state.index;
-    if (!moved && fragment === state.fragment && blank === state.blank) return;
+    const changed = Object.keys(Object.assign({}, state.widgets, widgets)).filter((id) => state.widgets[id] !== widgets[id]);
+    if (!moved && fragment === state.fragment && blank === state.blank && changed.length === 0) return;
     state.index = index;
     state.fragment = fragment;
     state.blank = blank;
+    state.widgets = Object.assign({}, widgets);
     render();
+    // Widgets redraw before the others hear of the change, so a presenter view that copies
+    // the slide copies the new drawing.
+    changed.forEach((id) => widgetListeners.forEach((fn) => fn(id, state.widgets[id] === undefined ? null : state.widgets[id], origin)));
     if (moved && live) live.textContent = 'Slide ' + (index + 1) + ' of ' + slides.length + (headingOf(index) ? ': ' + headingOf(index) : '');
     const snapshot = get();
     listeners.forEach((fn) => fn(snapshot, origin));
   }
 
   function get() {
-    return { index: state.index, fragment: state.fragment, blank: state.blank };
+    return { index: state.index, fragment: state.fragment, blank: state.blank, widgets: Object.assign({}, state.widgets) };
+  }
+
+  /** A widget's state, or null at its start. */
+  function widget(id) {
+    return state.widgets[id] === undefined ? null : state.widgets[id];
+  }
+
+  /** A widget changed here: kept in the hash and sent to the other windows. Null: back at its start. */
+  function setWidget(id, value) {
+    const widgets = Object.assign({}, state.widgets);
+    if (value === null) delete widgets[id];
+    else widgets[id] = String(value);
+    if (!sameWidgets(widgets, state.widgets)) set(Object.assign(get(), { widgets }), 'local');
   }
 
   function next() {
@@ -76,7 +123,7 @@
   }
 
   function go(index) {
-    set({ index, fragment: 0, blank: state.blank }, 'local');
+    set({ index, fragment: 0, blank: state.blank, widgets: state.widgets }, 'local');
   }
 
   function fit() {
@@ -122,6 +169,17 @@
     onChange(fn) {
       listeners.push(fn);
     },
+    widget,
+    setWidget,
+    /** fn(id, state, origin) whenever a widget's state changes, here or in the other window. */
+    onWidget(fn) {
+      widgetListeners.push(fn);
+    },
+    /** A widget drew itself anew (it started, say) with no change of state: views that copy slides copy again. */
+    redrawn() {
+      const snapshot = get();
+      listeners.forEach((fn) => fn(snapshot, 'redraw'));
+    },
     /** Extra key handlers (overview, presenter); return true when the key was used. */
     keyHandlers: [],
   };
@@ -129,6 +187,8 @@
 
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // Keys typed into a live widget (its buttons, its fields) are the widget's own.
+    if (event.target instanceof Element && event.target.closest('.widget, input, textarea, select')) return;
     for (const handler of api.keyHandlers) if (handler(event)) return event.preventDefault();
     const key = event.key;
     if (key === 'ArrowRight' || key === 'ArrowDown' || key === 'PageDown' || (key === ' ' && !event.shiftKey)) next();
@@ -143,11 +203,17 @@
     event.preventDefault();
   });
 
-  window.addEventListener('hashchange', () => go(indexFromHash()));
+  window.addEventListener('hashchange', () => {
+    const at = fromHash();
+    if (at.index !== state.index || at.fragment !== state.fragment) set(Object.assign(get(), { index: at.index, fragment: at.fragment }), 'local');
+  });
   window.addEventListener('resize', fit);
   document.body.classList.add('deck-ready');
   if (api.presenter) document.body.classList.add('presenting');
-  state.index = indexFromHash();
+  const start = fromHash();
+  state.index = start.index;
+  state.fragment = start.fragment;
+  state.widgets = start.widgets;
   fit();
   render();
 })();

@@ -103,6 +103,30 @@
     return true;
   });
 
+  // The copy of the current slide is only a picture, but its widgets' buttons and sliders
+  // work: each goes to the same control of the real widget, whose change comes back as a
+  // new copy and travels to the audience window.
+  function realControl(control) {
+    const copy = control.closest('.widget');
+    const slide = deck.slides[deck.get().index];
+    const real = copy && slide && slide.querySelector('.widget[data-widget-id="' + copy.dataset.widgetId + '"]');
+    if (!real) return null;
+    const index = Array.from(copy.querySelectorAll('button, input')).indexOf(control);
+    return real.querySelectorAll('button, input')[index] || null;
+  }
+  current.addEventListener('click', (event) => {
+    const control = event.target instanceof Element ? event.target.closest('.widget button') : null;
+    const target = control && realControl(control);
+    if (target) target.click();
+  });
+  current.addEventListener('input', (event) => {
+    const control = event.target;
+    const target = control instanceof HTMLInputElement && control.type === 'range' ? realControl(control) : null;
+    if (!target) return;
+    target.value = control.value;
+    target.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+
   // The corner feed (a URL the deck was built with): a short list from a local service,
   // such as the class board's "most stuck" steps, polled while the presenter view is open.
   const feed = document.body.dataset.cornerFeed;

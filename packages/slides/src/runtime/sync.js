@@ -76,7 +76,7 @@
     }
     const url = new URL(location.href);
     url.search = '?presenter';
-    url.hash = '#' + (deck.get().index + 1);
+    url.hash = location.hash;
     const popup = window.open(url.href, 'outage-lab-presenter:' + deck.deckId, 'popup,width=1200,height=760');
     if (popup) peer = popup;
     else deck.toast('The presenter view was blocked: allow pop-ups for this page, then press p again.');

@@ -7,7 +7,7 @@ import { buildDecks, exportPdfs, serveDecks, writeDeck, type DeckResult } from '
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckSources } from '../src/decks/sources.ts';
-import { DECKS_DIR } from './support/decks.ts';
+import { DECKS_DIR, offlineContext } from './support/decks.ts';
 import { decodePng, inkShare } from './support/png.ts';
 
 const gate = browserGate();
@@ -38,12 +38,7 @@ describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: BROWSER_
     results = buildDecks({ ...deckSources(), decksDir: DECKS_DIR });
     for (const result of results) writeDeck(result, out);
     browser = await launchChromium(gate.run ? gate.executablePath : '');
-    // Reduced motion: fragments appear at once, so a screenshot never catches a fade.
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
-    await context.route('**/*', (route) => {
-      requested.push(route.request().url());
-      return route.request().url().startsWith('file://') ? route.continue() : route.abort();
-    });
+    context = await offlineContext(browser, requested);
   }, BROWSER_BUDGET_MS);
 
   afterAll(async () => {

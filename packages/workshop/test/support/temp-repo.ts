@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -73,7 +74,11 @@ function killedAtExit<T extends ChildProcess>(child: T): T {
 
 /** Runs the CLI to the end in its own process. */
 export function runCli(root: string, argv: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Captured> {
-  const child = spawnCli(root, argv, env);
+  return captured(spawnCli(root, argv, env));
+}
+
+/** What a child process printed, and its exit code, once it has ended. */
+export function captured(child: ChildProcessByStdio<null, Readable, Readable>): Promise<Captured> {
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -37,16 +37,13 @@ export function createVelocityControl(limits: VelocityLimits): FailoverPolicy {
       // withdrawing some only piles their clients onto the others. Withdraw nothing:
       // Route 53 would answer with all of them anyway (fail open).
 
-      // TODO(lesson 03): forget removals that happened longer ago than
-      // `limits.windowMs` before `input.now`, then add up the capacity still in the
-      // window and the capacity published right now.
+      // TODO(lesson 03): only recent removals count against the budget. Which of the
+      // removals you remember are still recent, and how much capacity is in DNS now?
 
-      // TODO(lesson 03): an AZ that is already withdrawn and still unhealthy stays out
-      // (its removal has been paid for). For each unhealthy AZ still in DNS, least
-      // healthy first, withdraw it only if the removed capacity in the window stays
-      // within `limits.maxRemovedPerWindow` and the published capacity stays at or above
-      // `limits.floor`; record the removal. Shares like 1/3 + 1/3 are floating point:
-      // compare with a small tolerance.
+      // TODO(lesson 03): which unhealthy AZs may leave DNS now, and in what order, so that
+      // neither the window's budget nor the floor of published capacity is broken? An AZ
+      // already out and still unhealthy costs nothing more to keep out. (Shares such as
+      // one third do not add up exactly in floating point.)
 
       // What NLB did in October 2025: withdraw every unhealthy AZ at once, however much
       // capacity that takes out of DNS and however often it has happened before.

@@ -18,10 +18,9 @@ import type { RegionFixes } from '@outage-lab/core';
  * `../../04-ec2-throttling/src/throttle.ts`. Use the limits those lessons' tests used.
  */
 export function regionFixes(): RegionFixes {
-  // TODO(lesson 05): import your three fixes and return them, with the limits from their
-  // lessons: at most one AZ's worth of capacity (1/3) removed per hour and two thirds of
-  // the nodes always in DNS; a queue share of 0.5. If one of those lessons is not green
-  // yet, import its solution instead (`../../../solutions/0N-…/src/…`).
+  // TODO(lesson 05): AWS announced three fixes, and you built each in its own lesson.
+  // Hand all three to the Region, each with the limits its own lesson's tests used. If
+  // one of those lessons is not green yet, its solution folder has one that is.
 
   // What the Region had in October 2025: none of them.
   return {};

@@ -7,6 +7,7 @@ import {
   formatImpactTable,
   impactMinutes,
   october2025Region,
+  pdt,
   runRegion,
   variantOf,
   type ImpactMinutes,
@@ -81,13 +82,27 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     ).toEqual([]);
   });
 
-  it('step 4: your first game-day check fails the night as it happened and passes the night with every fix', HEAVY, () => {
-    const verdict = dynamoUntouched(asItHappened());
+  it('step 4: your first game-day check fails a night that hurt DynamoDB, saying from when, and passes the night with every fix', HEAVY, () => {
+    const night = asItHappened();
+    const verdict = dynamoUntouched(night);
     expect(
       verdict,
-      `On the night as it happened ${dynamoStory(asItHappened())} dynamoUntouched let that night pass: a game day ` +
+      `On the night as it happened ${dynamoStory(night)} dynamoUntouched let that night pass: a game day ` +
         'that cannot see the outage it replays proves nothing.',
     ).toEqual(expect.stringMatching(/\S/));
+    const began = formatHourMinute(night.minutes.find((m) => m.dynamoErrorRate > 0)?.time ?? 0);
+    expect(verdict, `The verdict must name the service that broke (DynamoDB) and when its requests began to fail (${began}); it said: "${verdict}"`).toMatch(/dynamodb/i);
+    expect(verdict, `The verdict must say when DynamoDB's requests began to fail (${began}); it said: "${verdict}"`).toContain(began);
+    // A shorter, partial outage at another hour: a check that keys on whole minutes or on 23:48 misses it.
+    const from = pdt('01:10', 20);
+    const until = pdt('01:40', 20);
+    const partial: RegionNight = { ...night, minutes: night.minutes.map((m) => ({ ...m, dynamoErrorRate: m.time >= from && m.time < until ? 0.3 : 0 })) };
+    const second = dynamoUntouched(partial);
+    expect(
+      second,
+      'On a night where three in ten DynamoDB requests failed from 01:10 to 01:40, dynamoUntouched ' +
+        (second === null ? 'let it pass: a game day is about zero failed requests, not whole minutes of outage.' : `said "${second}", which does not say the failures began at 01:10.`),
+    ).toEqual(expect.stringContaining('01:10'));
     expect(dynamoUntouched(withEveryFix()), 'With every fix in, DynamoDB lost nothing, yet dynamoUntouched failed the night.').toBeNull();
   });
 
@@ -107,7 +122,10 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
   it('step 6: your second game-day check passes that night and names every service a weaker fix leaves more than half hurt', HEAVY, () => {
     const before = impactMinutes(asItHappened());
     const after = impactMinutes(withoutDnsFix());
-    expect(atLeastHalved(before, after, DOWNSTREAM), `The fixes halved every downstream service:\n${table(asItHappened(), withoutDnsFix())}`).toBeNull();
+    expect(
+      atLeastHalved(before, after, DOWNSTREAM),
+      `The fixes halved every service asked about (EC2 launches, new instances' network, NLB); only those count, not DynamoDB, which no downstream fix can help:\n${table(asItHappened(), withoutDnsFix())}`,
+    ).toBeNull();
     const trimmed: ImpactMinutes = { ...after, nlb: Math.round(before.nlb * 0.6), ec2Network: Math.round(before.ec2Network * 0.75) };
     const verdict = atLeastHalved(before, trimmed, DOWNSTREAM);
     expect(

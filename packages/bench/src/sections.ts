@@ -51,7 +51,7 @@ export const SECTIONS: readonly Section[] = [
     run: benchVsFastCheck,
   },
   { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
-  { prefix: 'dns', keys: ['dns.raceProbability', 'dns.raceProbabilityInterval', 'dns.nightsSampled', 'dns.wallSeconds'], run: benchRaceOdds },
+  { prefix: 'dns', keys: ['dns.raceProbability', 'dns.raceProbabilityInterval', 'dns.nightsSampled', 'dns.wallSeconds', 'dns.cpuSeconds'], run: benchRaceOdds },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
   { prefix: 'slides', keys: SLIDES_KEYS, run: benchSlides },
   { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },

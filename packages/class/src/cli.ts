@@ -1,7 +1,7 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ClassError } from './client.ts';
+import { invokedDirectly } from '@outage-lab/cli';
 import { exportCommand, joinCommand, leaveCommand, statusCommand } from './commands.ts';
 import { serveCommand } from './serve-command.ts';
 
@@ -90,17 +90,7 @@ function parse(name: string, command: Command, args: readonly string[]) {
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-const invokedDirectly = (): boolean => {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-};
-
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   const ctx: ClassContext = { root: REPO_ROOT, out: (l) => void process.stdout.write(`${l}\n`), err: (l) => void process.stderr.write(`${l}\n`), now: () => new Date() };
   void runClass(process.argv.slice(2), ctx).then((code) => process.stdout.write('', () => process.exit(code)));
 }

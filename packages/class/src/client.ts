@@ -17,6 +17,8 @@ export class ClassError extends Error {
 
 /** A one-shot command may wait this long for the board, at most, before it exits. */
 export const SEND_TIMEOUT_MS = 200;
+/** Joining happens once, by hand, often while the whole room joins: worth waiting longer for. */
+export const JOIN_TIMEOUT_MS = 10_000;
 
 export type ShareOutcome = { readonly kind: 'not-joined' } | { readonly kind: 'sent' } | { readonly kind: 'failed'; readonly line: string };
 
@@ -34,7 +36,7 @@ export function boardOrigin(text: string): string {
   return url.origin;
 }
 
-export async function joinClass(root: string, boardUrl: string, codeText: string, nameText: string, now: Date): Promise<Membership> {
+export async function joinClass(root: string, boardUrl: string, codeText: string, nameText: string, now: Date, timeoutMs: number = JOIN_TIMEOUT_MS): Promise<Membership> {
   const board = boardOrigin(boardUrl);
   const code = normaliseJoinCode(codeText);
   if (code === null) throw new ClassError(`join: "${codeText.slice(0, 20)}" is not a join code (valid: four letters and four digits, like ABCD-1234)`, 2);
@@ -44,7 +46,7 @@ export async function joinClass(root: string, boardUrl: string, codeText: string
   } catch (error) {
     throw new ClassError(`join: --name ${error instanceof Error ? error.message.replace(/^name /, '') : ''} (valid: 1 to ${LIMITS.name} printable characters)`, 2);
   }
-  const answer = await postJson(board, '/api/join', { 'x-join-code': code }, { name }, 5_000);
+  const answer = await postJson(board, '/api/join', { 'x-join-code': code }, { name }, timeoutMs);
   if (!answer.ok) throw new ClassError(`join: the board at ${board} did not answer (${answer.reason}); check the address with your instructor`, 1);
   if (answer.status !== 201) throw new ClassError(`join: the board refused: ${firstLine(answer.body)}`, 1);
   const token = (JSON.parse(answer.body) as { token?: unknown }).token;

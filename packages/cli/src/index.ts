@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 /**
@@ -160,4 +162,18 @@ export function ownEntry<T>(registry: Readonly<Record<string, T>>, name: string)
  */
 export function localHostHeader(host: string | undefined): boolean {
   return host !== undefined && /^(?:127\.0\.0\.1|localhost)(?::\d{1,5})?$/i.test(host);
+}
+
+/**
+ * Whether the module at `moduleUrl` is the script node was started with (through a
+ * symlink too, as npm's bin links are), so a CLI file can also be imported by tests.
+ */
+export function invokedDirectly(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return moduleUrl === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 /** One type error, located in the repository: `exercises/04-ec2-throttling/src/throttle.ts:12`. */
@@ -14,22 +14,37 @@ export interface TypeProblem {
 export const formatTypeProblem = (p: TypeProblem): string => `${p.path}:${p.line}: TS${p.code}: ${p.message}`;
 
 /**
- * TypeScript's own checker, through its API rather than a `tsc` process, for two jobs a
+ * TypeScript's own checker, through its API rather than a `tsc` process, for three jobs a
  * `tsc -p` cannot do: check just the learner's files (step 0 of a lesson, in a second or
- * two instead of the whole project's ten), and read some files' contents from elsewhere
+ * two instead of the whole project's ten), read some files' contents from elsewhere
  * (the instructors' check judges the pristine starters, while the learner's edited
- * files stay where they are).
+ * files stay where they are), and check files that exist only in memory (the known-wrong
+ * fixes, edits of the solutions never written to disk) in the same program, so the
+ * core's types are read once for all of them.
  */
-function program(root: string, tsconfig: string, rootNames: readonly string[] | null, substitutes: ReadonlyMap<string, string>) {
+function program(root: string, tsconfig: string, rootNames: readonly string[] | null, substitutes: ReadonlyMap<string, string>, extra: ReadonlyMap<string, string>) {
   const parsed = ts.getParsedCommandLineOfConfigFile(resolve(root, tsconfig), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   if (parsed === undefined) throw new Error(`${tsconfig} cannot be read as a TypeScript configuration`);
   const host = ts.createCompilerHost(parsed.options);
   const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  const directoryExists = host.directoryExists?.bind(host);
+  const extraDirs = new Set([...extra.keys()].flatMap((name) => ancestors(dirname(name))));
   host.readFile = (name) => {
+    const text = extra.get(resolve(name));
+    if (text !== undefined) return text;
     const stand = substitutes.get(resolve(name));
     return stand === undefined ? readFile(name) : readFileSync(stand, 'utf8');
   };
-  return ts.createProgram({ rootNames: rootNames ?? parsed.fileNames, options: parsed.options, host });
+  host.fileExists = (name) => extra.has(resolve(name)) || fileExists(name);
+  // Module resolution skips a folder it believes missing, and the in-memory files' folders are.
+  host.directoryExists = (name) => extraDirs.has(resolve(name)) || (directoryExists?.(name) ?? true);
+  return ts.createProgram({ rootNames: [...(rootNames ?? parsed.fileNames), ...extra.keys()], options: parsed.options, host });
+}
+
+function ancestors(dir: string): string[] {
+  const parent = dirname(dir);
+  return parent === dir ? [dir] : [dir, ...ancestors(parent)];
 }
 
 function located(root: string, diagnostics: readonly ts.Diagnostic[]): TypeProblem[] {
@@ -43,9 +58,13 @@ function located(root: string, diagnostics: readonly ts.Diagnostic[]): TypeProbl
     });
 }
 
-/** Every file of a tsconfig project; `substitutes` maps an absolute path to the file whose contents stand in for it. */
-export function typecheckProject(root: string, tsconfig: string, substitutes: ReadonlyMap<string, string> = new Map()): TypeProblem[] {
-  return located(root, ts.getPreEmitDiagnostics(program(root, tsconfig, null, substitutes)));
+/**
+ * Every file of a tsconfig project; `substitutes` maps an absolute path to the file whose
+ * contents stand in for it, `extra` adds files that exist only in memory (absolute path
+ * to text), checked with the project's options.
+ */
+export function typecheckProject(root: string, tsconfig: string, substitutes: ReadonlyMap<string, string> = new Map(), extra: ReadonlyMap<string, string> = new Map()): TypeProblem[] {
+  return located(root, ts.getPreEmitDiagnostics(program(root, tsconfig, null, substitutes, extra)));
 }
 
 export interface FileChecker {

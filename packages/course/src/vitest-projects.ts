@@ -5,7 +5,7 @@ import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { loadManifest, REPO_ROOT, type Lesson } from './manifest.ts';
 import { STARTERS_DIR } from './starters/pristine.ts';
 import { STEP_BUDGET_MS } from './time-budgets.ts';
-import { wrongFixes, type WrongFix } from './wrong-fixes.ts';
+import { baseFile, wrongFixes, wrongFixFiles, type WrongFix } from './wrong-fixes.ts';
 
 /** The Vitest project name of a lesson's starter (what learners run) and of its solution. */
 export const exerciseProject = (lesson: Lesson): string => `${lesson.id} ${lesson.title}`;
@@ -45,11 +45,12 @@ export function lessonProjects(root: string = REPO_ROOT, env: NodeJS.ProcessEnv 
       { test: { ...test, name: exerciseProject(lesson) } },
       { plugins: [redirectSources('solution', starter, [solution])], test: { ...test, name: solutionProject(lesson) } },
       { plugins: [redirectSources('pristine', starter, [pristineSources(root, lesson)])], test: { ...test, name: pristineProject(lesson) } },
-      // Known-wrong fixes: the solution with the wrong fix's files laid over it. Only the
-      // steps up to the one that must catch it run: the later ones cannot change the verdict.
+      // Known-wrong fixes: the solution (or the pristine starter) with the fix's edits
+      // applied as it is loaded. Only the steps up to the one that must catch it run: the
+      // later ones cannot change the verdict.
       ...wrongFixes(lesson, root).map((fix) => ({
-        plugins: [redirectSources('wrong-fix', starter, [resolve(root, fix.src), solution])],
-        test: { ...test, name: wrongFixProject(fix), testNamePattern: upToStep(fix.redAt) },
+        plugins: [redirectSources('wrong-fix', starter, [fix.base === 'solution' ? solution : pristineSources(root, lesson)]), editedSources(root, fix)],
+        test: { ...test, name: wrongFixProject(fix), testNamePattern: upToStep(Math.max(fix.redAt, ...fix.alsoRedAt)) },
       })),
     ];
   });
@@ -88,6 +89,26 @@ function redirectSources(kind: string, from: string, to: readonly string[]): Plu
       if (!target.startsWith(from + sep)) return null;
       const path = relative(from, target);
       return to.map((folder) => join(folder, path)).find((candidate) => existsSync(candidate)) ?? null;
+    },
+  };
+}
+
+/**
+ * Serves a wrong fix's edited files in place of the files they edit, in this project only.
+ * Edits that no longer apply fail the load, so the fix's tests cannot run on a file nobody
+ * wrote (verify reports such a fix before it ever gets here).
+ */
+function editedSources(root: string, fix: WrongFix): Plugin {
+  let files: Map<string, string> | null = null;
+  return {
+    name: 'outage-lab:wrong-fix-edits',
+    enforce: 'pre',
+    load(id) {
+      const path = id.split('?')[0] ?? id;
+      const file = [...new Set(fix.edits.map((e) => e.file))].find((f) => resolve(baseFile(fix, root, f)) === resolve(path));
+      if (file === undefined) return null;
+      files ??= wrongFixFiles(fix, root);
+      return files.get(file) ?? null;
     },
   };
 }

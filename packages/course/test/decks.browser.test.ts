@@ -7,17 +7,17 @@ import { buildDecks, exportPdfs, serveDecks, writeDeck, type DeckResult } from '
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckSources } from '../src/decks/sources.ts';
-import { DECKS_DIR } from './support/decks.ts';
+import { DECKS_DIR, offlineContext } from './support/decks.ts';
 import { decodePng, inkShare } from './support/png.ts';
 
 const gate = browserGate();
 if (!gate.run) console.warn(`deck browser tests: ${gate.reason}`);
 
 // Building every deck and starting Chromium, then drawing and printing each deck: the
-// heaviest work here, a minute or more on a busy 2-core machine, so the block and its
-// set-up have budgets of their own. Decks with live widgets also replay the model in
-// the page when they open.
-const BROWSER_BUDGET_MS = 180_000;
+// heaviest work here, a minute or more on a busy 2-core machine and over three under a
+// full parallel test run, so the block and its set-up have budgets of their own. Decks
+// with live widgets also replay the model in the page when they open.
+const BROWSER_BUDGET_MS = 300_000;
 
 describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: BROWSER_BUDGET_MS }, () => {
   const out = mkdtempSync(join(tmpdir(), 'slides-browser-'));
@@ -38,12 +38,7 @@ describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: BROWSER_
     results = buildDecks({ ...deckSources(), decksDir: DECKS_DIR });
     for (const result of results) writeDeck(result, out);
     browser = await launchChromium(gate.run ? gate.executablePath : '');
-    // Reduced motion: fragments appear at once, so a screenshot never catches a fade.
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
-    await context.route('**/*', (route) => {
-      requested.push(route.request().url());
-      return route.request().url().startsWith('file://') ? route.continue() : route.abort();
-    });
+    context = await offlineContext(browser, requested);
   }, BROWSER_BUDGET_MS);
 
   afterAll(async () => {

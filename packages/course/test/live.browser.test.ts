@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, serveDecks, writeDeck, type DeckResult } from '@outage-lab/slides';
 import { deckSources } from '../src/decks/sources.ts';
 import { REPO_ROOT } from '../src/manifest.ts';
+import { offlineContext } from './support/decks.ts';
 
 const gate = browserGate();
 if (!gate.run) console.warn(`live widget tests: ${gate.reason}`);
@@ -61,11 +62,7 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: BROWSER_BUDGET
     results = buildDecks({ ...deckSources(), only: ['01-reproduce-the-race', '03-nlb-velocity-control', '04-ec2-throttling'] });
     for (const result of results) writeDeck(result, out);
     browser = await launchChromium(gate.run ? gate.executablePath : '');
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
-    await context.route('**/*', (route) => {
-      requested.push(route.request().url());
-      return route.request().url().startsWith('file://') ? route.continue() : route.abort();
-    });
+    context = await offlineContext(browser, requested);
   }, BROWSER_BUDGET_MS);
 
   // The deck's windows follow each other: a page a failed test left open would move the next test's.

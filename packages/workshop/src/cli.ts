@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import pc from 'picocolors';
 import { parseCommandArgs, requireLesson, type CommandSpec } from './args.ts';
 import * as diff from './commands/diff.ts';
@@ -10,7 +8,7 @@ import * as reset from './commands/reset.ts';
 import * as start from './commands/start.ts';
 import * as ui from './commands/ui.ts';
 import { processContext, type Context } from './context.ts';
-import { isBadInput, quietOnClosedPipe, reportError } from '@outage-lab/cli';
+import { invokedDirectly, isBadInput, quietOnClosedPipe, reportError } from '@outage-lab/cli';
 import { UsageError, WorkshopError } from './errors.ts';
 import { loadManifest, ManifestError } from '@outage-lab/course';
 
@@ -84,17 +82,7 @@ function report(ctx: Context, error: unknown): number {
   return reportError('outage-lab', error, (line) => ctx.io.err(pc.red(line)), ctx.env);
 }
 
-const invokedDirectly = (): boolean => {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-};
-
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   quietOnClosedPipe();
   // Vitest may leave handles open after closing; the command is over, so leave once output is flushed.
   void main(process.argv.slice(2), processContext()).then((code) => process.stdout.write('', () => process.exit(code)));

@@ -2,23 +2,17 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeRepo, tempRepo, type Captured } from './support/temp-repo.ts';
+import { captured, removeRepo, tempRepo, type Captured } from './support/temp-repo.ts';
 
 /** `npm run verify` as CI and instructors start it, in the temporary repository. */
 function verify(root: string): Promise<Captured> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages', 'course', 'src', 'verify', 'cli.ts')], {
-    cwd: root,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, VITEST: undefined, VITEST_POOL_ID: undefined, VITEST_WORKER_ID: undefined },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
+  return captured(
+    spawn(process.execPath, ['--import', 'tsx', join(root, 'packages', 'course', 'src', 'verify', 'cli.ts')], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, VITEST: undefined, VITEST_POOL_ID: undefined, VITEST_WORKER_ID: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 }
 
 const SOLVED = [

@@ -75,6 +75,10 @@ export const progress = (url: string, code: string, token: string, body: unknown
 /** `npm run class -- serve` in its own process; resolves once it printed its join command. */
 export function spawnServe(dir: string, args: readonly string[] = []) {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--dir', dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  // A timed-out test skips its own clean-up: never leave a board listening after the run.
+  const kill = (): void => void child.kill('SIGKILL');
+  process.once('exit', kill);
+  child.once('close', () => process.off('exit', kill));
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

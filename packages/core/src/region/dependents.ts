@@ -1,4 +1,5 @@
 import { formatDuration, formatHourMinute, pdt } from '../sim/clock.ts';
+import { HELD_OUT_TOLERANCE } from './calibration.ts';
 import { DYNAMO_ERROR_MARK, NLB_ERROR_MARK } from './phases.ts';
 import type { RegionMinute, RegionNight } from './run.ts';
 
@@ -22,6 +23,8 @@ export interface DependentService {
   readonly aws: readonly ImpactWindow[];
   /** The dependency path AWS describes, and what the model simplifies. */
   readonly path: string;
+  /** Why a window of this service misses AWS's by more than the tolerance, said beside it. */
+  readonly shortfall?: string;
   impaired(minute: RegionMinute, night: RegionNight): boolean;
 }
 
@@ -59,6 +62,7 @@ export const DEPENDENT_SERVICES: readonly DependentService[] = [
     // Simplified: one NLB stands for all of the Region's, so the model cannot tell when
     // STS's own load balancers were hit: its second window is the NLB's whole error phase.
     path: 'DynamoDB until the 01:15 mitigations reach it; later its load balancers (NLB)',
+    shortfall: "one NLB stands for all the Region's, so the model cannot say when STS's own were hit; AWS's window lies inside the model's",
     impaired: (m, night) => (dynamoDown(m) && beforeMitigation(m, night)) || m.nlbErrorRate >= NLB_ERROR_MARK,
   },
   {
@@ -133,18 +137,22 @@ export function formatWindow(w: ImpactWindow | null): string {
   return `${formatHourMinute(w.startMs)}–${formatHourMinute(w.endMs)} (${formatDuration(w.endMs - w.startMs)})`;
 }
 
-/** AWS's windows beside the model's, one line per window, with the error and whether it is within ±25%. */
+/**
+ * AWS's windows beside the model's, one line per window, with the error; a window outside
+ * ±25% (nothing is fitted to them: they are predictions) says why.
+ */
 export function formatDependents(night: RegionNight): string {
   const rows = compareDependents(night);
   const width = Math.max(...rows.map((r) => r.label.length));
   return rows
     .map((r) => {
+      const shortfall = DEPENDENT_SERVICES.find((s) => s.name === r.service)?.shortfall ?? 'not explained';
       const error =
         r.durationError === null
           ? r.startErrorMs === null
             ? 'not seen in the model'
             : `start ${r.startErrorMs >= 0 ? '+' : '−'}${formatDuration(Math.abs(r.startErrorMs))} (AWS gives no end)`
-          : `${r.durationError >= 0 ? '+' : '−'}${Math.abs(Math.round(r.durationError * 100))}%${Math.abs(r.durationError) > 0.25 ? ' (outside ±25%)' : ''}`;
+          : `${r.durationError >= 0 ? '+' : '−'}${Math.abs(Math.round(r.durationError * 100))}%${Math.abs(r.durationError) > HELD_OUT_TOLERANCE ? ` (outside ±25%: ${shortfall})` : ''}`;
       return `${r.label.padEnd(width)}  AWS ${formatWindow(r.aws).padEnd(24)}  model ${formatWindow(r.model).padEnd(26)}  ${error}`;
     })
     .join('\n');

@@ -1,7 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import pc from 'picocolors';
-import { parseFlags, type FlagSpec } from '@outage-lab/cli';
+import { invokedDirectly, parseFlags, type FlagSpec } from '@outage-lab/cli';
 import { loadManifest, REPO_ROOT } from '../manifest.ts';
 import { snapshotStarters, staleStarters, STARTERS_DIR } from './pristine.ts';
 
@@ -58,17 +56,7 @@ export function starters(argv: readonly string[], io: StartersIo, root: string =
   return 0;
 }
 
-const invokedDirectly = (): boolean => {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-};
-
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   try {
     process.exitCode = starters(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) });
   } catch (error) {

@@ -19,7 +19,7 @@ import { runMatrix } from '../lesson-runner.ts';
 import { ensurePristineStarters, lessonFiles, starterPath } from '../starters/pristine.ts';
 import { formatTypeProblem, typecheckProject } from '../typecheck.ts';
 import { solutionCells, starterCells, wrongFixCells, type Cell } from './matrix.ts';
-import { wrongFixes } from '../wrong-fixes.ts';
+import { editWrongFixes, wrongFixes, wrongFixTree, type WrongFix } from '../wrong-fixes.ts';
 
 /** The starters' type errors, read from the pristine copies in place of the working files. */
 function starterTypeErrors(manifest: Manifest): string[] {
@@ -43,9 +43,11 @@ async function main(): Promise<number> {
   if (edited.length > 0) {
     console.log(pc.dim(`${edited.length} lesson ${edited.length === 1 ? 'file differs' : 'files differ'} from the pristine starters; verify judges the pristine copies (after changing a starter: npm run starters -- --refresh)`));
   }
-  const typeErrors = [...starterTypeErrors(manifest), ...typecheckProject(REPO_ROOT, 'solutions/tsconfig.json').map(formatTypeProblem)];
-  const fixes = manifest.lessons.flatMap((lesson) => wrongFixes(lesson, REPO_ROOT));
-  const { runs, wrong } = await runMatrix(manifest.lessons, ['pristine', 'solution'], fixes);
+  const { applied, refused } = editWrongFixes(manifest.lessons.flatMap((lesson) => wrongFixes(lesson, REPO_ROOT)), REPO_ROOT);
+  // The fixes are type-checked with the solutions, in one program, from memory.
+  const fixTrees = new Map(applied.flatMap(({ fix, files }) => [...wrongFixTree(fix, REPO_ROOT, files)]));
+  const typeErrors = [...starterTypeErrors(manifest), ...typecheckProject(REPO_ROOT, 'solutions/tsconfig.json', new Map(), fixTrees).map(formatTypeProblem)];
+  const { runs, wrong } = await runMatrix(manifest.lessons, ['pristine', 'solution'], applied.map(({ fix }) => fix));
   const cells: Cell[] = [];
   let solutionTests = { passed: 0, failed: 0 };
   for (const lesson of manifest.lessons) {
@@ -53,7 +55,8 @@ async function main(): Promise<number> {
     const solution = runs.find((r) => r.lesson.id === lesson.id && r.side === 'solution');
     if (starter === undefined || solution === undefined) continue;
     cells.push(...starterCells(lesson, starter, typeErrors), ...solutionCells(lesson, solution, typeErrors));
-    cells.push(...wrongFixCells(lesson, wrong.filter((w) => w.fix.lesson.id === lesson.id), typeErrors));
+    const mine = <T extends { readonly fix: WrongFix }>(list: readonly T[]): T[] => list.filter((w) => w.fix.lesson.id === lesson.id);
+    cells.push(...wrongFixCells(lesson, mine(wrong), typeErrors, mine(refused)));
     const passing = solution.tests.filter((t) => t.state === 'passed').length;
     solutionTests = { passed: solutionTests.passed + passing, failed: solutionTests.failed + solution.tests.length - passing };
   }

@@ -1,6 +1,6 @@
 import type { Lesson } from '../manifest.ts';
-import type { LessonRun, WrongFixRun } from '../lesson-runner.ts';
-import { judgeWrongFix } from '../wrong-fixes.ts';
+import type { LessonRun, TestOutcome, WrongFixRun } from '../lesson-runner.ts';
+import type { RefusedFix, WrongFix } from '../wrong-fixes.ts';
 
 /**
  * The red/green matrix as pure functions of the runs, so that the matrix itself can be
@@ -53,10 +53,11 @@ export function solutionCells(lesson: Lesson, run: LessonRun, typeErrors: readon
 
 /**
  * Each known-wrong fix is one cell: it must type-check, and its first failing step must be
- * the one named for it, failing by assertion.
+ * the one named for it, failing by assertion. (How many a lesson needs is the course's
+ * rule, not the matrix's: test/wrong-fixes.test.ts holds this course to four a lesson.)
  */
-export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], typeErrors: readonly string[]): Cell[] {
-  return runs.map(({ fix, tests, loadErrors }) => {
+export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], typeErrors: readonly string[], refused: readonly RefusedFix[] = []): Cell[] {
+  const cells: Cell[] = runs.map(({ fix, tests, loadErrors }) => {
     const mine = typeErrors.filter((e) => e.startsWith(fix.src));
     const judged = judgeWrongFix(fix, tests, loadErrors);
     return {
@@ -66,4 +67,40 @@ export function wrongFixCells(lesson: Lesson, runs: readonly WrongFixRun[], type
       detail: [judged.detail, ...mine.slice(0, 3)].filter((d) => d !== '').join('\n'),
     };
   });
+  // A fix whose edits no longer apply to the solution tests nothing anyone wrote.
+  for (const { fix, reason } of refused) cells.push({ lesson: lesson.id, check: `wrong fix "${fix.name}": its edits no longer apply`, ok: false, detail: reason });
+  return cells;
+}
+
+/** The step number in a test's title: `step 5: …` is 5. */
+export function stepNumber(title: string): number | null {
+  const m = /^step (\d+):/.exec(title);
+  return m === null ? null : Number(m[1]);
+}
+
+/** How a wrong fix fared: its first failing step and whether that failure is an assertion. */
+export function judgeWrongFix(fix: WrongFix, tests: readonly TestOutcome[], loadErrors: readonly string[]): { ok: boolean; check: string; detail: string } {
+  const label = `wrong fix "${fix.name}"`;
+  if (loadErrors.length > 0 || tests.length === 0) return { ok: false, check: `${label}: did not run`, detail: loadErrors.join('\n') };
+  // Only the steps up to the last expected one run; the rest are skipped by design.
+  const first = tests.find((t) => t.state === 'failed');
+  if (first === undefined) {
+    return { ok: false, check: `${label}: green up to step ${fix.redAt}, expected red there`, detail: `${fix.mistake}: every step up to ${fix.redAt} passes, so the lesson accepts it` };
+  }
+  const step = stepNumber(first.title);
+  const error = first.errors[0];
+  const byAssertion = error?.name === 'AssertionError';
+  const ok = step === fix.redAt && byAssertion;
+  const where = step === null ? `"${first.title}"` : `step ${step}`;
+  const alsoGreen = fix.alsoRedAt.filter((n) => !tests.some((t) => stepNumber(t.title) === n && t.state === 'failed' && t.errors[0]?.name === 'AssertionError'));
+  if (ok && alsoGreen.length > 0) {
+    return { ok: false, check: `${label}: red at ${where}, but not at step ${alsoGreen.join(', ')}`, detail: `${fix.mistake}: step ${alsoGreen.join(', ')} must fail too, by assertion` };
+  }
+  const also = fix.alsoRedAt.length === 0 ? '' : ` (and at ${fix.alsoRedAt.join(', ')})`;
+  const detail = ok
+    ? ''
+    : step !== fix.redAt
+      ? `${fix.mistake}: first red at ${where}, not at step ${fix.redAt}: ${error?.message.split('\n')[0] ?? first.state}`
+      : `${fix.mistake}: red at ${where} by ${error?.name ?? first.state}, not by an assertion: ${error?.message.split('\n')[0] ?? ''}`;
+  return { ok, check: `${label}: red at ${where}${ok ? also : `, expected step ${fix.redAt}`}`, detail };
 }

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -52,16 +53,32 @@ export async function cli(root: string, argv: readonly string[], env: NodeJS.Pro
  * process, real exit code, real streams, and Ctrl-C delivered to it directly.
  */
 export function spawnCli(root: string, argv: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  return spawn(process.execPath, ['--import', 'tsx', join(root, 'packages', 'workshop', 'src', 'cli.ts'), ...argv], {
+  return killedAtExit(spawn(process.execPath, ['--import', 'tsx', join(root, 'packages', 'workshop', 'src', 'cli.ts'), ...argv], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, VITEST: undefined, VITEST_POOL_ID: undefined, VITEST_WORKER_ID: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  }));
+}
+
+/**
+ * A test that times out never reaches its own clean-up, and a watcher it started would
+ * outlive the test run, still watching (one did, for an hour and a half): whatever is
+ * still running when this test process exits is killed then.
+ */
+function killedAtExit<T extends ChildProcess>(child: T): T {
+  const kill = (): void => void child.kill('SIGKILL');
+  process.once('exit', kill);
+  child.once('close', () => process.off('exit', kill));
+  return child;
 }
 
 /** Runs the CLI to the end in its own process. */
 export function runCli(root: string, argv: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Captured> {
-  const child = spawnCli(root, argv, env);
+  return captured(spawnCli(root, argv, env));
+}
+
+/** What a child process printed, and its exit code, once it has ended. */
+export function captured(child: ChildProcessByStdio<null, Readable, Readable>): Promise<Captured> {
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

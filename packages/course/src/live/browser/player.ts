@@ -141,6 +141,19 @@ function mount(deck: Deck, figure: HTMLElement): void {
     changed();
   };
 
+  /** Starts over from a new source (a pasted replay string, another seed), or says in the widget why it can't. */
+  const restartFrom = (read: () => PlayerSource): void => {
+    try {
+      const source = read();
+      pause();
+      session = build(source);
+      showError(null);
+      changed();
+    } catch (problem) {
+      showError(problem instanceof Error ? problem.message : String(problem));
+    }
+  };
+
   const actions: Record<string, () => void> = {
     step: () => {
       start().step();
@@ -164,28 +177,8 @@ function mount(deck: Deck, figure: HTMLElement): void {
       showError(null);
       changed();
     },
-    load: () => {
-      try {
-        const source = readSource(replayInput.value);
-        pause();
-        session = build(source);
-        showError(null);
-        changed();
-      } catch (problem) {
-        showError(problem instanceof Error ? problem.message : String(problem));
-      }
-    },
-    seed: () => {
-      try {
-        const source = withSeed(start().source, Number(seedInput.value === '' ? NaN : seedInput.value));
-        pause();
-        session = build(source);
-        showError(null);
-        changed();
-      } catch (problem) {
-        showError(problem instanceof Error ? problem.message : String(problem));
-      }
-    },
+    load: () => restartFrom(() => readSource(replayInput.value)),
+    seed: () => restartFrom(() => withSeed(start().source, Number(seedInput.value === '' ? NaN : seedInput.value))),
   };
 
   stepButton.addEventListener('click', () => actions['step']?.());

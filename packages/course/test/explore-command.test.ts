@@ -67,6 +67,7 @@ const ROUND_TRIPS: readonly (readonly string[])[] = [
   ['--scenario', 'smallScope', '--strategy', 'pct', '--all-invariants'],
   ['--scenario', 'realScope', '--strategy', 'exhaustive'],
   ['--scenario', 'realScope', '--strategy', 'random', '--all-invariants'],
+  ['--scenario', 'realScope', '--strategy', 'pct', '--all-invariants'],
   ['--scenario', 'october2025Exploration', '--strategy', 'random'],
   ['--scenario', 'october2025Exploration', '--strategy', 'pct'],
   ['--scenario', 'october2025Exploration', '--strategy', 'pct', '--all-invariants'],

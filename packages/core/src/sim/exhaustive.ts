@@ -1,5 +1,5 @@
 import { explainFailure, type Counterexample } from './counterexample.ts';
-import { Expander, compareKeys, realSchedule } from './expand.ts';
+import { Expander, compareKeys, realSchedule, type Expansion } from './expand.ts';
 import type { Invariant, Model } from './model.ts';
 import { ROOT, StateStore, hashVector } from './state-store.ts';
 
@@ -67,6 +67,41 @@ export function betterCandidate(a: Candidate | null, b: Candidate): boolean {
 }
 
 /**
+ * What expanding states found: terminal states, violations, and the candidate
+ * counterexample that sorts first. The sequential search and every parallel worker
+ * judge expansions through it, so they count and choose alike.
+ */
+export class Findings {
+  terminal = 0;
+  violations = 0;
+  best: Candidate | null = null;
+
+  /** Forgets the candidate: the sequential search keeps the first level's, and counts on. */
+  nextLevel(): void {
+    this.best = null;
+  }
+
+  /** A step of `actor` out of state `parent` (hashes `h1`, `h2`) breaks a transition invariant. */
+  brokenStep(parent: number, h1: number, h2: number, actor: number, perm: number): void {
+    this.violations++;
+    this.#offer({ parent, h1, h2, actor, perm });
+  }
+
+  /** What expanding state `parent` said of the state itself. */
+  expanded(outcome: Expansion, parent: number, h1: number, h2: number): void {
+    if (outcome.kind === 'terminal') this.terminal++;
+    if (outcome.kind === 'violating' || (outcome.kind === 'terminal' && outcome.invariant !== null)) {
+      this.violations++;
+      this.#offer({ parent, h1, h2, actor: -1, perm: 0 });
+    }
+  }
+
+  #offer(candidate: Candidate): void {
+    if (betterCandidate(this.best, candidate)) this.best = candidate;
+  }
+}
+
+/**
  * Breadth-first search over every interleaving of atomic steps, level by level, over a
  * compact visited set (SPIN's state vectors, not objects). Breadth-first means the
  * first violation found has the shortest schedule; among the shortest, the one reported
@@ -106,8 +141,7 @@ function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>):
   store.add(root.vector, r1, r2, ROOT, 0, root.perm);
 
   let transitions = 0;
-  let terminalStates = 0;
-  let violations = 0;
+  const findings = new Findings();
   let depth = 0;
   let levelStart = 0;
   let levelEnd = 1;
@@ -116,7 +150,7 @@ function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>):
   let expanded = 0;
 
   search: while (levelStart < levelEnd) {
-    const level: { found: Candidate | null } = { found: null };
+    findings.nextLevel();
     for (let p = levelStart; p < levelEnd; p++) {
       const ph1 = store.hash1(p);
       const ph2 = store.hash2(p);
@@ -133,18 +167,9 @@ function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>):
           const trail = store.trail(existing);
           if (compareKeys(ph2, ph1, actor, store.hash2(trail.parent), store.hash1(trail.parent), trail.actor) < 0) store.setTrail(existing, p, actor, perm);
         },
-        (actor, perm) => {
-          violations++;
-          const candidate = { parent: p, h1: ph1, h2: ph2, actor, perm };
-          if (betterCandidate(level.found, candidate)) level.found = candidate;
-        },
+        (actor, perm) => findings.brokenStep(p, ph1, ph2, actor, perm),
       );
-      if (outcome.kind === 'terminal') terminalStates++;
-      if (outcome.kind === 'violating' || (outcome.kind === 'terminal' && outcome.invariant !== null)) {
-        violations++;
-        const candidate = { parent: p, h1: ph1, h2: ph2, actor: -1, perm: 0 };
-        if (betterCandidate(level.found, candidate)) level.found = candidate;
-      }
+      findings.expanded(outcome, p, ph1, ph2);
       if (++expanded % every === 0) {
         options.onProgress?.({ states: store.size, depth, transitions, bytes: store.bytes });
         yield;
@@ -155,7 +180,7 @@ function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>):
       }
     }
     if (store.size > levelEnd) depth++;
-    if (level.found !== null && first === null) first = level.found;
+    if (findings.best !== null && first === null) first = findings.best;
     levelStart = levelEnd;
     levelEnd = store.size;
     if (first !== null && stopAtFirst) {
@@ -188,10 +213,10 @@ function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>):
     states: store.size,
     transitions,
     depth,
-    terminalStates,
+    terminalStates: findings.terminal,
     complete: stoppedBy === 'complete',
     stoppedBy,
-    violations,
+    violations: findings.violations,
     bytes: store.bytes,
     counterexampleLength,
     counterexample,

@@ -5,7 +5,7 @@
  * owns, and sends every other successor to its owner in one batch per level.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { betterCandidate, type Candidate } from './exhaustive.ts';
+import { Findings } from './exhaustive.ts';
 import { Expander, compareKeys } from './expand.ts';
 import { loadSearchable, type FromWorker, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
 import { ROOT, StateStore, StateVector, hashVector } from './state-store.ts';
@@ -69,10 +69,8 @@ async function level(): Promise<void> {
   parentH2 = [];
   const outboxes = peers.map(() => new StateVector());
   let transitions = 0;
-  let terminal = 0;
-  let violations = 0;
   let interrupted = false;
-  const best: { candidate: Candidate | null } = { candidate: null };
+  const findings = new Findings();
   for (let p = levelStart; p < levelEnd; p++) {
     const ph1 = store.hash1(p);
     const ph2 = store.hash2(p);
@@ -88,18 +86,9 @@ async function level(): Promise<void> {
         for (const v of [h1, h2, ref, ph1, ph2, actor, perm]) out.push(v);
         for (let i = 0; i < vector.length; i++) out.push(vector.data[i] as number);
       },
-      (actor, perm) => {
-        violations++;
-        const candidate = { parent: ref, h1: ph1, h2: ph2, actor, perm };
-        if (betterCandidate(best.candidate, candidate)) best.candidate = candidate;
-      },
+      (actor, perm) => findings.brokenStep(ref, ph1, ph2, actor, perm),
     );
-    if (outcome.kind === 'terminal') terminal++;
-    if (outcome.kind === 'violating' || (outcome.kind === 'terminal' && outcome.invariant !== null)) {
-      violations++;
-      const candidate = { parent: ref, h1: ph1, h2: ph2, actor: -1, perm: 0 };
-      if (betterCandidate(best.candidate, candidate)) best.candidate = candidate;
-    }
+    findings.expanded(outcome, ref, ph1, ph2);
     const expanded = p - levelStart + 1;
     if (expanded % setup.progressEvery === 0) {
       send({ type: 'progress', worker: me, expanded, states: store.size, transitions });
@@ -134,7 +123,7 @@ async function level(): Promise<void> {
   const added = store.size - levelEnd;
   levelStart = levelEnd;
   levelEnd = store.size;
-  send({ type: 'level-done', worker: me, states: store.size, added, transitions, terminal, violations, bytes: store.bytes, interrupted, candidate: best.candidate });
+  send({ type: 'level-done', worker: me, states: store.size, added, transitions, terminal: findings.terminal, violations: findings.violations, bytes: store.bytes, interrupted, candidate: findings.best });
 }
 
 function receive(batch: Batch): void {

@@ -1,22 +1,16 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { explainFailure, type Counterexample } from './counterexample.ts';
-import { betterCandidate, type Candidate, type ExhaustiveProgress, type ExhaustiveResult } from './exhaustive.ts';
+import { betterCandidate, type Candidate, type ExhaustiveOptions, type ExhaustiveResult } from './exhaustive.ts';
 import { realSchedule } from './expand.ts';
 import { loadSearchable, type FromWorker, type ModelRecipe, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
 import { ROOT } from './state-store.ts';
 
 export type { ModelRecipe, Searchable } from './parallel-protocol.ts';
 
-export interface ParallelOptions {
+/** The sequential search's options, but the invariants: the recipe names them, for every worker to rebuild. */
+export interface ParallelOptions extends Omit<ExhaustiveOptions<unknown>, 'invariants'> {
   /** Worker threads (default 2: the laptops this workshop runs on). */
   readonly workers?: number;
-  readonly symmetry?: boolean;
-  readonly stopAtFirst?: boolean;
-  readonly maxStates?: number;
-  readonly shrink?: boolean;
-  readonly onProgress?: (progress: ExhaustiveProgress) => void;
-  readonly progressEvery?: number;
-  readonly shouldStop?: () => boolean;
 }
 
 type LevelDone = Extract<FromWorker, { type: 'level-done' }>;

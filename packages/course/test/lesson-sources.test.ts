@@ -19,6 +19,9 @@ function shipped(path: string): string {
   return read(path);
 }
 
+/** Said with every failure here: a stale pristine copy fails these tests as a wrong starter would. */
+const FROM_COPIES = 'starters are read from their pristine copies (.outage-lab/starters); after changing one, refresh them on a clean tree: npm run starters -- --refresh';
+
 /** The class and everything after it, with every `// TODO(lesson NN)` comment block removed. */
 function classWithoutTodos(source: string): string {
   const start = source.indexOf('export class DnsEnactor');
@@ -64,7 +67,7 @@ describe('lesson sources', () => {
   it("lesson 02's starter is the faithful Enactor of packages/core, apart from its TODO comments", () => {
     const starter = classWithoutTodos(shipped('exercises/02-generation-checks/src/enactor.ts'));
     const faithful = classWithoutTodos(read('packages/core/src/dns/enactor.ts'));
-    expect(starter, 'the starter must behave exactly as the Enactor of 19 October; update it with packages/core/src/dns/enactor.ts').toBe(faithful);
+    expect(starter, `the starter must behave exactly as the Enactor of 19 October; update it with packages/core/src/dns/enactor.ts (${FROM_COPIES})`).toBe(faithful);
   });
 
   it('no TODO comment in exercises/ holds a code expression of its fix', () => {
@@ -74,7 +77,7 @@ describe('lesson sources', () => {
       .filter(({ todo }) => todo !== '');
     expect(found.length, 'the starters have TODOs').toBeGreaterThan(0);
     const telling = found.filter(({ todo }) => CODE.some((pattern) => pattern.test(todo.replace(/^TODO\(lesson \d\d\):/, ''))));
-    expect(telling.map(({ file, todo }) => `${file}: ${todo}`), 'a TODO says what must hold and why; the how belongs in the hints').toEqual([]);
+    expect(telling.map(({ file, todo }) => `${file}: ${todo}`), `a TODO says what must hold and why; the how belongs in the hints (${FROM_COPIES})`).toEqual([]);
   });
 
   it("each lesson README's estimated time is the manifest's, and its Stuck? section offers the hints and the diff", () => {

@@ -134,4 +134,14 @@ describe('the parallel search finds what the sequential one finds', () => {
     expect(parallel.counterexample?.violation.invariant).toBe(sequential.counterexample?.violation.invariant);
     expect(parallel.counterexample?.replay, 'not the same shortest counterexample').toBe(sequential.counterexample?.replay);
   });
+
+  it('reports progress that never goes back, ending at the states it found', { timeout: 240_000 }, async () => {
+    const reported: number[] = [];
+    const scope: DnsScope = { enactors: 3, endpoints: 1, plans: 5 };
+    const result = await exploreInParallel(recipe(scope, 'all'), { workers: 2, stopAtFirst: false, shrink: false, progressEvery: 512, onProgress: (p) => void reported.push(p.states) });
+    expect(reported.length).toBeGreaterThan(20);
+    const backwards = reported.flatMap((n, i) => (i > 0 && n < (reported[i - 1] as number) ? [`${reported[i - 1]} → ${n}`] : []));
+    expect(backwards, 'the states count went back').toEqual([]);
+    expect(reported.at(-1)).toBe(result.states);
+  });
 });

@@ -2,9 +2,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, loadManifest } from '../src/manifest.ts';
-import { starterPath } from '../src/starters/pristine.ts';
+import { lessonFiles } from '../src/starters/pristine.ts';
 
 const read = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');
+
+const SHIPPED = new Map(loadManifest().lessons.flatMap((lesson) => lessonFiles(REPO_ROOT, lesson).map((f) => [f.path, f] as const)));
 
 /**
  * A file under exercises/ as it ships. The files a learner edits are read from their
@@ -12,11 +14,10 @@ const read = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8
  * the starters, and must pass on a learner's tree, whatever it holds, solved or half done.
  */
 function shipped(path: string): string {
-  for (const lesson of loadManifest().lessons) {
-    const file = lesson.files.find((f) => `${lesson.folder}/${f}` === path);
-    if (file !== undefined) return readFileSync(starterPath(REPO_ROOT, lesson, file), 'utf8');
-  }
-  return read(path);
+  const file = SHIPPED.get(path);
+  if (file === undefined) return read(path);
+  if (file.starter === null) throw new Error(`${path} has no pristine copy (${FROM_COPIES})`);
+  return file.starter;
 }
 
 /** Said with every failure here: a stale pristine copy fails these tests as a wrong starter would. */

@@ -100,7 +100,10 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
       let added = 0;
       states = 0;
       bytes = 0;
-      for (const d of done) {
+      // A worker's states are all it holds, not the level's: keep each one's count, so the
+      // progress line does not drop to one worker's share while the other has not reported.
+      for (const [i, d] of done.entries()) {
+        progress[i] = { states: d.states, transitions: 0 };
         states += d.states;
         added += d.added;
         transitions += d.transitions;
@@ -109,11 +112,6 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
         bytes += d.bytes;
         if (d.candidate !== null && betterCandidate(level, d.candidate)) level = d.candidate;
       }
-      // A worker's states are all it holds, not the level's: keep each one's count, so the
-      // progress line does not drop to one worker's share while the other has not reported.
-      done.forEach((d, i) => {
-        progress[i] = { states: d.states, transitions: 0 };
-      });
       // An interrupted level was not expanded whole: depth stays at it, as in the sequential search.
       if (done.some((d) => d.interrupted)) {
         stoppedBy = 'interrupted';

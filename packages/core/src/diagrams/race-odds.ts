@@ -1,8 +1,9 @@
 import type { DnsConfig, Fault } from '../dns/config.ts';
-import { raceNight, tallyRaceNights, type RaceOdds } from '../dns/race-odds.ts';
+import { raceNight, tallyRaceNights, type RaceNight, type RaceOdds } from '../dns/race-odds.ts';
 import type { DnsScenario } from '../dns/scenario.ts';
 import { october2025 } from '../scenarios/dns.ts';
 import { MINUTE, SECOND } from '../sim/clock.ts';
+import { contentKey, memoTable } from '../sim/memo.ts';
 import { renderLineChart } from '../render/svg/line-chart.ts';
 
 /** Planner periods drawn, one line each (the October scenario's is 15 s). */
@@ -19,13 +20,25 @@ function variant(periodMs: number, lockFailures: number): DnsScenario {
   return { ...october2025, config };
 }
 
+/**
+ * Nights already run, by scenario and seed: drawings from neighbouring first seeds share
+ * all but one night a point, and a deck drawn twice in one process runs none again.
+ * Room for two drawings' worth.
+ */
+const nightsRun = memoTable<RaceNight>(2 * PERIODS_MS.length * LOCK_FAILURES.length * (NIGHTS_PER_POINT + 1));
+
+function memoisedNight(scenario: DnsScenario, scenarioKey: string | null, seed: number): RaceNight {
+  return scenarioKey === null ? raceNight(scenario, seed) : nightsRun.get(`${scenarioKey}@${seed}`, () => raceNight(scenario, seed));
+}
+
 export function raceOddsGrid(firstSeed: number, nights = NIGHTS_PER_POINT): { readonly periodMs: number; readonly points: readonly RaceOdds[] }[] {
   return PERIODS_MS.map((periodMs) => ({
     periodMs,
     points: LOCK_FAILURES.map((chance) => {
       const scenario = variant(periodMs, chance);
-      const results = [];
-      for (let seed = firstSeed; seed < firstSeed + nights; seed++) results.push(raceNight(scenario, seed));
+      const scenarioKey = contentKey(scenario);
+      const results: RaceNight[] = [];
+      for (let seed = firstSeed; seed < firstSeed + nights; seed++) results.push(memoisedNight(scenario, scenarioKey, seed));
       return tallyRaceNights(results);
     }),
   }));

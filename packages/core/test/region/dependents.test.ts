@@ -1,12 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { compareDependents, dependentWindows, DEPENDENT_SERVICES, drawDependents, formatDependents, october2025Region, runRegion } from '../../src/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareDependents, dependentWindows, DEPENDENT_SERVICES, drawDependents, formatDependents, october2025Region, runRegion, type DependentComparison, type RegionNight } from '../../src/index.ts';
 import { renderTornado } from '../../src/render/index.ts';
 import { xmlProblems } from '../render/well-formed.ts';
 
-const night = runRegion(october2025Region);
+/** A whole night of the Region: about a second on a quiet machine. A guard against a hang, not a speed check. */
+const NIGHT_BUDGET_MS = 20_000;
+
+let night: RegionNight;
+let rows: DependentComparison[];
+beforeAll(() => {
+  night = runRegion(october2025Region);
+  rows = compareDependents(night);
+}, NIGHT_BUDGET_MS);
 
 describe('the services that fell with DynamoDB', () => {
-  const rows = compareDependents(night);
   const row = (label: string, i = 0) => rows.filter((r) => r.label === label)[i];
 
   it('starts each within minutes of AWS, from the model’s own signals', () => {
@@ -32,7 +39,7 @@ describe('the services that fell with DynamoDB', () => {
     expect(formatDependents(night)).toContain("outside ±25%: one NLB stands for all the Region's");
   });
 
-  it('spares every dependent in a night without the degraded Enactor', () => {
+  it('spares every dependent in a night without the degraded Enactor', { timeout: NIGHT_BUDGET_MS }, () => {
     const dns = { ...october2025Region.dns, config: { ...october2025Region.dns.config, faults: [] } };
     const calm = runRegion({ ...october2025Region, dns });
     for (const s of DEPENDENT_SERVICES) expect(dependentWindows(calm, s), s.label).toEqual([]);

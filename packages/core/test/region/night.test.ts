@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   HELD_OUT_TOLERANCE,
   REGIONAL_ENDPOINT,
   REGION_PHASE_BASIS,
   compareRegionPhases,
   detectRegionPhases,
+  forgetMemos,
   formatCalibratedPhases,
   formatHourMinute,
   summarizeCalibration,
@@ -15,7 +16,13 @@ import {
   type RegionNight,
 } from '../../src/index.ts';
 
-const night = runRegion(october2025Region);
+/** A test's budget per whole night of the Region it runs (under a second each on a quiet machine): a guard against a hang, not a speed check. */
+const NIGHT_BUDGET_MS = 20_000;
+
+let night: RegionNight;
+beforeAll(() => {
+  night = runRegion(october2025Region);
+}, NIGHT_BUDGET_MS);
 // The October seed's race (23:50); AWS's began at 23:48.
 const RACE_WINDOW = [pdt('23:45'), pdt('23:52')] as const;
 const REPAIR = pdt('02:25', 20);
@@ -36,7 +43,7 @@ describe('october2025Region: the four models composed into one night', () => {
     expect(Math.abs(held?.startErrorMs ?? Infinity), formatCalibratedPhases(rows)).toBeLessThanOrEqual(30 * 60_000);
   });
 
-  it('finds the phases in what the night produced: with the repair an hour later, DynamoDB and DWFM recover an hour later', () => {
+  it('finds the phases in what the night produced: with the repair an hour later, DynamoDB and DWFM recover an hour later', { timeout: NIGHT_BUDGET_MS }, () => {
     const late = runRegion({ ...october2025Region, operators: { ...october2025Region.operators, dnsRepairAt: pdt('03:25', 20) } });
     const phases = detectRegionPhases(late);
     const at = (ms: number | undefined) => (ms === undefined ? 'never' : formatHourMinute(ms));
@@ -47,7 +54,7 @@ describe('october2025Region: the four models composed into one night', () => {
     expect(at(phases.collapse?.startMs), 'DWFM starts re-leasing when it reaches DynamoDB again').toBe('03:25');
   });
 
-  it('keeps its calibration at 1,000,000 droplets: every rate is per droplet', () => {
+  it('keeps its calibration at 1,000,000 droplets: every rate is per droplet', { timeout: NIGHT_BUDGET_MS }, () => {
     const big = runRegion({ ...october2025Region, ec2: { ...october2025Region.ec2, fleetSize: 1_000_000 } });
     const rows = compareRegionPhases(detectRegionPhases(big));
     const fitted = phasesOff(rows.filter((r) => !REGION_PHASE_BASIS[r.phase].heldOut));
@@ -78,8 +85,11 @@ describe('october2025Region: the four models composed into one night', () => {
     expect(night.events.some((e) => e.source === 'ec2' && e.text.startsWith('operators cap'))).toBe(true);
   });
 
-  it('replays the night minute for minute for one seed; another seed tells a different story', () => {
+  it('replays the night minute for minute for one seed; another seed tells a different story', { timeout: 2 * NIGHT_BUDGET_MS }, () => {
+    // Without this the same seed would be handed the night already run, and prove nothing.
+    forgetMemos();
     const again = runRegion(october2025Region);
+    expect(again, 'the second night was computed anew').not.toBe(night);
     expect(JSON.stringify(again.minutes), 'the same seed gave a different night').toBe(JSON.stringify(night.minutes));
     const other: RegionNight = runRegion({ ...october2025Region, seed: 7 });
     expect(JSON.stringify(other.minutes), 'seed 7 gave exactly the same night: the seed is not used').not.toBe(JSON.stringify(night.minutes));

@@ -4,10 +4,14 @@ export default defineProject({
   test: {
     name: 'course',
     include: ['test/**/*.test.ts'],
+    // Seeded soak runs are `npm run test:long`'s (vitest.long.config.ts at the root).
+    exclude: ['test/**/*.long.test.ts'],
     environment: 'node',
-    // The replay runs five nights and the deck tests build every deck with the simulator:
-    // seconds on a loaded 2-core machine. A guard, not a speed assertion.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Builds every deck once per run, for the three test files that read them.
+    globalSetup: ['test/support/build-decks.setup.ts'],
+    // Unit tests answer in well under a second; 10 s is a guard against a hang, not a speed
+    // check (that is `npm run bench`). A test that needs more names its budget and says why.
+    testTimeout: 10_000,
+    hookTimeout: 10_000,
   },
 });

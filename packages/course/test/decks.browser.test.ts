@@ -3,40 +3,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { browserGate, launchChromium } from '@outage-lab/browser';
-import { buildDecks, exportPdfs, serveDecks, writeDeck, type DeckResult } from '@outage-lab/slides';
+import { exportPdfs, serveDecks } from '@outage-lab/slides';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckSources } from '../src/decks/sources.ts';
+import { builtDecks } from './support/built-decks.ts';
 import { DECKS_DIR, offlineContext } from './support/decks.ts';
 import { decodePng, inkShare } from './support/png.ts';
 
 const gate = browserGate();
 if (!gate.run) console.warn(`deck browser tests: ${gate.reason}`);
 
-// Building every deck and starting Chromium, then drawing and printing each deck: the
-// heaviest work here, a minute or more on a busy 2-core machine and over three under a
-// full parallel test run, so the block and its set-up have budgets of their own. Decks
-// with live widgets also replay the model in the page when they open.
-const BROWSER_BUDGET_MS = 300_000;
+// A test drives Chromium through every deck, or prints one: up to 2 s on a quiet machine,
+// and decks with live widgets replay the model in the page when they open. Starting
+// Chromium takes a second or two. Guards for a busy 2-core machine, not timing assertions.
+const BROWSER_BUDGET_MS = 30_000;
 
 describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: BROWSER_BUDGET_MS }, () => {
-  const out = mkdtempSync(join(tmpdir(), 'slides-browser-'));
-  let results: DeckResult[] = [];
+  // Built once for the whole test run, by the globalSetup in vitest.config.ts.
+  const { dir: out, decks: results } = builtDecks();
   let browser: Browser;
   let context: BrowserContext;
   /** Every URL any page of the context asked for. */
   const requested: string[] = [];
 
   const urlOf = (name: string, hash = ''): string => `${pathToFileURL(join(out, `${name}.html`)).href}${hash}`;
-  const slideCount = (name: string): number => results.find((r) => r.name === name)?.deck?.slides.length ?? 0;
+  const slideCount = (name: string): number => results.find((r) => r.name === name)?.slides.length ?? 0;
   const current = async (page: Page): Promise<string> => (await page.locator('.deck > .slide.active').getAttribute('data-number')) ?? 'none';
 
-  // Builds every deck with the simulator (the race-odds chart alone runs 360 nights) and
-  // starts Chromium: about 12 s on a loaded 2-core machine, past 60 s under a full parallel
-  // npm test. A budget for a busy machine, not a timing assertion.
   beforeAll(async () => {
-    results = buildDecks({ ...deckSources(), decksDir: DECKS_DIR });
-    for (const result of results) writeDeck(result, out);
     browser = await launchChromium(gate.run ? gate.executablePath : '');
     context = await offlineContext(browser, requested);
   }, BROWSER_BUDGET_MS);
@@ -195,7 +190,9 @@ describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: BROWSER_
 
   it('prints one slide per page to PDF', async () => {
     const name = '06-wrap-up';
-    const [pdf] = await exportPdfs([join(out, `${name}.html`)], out, gate.run ? gate.executablePath : '');
+    // Printed beside a copy of its own, not into the folder the other deck test files read.
+    const pdfOut = mkdtempSync(join(tmpdir(), 'slides-browser-pdf-'));
+    const [pdf] = await exportPdfs([join(out, `${name}.html`)], pdfOut, gate.run ? gate.executablePath : '');
     const text = readFileSync(pdf ?? '', 'latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text.match(/\/Type\s*\/Page\b/g)?.length).toBe(slideCount(name));

@@ -1,7 +1,7 @@
 import { simDiagram } from '@outage-lab/core';
-import { buildDecks, createEngine, renderDeck, type DeckResult } from '@outage-lab/slides';
+import { createEngine, renderDeck } from '@outage-lab/slides';
 import { describe, expect, it } from 'vitest';
-import { deckSources } from '../src/decks/sources.ts';
+import { builtDecks, pageOf, type BuiltDeck } from './support/built-decks.ts';
 import { DECKS_DIR } from './support/decks.ts';
 
 const EXPECTED = [
@@ -15,30 +15,31 @@ const EXPECTED = [
 ];
 
 describe('the workshop decks', () => {
-  const results = buildDecks({ ...deckSources(), decksDir: DECKS_DIR });
+  // Built once for the whole test run, by the globalSetup in vitest.config.ts.
+  const results = builtDecks().decks;
 
   it('are all there, in order', () => {
     expect(results.map((r) => r.name)).toEqual(EXPECTED);
   });
 
   it('all build without errors', () => {
-    expect(results.flatMap((r) => r.errors.map((e) => e.message))).toEqual([]);
-    expect(results.every((r) => r.page !== null)).toBe(true);
+    expect(results.flatMap((r) => r.errors)).toEqual([]);
+    expect(results.every((r) => r.file !== null)).toBe(true);
   });
 
   it('open with a title slide made from their front matter', () => {
-    for (const r of results) expect(r.deck?.slides[0]?.kind, `${r.name} has no title slide`).toBe('title');
+    for (const r of results) expect(r.slides[0]?.kind, `${r.name} has no title slide`).toBe('title');
   });
 
   it('have speaker notes on every content slide', () => {
     const missing = results.flatMap((r) =>
-      (r.deck?.slides ?? []).filter((s) => s.kind === 'content' && (s.notes ?? '').trim() === '').map((s) => `${r.name} slide ${s.number} (${s.heading}) has no notes`),
+      r.slides.filter((s) => s.kind === 'content' && (s.notes ?? '').trim() === '').map((s) => `${r.name} slide ${s.number} (${s.heading}) has no notes`),
     );
     expect(missing).toEqual([]);
   });
 
   it('draw their diagrams from the simulator', () => {
-    const sims = (r: DeckResult): string[] => [...(r.page ?? '').matchAll(/<figure class="sim" data-sim="([^"]+)"/g)].map((m) => m[1] ?? '');
+    const sims = (r: BuiltDeck): string[] => [...pageOf(r).matchAll(/<figure class="sim" data-sim="([^"]+)"/g)].map((m) => m[1] ?? '');
     const byDeck = Object.fromEntries(results.map((r) => [r.name, sims(r)]));
     expect(byDeck['01-reproduce-the-race']).toEqual(['october2025', 'race-odds']);
     expect(byDeck['05-cascade']).toEqual(['october2025-answers', 'october2025-dwfm', 'october2025-nlb', 'october2025-region', 'october2025-fixes', 'october2025-dependents']);
@@ -46,7 +47,7 @@ describe('the workshop decks', () => {
 
   it('are each one self-contained page that fetches nothing', () => {
     for (const r of results) {
-      const page = r.page ?? '';
+      const page = pageOf(r);
       expect(page, r.name).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
       expect(page, `${r.name} loads a script from elsewhere`).not.toMatch(/<script[^>]+src=/);
       expect(page, `${r.name} links a stylesheet`).not.toMatch(/<link[^>]+stylesheet/);

@@ -6,9 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { browserGate, launchChromium } from '@outage-lab/browser';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildDecks, serveDecks, writeDeck, type DeckResult } from '@outage-lab/slides';
+import { serveDecks } from '@outage-lab/slides';
 import { deckSources } from '../src/decks/sources.ts';
 import { REPO_ROOT } from '../src/manifest.ts';
+import { builtDecks } from './support/built-decks.ts';
 import { offlineContext } from './support/decks.ts';
 
 const gate = browserGate();
@@ -23,17 +24,19 @@ function exploreTimeline(replay: string): string {
   return out.slice(out.indexOf('\n\n') + 2).trimEnd();
 }
 
-// Budgets for a busy 2-core machine, not for speed (that is `npm run bench`): building the
-// decks replays October nights for the players' printed frames, the October player replays
-// its night in the page, and the served test builds a deck and starts a server. Each of
-// these took from 3 to 60 s with the machine's load at 8.
-const BROWSER_BUDGET_MS = 180_000;
+// Budgets for a busy 2-core machine, not for speed (that is `npm run bench`): a test drives
+// Chromium through a player or knobs (up to 2 s on a quiet machine; the October player
+// replays its night in the page), and starting Chromium takes a second or two.
+const BROWSER_BUDGET_MS = 30_000;
+// The served test builds its deck, bundling the player with esbuild, and starts a server:
+// 9 s on a quiet machine.
+const SERVED_BUDGET_MS = 60_000;
 // A knob's night runs in the page: 0.2 s on a quiet laptop, seconds on a busy one.
 const REDRAW_BUDGET_MS = 30_000;
 
 describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: BROWSER_BUDGET_MS }, () => {
-  const out = mkdtempSync(join(tmpdir(), 'slides-live-'));
-  let results: DeckResult[] = [];
+  // Built once for the whole test run, by the globalSetup in vitest.config.ts.
+  const { dir: out, decks: results } = builtDecks();
   let browser: Browser;
   let context: BrowserContext;
   const requested: string[] = [];
@@ -41,7 +44,7 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: BROWSER_BUDGET
 
   const urlOf = (name: string, hash = ''): string => `${pathToFileURL(join(out, `${name}.html`)).href}${hash}`;
   /** `#n` of the slide with this heading. */
-  const slideOf = (name: string, heading: string): string => `#${results.find((r) => r.name === name)?.deck?.slides.find((s) => s.heading === heading)?.number ?? 0}`;
+  const slideOf = (name: string, heading: string): string => `#${results.find((r) => r.name === name)?.slides.find((s) => s.heading === heading)?.number ?? 0}`;
   const player = (page: Page): Locator => page.locator('.slide.active .player.live-view');
   const press = async (widget: Locator, label: string, times = 1): Promise<void> => {
     for (let i = 0; i < times; i++) await widget.getByRole('button', { name: label, exact: true }).click();
@@ -59,8 +62,6 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: BROWSER_BUDGET
   };
 
   beforeAll(async () => {
-    results = buildDecks({ ...deckSources(), only: ['01-reproduce-the-race', '03-nlb-velocity-control', '04-ec2-throttling'] });
-    for (const result of results) writeDeck(result, out);
     browser = await launchChromium(gate.run ? gate.executablePath : '');
     context = await offlineContext(browser, requested);
   }, BROWSER_BUDGET_MS);
@@ -213,7 +214,7 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: BROWSER_BUDGET
     await page.close();
   });
 
-  it('is mirrored by a second audience window when the deck is served', async () => {
+  it('is mirrored by a second audience window when the deck is served', { timeout: SERVED_BUDGET_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'slides-live-serve-'));
     writeFileSync(join(dir, 'race.md'), `## The race\n\n\`\`\`sim-player ${RACE}\n\`\`\`\n\n<!-- notes -->\n`);
     const server = await serveDecks({ ...deckSources(), decksDir: dir, outDir: join(dir, 'dist'), port: 0 });

@@ -4,11 +4,12 @@ export default defineProject({
   test: {
     name: 'slides',
     include: ['test/**/*.test.ts'],
+    // Seeded soak runs are `npm run test:long`'s (vitest.long.config.ts at the root).
+    exclude: ['test/**/*.long.test.ts'],
     environment: 'node',
-    // Budgets for a busy 2-core laptop, not for speed (that is `npm run bench`): building
-    // every deck draws the simulator's diagrams, which takes seconds there. The browser
-    // tests start Chromium and give their describe block a budget of its own.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Unit tests answer in well under a second; 10 s is a guard against a hang, not a speed
+    // check (that is `npm run bench`). A test that needs more names its budget and says why.
+    testTimeout: 10_000,
+    hookTimeout: 10_000,
   },
 });

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DNS_INVARIANTS, regionalEndpointResolves } from '../../src/judge.ts';
-import {
-  DnsEnactor,
-  activeGeneration,
-  apiLatency,
-  deleteSetsOlderThan,
-  createDnsModel,
-  exploreExhaustively,
-  runModel,
-  smallScopeConfig,
-  type DnsWorld,
-  type EnactorState,
-  type Outcome,
-  type StepContext,
-} from '../../src/index.ts';
+import { createDnsModel, exploreExhaustively, runModel, smallScopeConfig } from '../../src/index.ts';
 import { StateVector } from '../../src/sim/index.ts';
 import { exploreInParallel } from '../../src/sim/parallel.ts';
 import type { DnsScope } from '../../src/scenarios/dns-search.ts';
+import { progressNeverGoesBack, recipe, reducedFindsWhatPlainFinds, reductionCases, type ReductionScope } from './reductions.ts';
 
 /**
  * The reductions must lose no bug. Wherever the plain search (no symmetry) finds a
@@ -25,51 +13,20 @@ import type { DnsScope } from '../../src/scenarios/dns-search.ts';
  * length is the shortest there is).
  */
 
-/** A wrong fix: clean-up judged from Route 53, but the stale write still lands, so a generation goes back. */
-class OnlyCleanupFixed extends DnsEnactor {
-  protected override cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    const generation = me.plan?.generation ?? me.lastApplied;
-    const live = world.config.endpoints.map((e) => activeGeneration(world, e.name) ?? generation);
-    const cutoff = Math.min(generation - world.config.cleanupThreshold, ...live);
-    for (const g of world.plans.generations()) if (g < cutoff) world.plans.delete(g);
-    const { changes } = deleteSetsOlderThan(world, cutoff);
-    if (changes.length > 0) world.route53.changeResourceRecordSets(changes);
-    Object.assign(me, { phase: 'idle', plan: null, lastApplied: generation, attempts: 0 });
-    return { result: 'cleaned up', ok: true, delayMs: apiLatency(world, me, ctx) };
-  }
-}
-
-const SCOPES: readonly (DnsScope & { cleanupThreshold?: number })[] = [
+/** The three Enactors on two endpoints take seconds each: test:long runs them (exhaustive-reductions.long.test.ts). */
+const SCOPES: readonly ReductionScope[] = [
   { enactors: 2, endpoints: 1, plans: 5 },
   { enactors: 2, endpoints: 1, plans: 4, cleanupThreshold: 1 },
   { enactors: 2, endpoints: 2, plans: 5 },
   { enactors: 3, endpoints: 1, plans: 5 },
-  { enactors: 3, endpoints: 2, plans: 5 },
 ];
 
-const PROGRAMS = { faithful: () => new DnsEnactor(), 'only clean-up fixed': () => new OnlyCleanupFixed() };
-const INVARIANT_SETS = { regional: [regionalEndpointResolves], all: DNS_INVARIANTS };
-
 describe('symmetry reduction loses no bug', () => {
-  // Every pairing that breaks an invariant: the wrong fix keeps the regional endpoint
-  // resolving, so with it only the whole set of invariants is checked.
-  const cases = SCOPES.flatMap((scope) => [
-    { scope, program: 'faithful', invariants: 'regional' },
-    { scope, program: 'faithful', invariants: 'all' },
-    { scope, program: 'only clean-up fixed', invariants: 'all' },
-  ]);
-  it.each(cases)('$program, $invariants invariants, $scope', { timeout: 300_000 }, ({ scope, program, invariants }) => {
-    const model = createDnsModel(smallScopeConfig(scope), { name: 'reduction', enactor: PROGRAMS[program as keyof typeof PROGRAMS]() });
-    const checked = INVARIANT_SETS[invariants as keyof typeof INVARIANT_SETS];
-    const plain = exploreExhaustively(model, { invariants: checked, symmetry: false, shrink: false });
-    const reduced = exploreExhaustively(model, { invariants: checked, symmetry: true, shrink: false });
-    expect(plain.counterexample, 'this case was chosen because it breaks an invariant').not.toBeNull();
-    expect(reduced.counterexample?.violation.invariant).toBe(plain.counterexample?.violation.invariant);
-    expect(reduced.counterexampleLength).toBe(plain.counterexampleLength);
-    expect(reduced.states, 'symmetry must not add states').toBeLessThanOrEqual(plain.states);
-  });
+  // The three-Enactor cases take about 2.5 s quiet: a budget for a busy laptop.
+  it.each(reductionCases(SCOPES))('$program, $invariants invariants, $scope', { timeout: 30_000 }, reducedFindsWhatPlainFinds);
 
-  it('counts each orbit once: three interchangeable Enactors give close to 3! fewer states', { timeout: 300_000 }, () => {
+  // Two full searches of three Enactors: about 3 s quiet.
+  it('counts each orbit once: three interchangeable Enactors give close to 3! fewer states', { timeout: 30_000 }, () => {
     const model = createDnsModel(smallScopeConfig({ enactors: 3, plans: 3 }), { name: 'reduction' });
     const plain = exploreExhaustively(model, { invariants: DNS_INVARIANTS, symmetry: false, stopAtFirst: false });
     const reduced = exploreExhaustively(model, { invariants: DNS_INVARIANTS, symmetry: true, stopAtFirst: false });
@@ -112,17 +69,12 @@ describe('the state vector', () => {
 });
 
 describe('the parallel search finds what the sequential one finds', () => {
-  const recipe = (scope: DnsScope, invariants: 'all' | 'regional') => ({
-    module: new URL('../../src/scenarios/dns-search.ts', import.meta.url).href,
-    export: 'dnsSearch',
-    args: { scope, name: 'parallel', invariants },
-  });
-
+  // Each starts two worker threads and searches twice: 1-3 s quiet, so a budget for a busy laptop.
   it.each([
     { scope: { enactors: 2, endpoints: 1, plans: 5 } as DnsScope, invariants: 'regional' as const, stopAtFirst: true },
     { scope: { enactors: 2, endpoints: 2, plans: 5 } as DnsScope, invariants: 'all' as const, stopAtFirst: true },
     { scope: { enactors: 2, endpoints: 1, plans: 5 } as DnsScope, invariants: 'all' as const, stopAtFirst: false },
-  ])('$scope, $invariants invariants, stop at first: $stopAtFirst', { timeout: 240_000 }, async ({ scope, invariants, stopAtFirst }) => {
+  ])('$scope, $invariants invariants, stop at first: $stopAtFirst', { timeout: 30_000 }, async ({ scope, invariants, stopAtFirst }) => {
     const model = createDnsModel(smallScopeConfig(scope), { name: 'parallel' });
     const checked = invariants === 'all' ? DNS_INVARIANTS : [regionalEndpointResolves];
     const sequential = exploreExhaustively(model, { invariants: checked, stopAtFirst, shrink: false });
@@ -135,13 +87,9 @@ describe('the parallel search finds what the sequential one finds', () => {
     expect(parallel.counterexample?.replay, 'not the same shortest counterexample').toBe(sequential.counterexample?.replay);
   });
 
-  it('reports progress that never goes back, ending at the states it found', { timeout: 240_000 }, async () => {
-    const reported: number[] = [];
-    const scope: DnsScope = { enactors: 3, endpoints: 1, plans: 5 };
-    const result = await exploreInParallel(recipe(scope, 'all'), { workers: 2, stopAtFirst: false, shrink: false, progressEvery: 512, onProgress: (p) => void reported.push(p.states) });
-    expect(reported.length).toBeGreaterThan(20);
-    const backwards = reported.flatMap((n, i) => (i > 0 && n < (reported[i - 1] as number) ? [`${reported[i - 1]} → ${n}`] : []));
-    expect(backwards, 'the states count went back').toEqual([]);
-    expect(reported.at(-1)).toBe(result.states);
+  // The whole space of two Enactors on two worker threads: about 2 s quiet. test:long does
+  // the same for three Enactors, whose levels are wide enough to interleave the workers' reports.
+  it('reports progress that never goes back, ending at the states it found', { timeout: 30_000 }, async () => {
+    await progressNeverGoesBack({ enactors: 2, endpoints: 1, plans: 5 }, 64);
   });
 });

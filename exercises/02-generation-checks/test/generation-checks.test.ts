@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   REGIONAL_ENDPOINT,
   createDnsModel,
@@ -18,6 +18,7 @@ import {
 import { DNS_INVARIANTS, activePlanExists, generationNeverRegresses, newestPlanApplied, october2025, regionalEndpointResolves } from '@outage-lab/core/judge';
 import { DnsEnactor } from '../src/enactor.ts';
 import { LAG, LAGGING_ENDPOINT, cleanupNightConfig, laggingStart, wedgedStart } from './nights.ts';
+import { everyInterleavingAtRealSize, REAL_SIZE_BUDGET, WAITING } from './real-size.ts';
 import { runNight, story, type Night } from './support.ts';
 
 const enactor = (): EnactorProgram => new DnsEnactor();
@@ -27,6 +28,11 @@ const HEAVY = { timeout: 120_000 };
 describe('Lesson 02 · generation checks', () => {
   let october: Night | null = null;
   const october2025Night = () => (october ??= runNight(enactor(), october2025.config, pdt('23:52'), october2025.seed));
+  /** Whether a step has failed so far: step 9 waits until none has. */
+  let failing = false;
+  afterEach(({ task }) => {
+    if (task.result?.state === 'fail') failing = true;
+  });
 
   it('step 1: on the night of 19 October, dynamodb.us-east-1.amazonaws.com never goes empty', HEAVY, () => {
     const run = october2025Night();
@@ -117,5 +123,10 @@ describe('Lesson 02 · generation checks', () => {
     const yours = runNight(enactor(), config, pdt('23:06'), 1);
     const late = yours.violations.find((v) => v.invariant === newestPlanApplied.name);
     expect(late, `once the Planner stops, every endpoint must reach the newest plan; a safe Enactor that stops applying is no fix.\n${story(yours, late)}`).toBeUndefined();
+  });
+
+  it('step 9: every interleaving of three Enactors on the regional endpoint and its twin breaks no invariant', REAL_SIZE_BUDGET, (ctx) => {
+    if (failing) ctx.skip(WAITING);
+    everyInterleavingAtRealSize(enactor());
   });
 });

@@ -16,6 +16,8 @@ export interface TestOutcome {
   readonly title: string;
   readonly state: 'passed' | 'failed' | 'skipped' | 'pending';
   readonly errors: readonly { readonly name: string; readonly message: string }[];
+  /** Why a skipped step did not run (`ctx.skip(note)`): the learner is told, not left guessing. */
+  readonly note?: string;
 }
 
 export interface LessonRun {
@@ -127,6 +129,7 @@ function collectProject(name: string, modules: readonly TestModule[]): { tests: 
         title: test.name,
         state: result.state,
         errors: (result.errors ?? []).map((e) => ({ name: e.name ?? 'Error', message: e.message })),
+        ...(result.state === 'skipped' && result.note !== undefined ? { note: result.note } : {}),
       });
     }
   }

@@ -50,7 +50,10 @@ export function lessonReport(run: LessonRun, options: { readonly logs?: readonly
   for (const error of run.loadErrors) {
     lines.push(pc.red('The tests cannot load your code:'), ...indent(shortenPaths(error, lesson).split('\n').slice(0, MESSAGE_LINES), '  '), '');
   }
-  for (const test of run.tests) lines.push(`  ${mark(test)} ${truncate(test.title, WIDTH - 4)}`);
+  for (const test of run.tests) {
+    lines.push(`  ${mark(test)} ${truncate(test.title, WIDTH - 4)}`);
+    if (test.note !== undefined) lines.push(pc.dim(`    ${truncate(test.note, WIDTH - 4)}`));
+  }
   const { nextFailing } = progress(run);
   if (nextFailing !== null && run.tests.length > 0) {
     lines.push('', `${pc.red('✗')} ${pc.bold(nextFailing.title)}`);

@@ -114,6 +114,7 @@ describe('bad arguments', () => {
     expect(result.out[0]).toMatch(/^usage: slides <build\|serve\|pdf>/);
   });
 
+  // Starts Node with tsx in a child process: under a second on a quiet machine, seconds on a busy one.
   it('reach the terminal as one line without a stack trace, from the real command', () => {
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
     const child = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '--colour'], { encoding: 'utf8' });

@@ -42,6 +42,7 @@ describe('the presenter view corner feed', () => {
     for (const url of ['http://192.168.1.20:4100/api/stuck', 'https://127.0.0.1:4100/', 'http://evil.example/']) expect(() => cornerFeedOrigin(url)).toThrow(/loopback/);
   });
 
+  // Starts Chromium and loads a deck: 1 to 3 s on a quiet machine. A guard for a busy 2-core machine, not a timing assertion.
   it.skipIf(!gate.run)("shows the feed's list in a corner of the presenter view, as text", async () => {
     if (!gate.run) return;
     const [result] = buildDecks({ decksDir: join(dir, 'decks'), cornerFeed: feedUrl });
@@ -58,5 +59,5 @@ describe('the presenter view corner feed', () => {
     } finally {
       await browser.close();
     }
-  }, 180_000);
+  }, 30_000);
 });

@@ -22,6 +22,9 @@ const SOLVED = [
 ] as const;
 
 /**
+ * The whole matrix on every tree, five Vitest start-ups: the long suite's. The fast suite
+ * (verify.test.ts) checks the same choice of files in process and runs verify once.
+ *
  * The instructors' check judges the pristine starters, never the learner's files: it
  * must hold on every tree a learner can have. (It used to call a solved lesson's starter
  * "green: the lesson teaches nothing", so `npm test` failed for everyone who finished.)

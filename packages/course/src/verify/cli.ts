@@ -10,22 +10,19 @@
  * the matrix is wrong.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pc from 'picocolors';
-import { BadInput, quietOnClosedPipe, reportError } from '@outage-lab/cli';
+import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
 import { parseVerifyArgs, VERIFY_USAGE } from './args.ts';
-import { loadManifest, REPO_ROOT, type Manifest } from '../manifest.ts';
+import { loadManifest, REPO_ROOT } from '../manifest.ts';
 import { runMatrix } from '../lesson-runner.ts';
-import { ensurePristineStarters, lessonFiles, starterPath } from '../starters/pristine.ts';
 import { formatTypeProblem, typecheckProject } from '../typecheck.ts';
+import { selectStarters } from './selection.ts';
 import { solutionCells, starterCells, wrongFixCells, type Cell } from './matrix.ts';
 import { editWrongFixes, wrongFixes, wrongFixTree, type WrongFix } from '../wrong-fixes.ts';
 
 /** The starters' type errors, read from the pristine copies in place of the working files. */
-function starterTypeErrors(manifest: Manifest): string[] {
-  const substitutes = new Map(
-    manifest.lessons.flatMap((lesson) => lesson.files.map((file) => [resolve(REPO_ROOT, lesson.folder, file), starterPath(REPO_ROOT, lesson, file)] as const)),
-  );
+function starterTypeErrors(substitutes: ReadonlyMap<string, string>): string[] {
   return typecheckProject(REPO_ROOT, 'exercises/tsconfig.json', substitutes).map(formatTypeProblem);
 }
 
@@ -36,17 +33,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const manifest = loadManifest();
-  const unknown = ensurePristineStarters(REPO_ROOT, manifest);
-  // Damaged local state, not a failure of the check: one line and exit 2.
-  if (unknown.length > 0) throw new BadInput(`no pristine copy of ${unknown.join(', ')}, and git has none (run \`npm ci\` in a clone)`);
-  const edited = manifest.lessons.flatMap((lesson) => lessonFiles(REPO_ROOT, lesson).filter((f) => f.mine !== f.starter).map((f) => f.path));
-  if (edited.length > 0) {
-    console.log(pc.dim(`${edited.length} lesson ${edited.length === 1 ? 'file differs' : 'files differ'} from the pristine starters; verify judges the pristine copies (after changing a starter: npm run starters -- --refresh)`));
-  }
+  const { substitutes, note } = selectStarters(REPO_ROOT, manifest);
+  if (note !== null) console.log(pc.dim(note));
   const { applied, refused } = editWrongFixes(manifest.lessons.flatMap((lesson) => wrongFixes(lesson, REPO_ROOT)), REPO_ROOT);
   // The fixes are type-checked with the solutions, in one program, from memory.
   const fixTrees = new Map(applied.flatMap(({ fix, files }) => [...wrongFixTree(fix, REPO_ROOT, files)]));
-  const typeErrors = [...starterTypeErrors(manifest), ...typecheckProject(REPO_ROOT, 'solutions/tsconfig.json', new Map(), fixTrees).map(formatTypeProblem)];
+  const typeErrors = [...starterTypeErrors(substitutes), ...typecheckProject(REPO_ROOT, 'solutions/tsconfig.json', new Map(), fixTrees).map(formatTypeProblem)];
   const { runs, wrong } = await runMatrix(manifest.lessons, ['pristine', 'solution'], applied.map(({ fix }) => fix));
   const cells: Cell[] = [];
   let solutionTests = { passed: 0, failed: 0 };

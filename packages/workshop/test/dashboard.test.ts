@@ -1,16 +1,17 @@
 import { appendFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeRepo, runCli, tempRepo } from './support/temp-repo.ts';
+import { cli, removeRepo, runCli, tempRepo } from './support/temp-repo.ts';
 
 const visible = (line: string): number => [...line].length;
 
-// Each test starts the CLI, and Vitest inside it, up to three times: on a 2-core machine
-// under heavy load one start of even this two-lesson workshop took a minute.
-describe('npm start, the dashboard', { timeout: 600_000 }, () => {
+// Each test starts Vitest up to three times, a few seconds each when quiet; a 2-core laptop
+// under heavy load has taken far longer for one start of even this two-lesson workshop.
+describe('npm start, the dashboard', { timeout: 60_000 }, () => {
   const root = tempRepo();
   afterAll(() => removeRepo(root));
 
+  // The one run as a learner starts it, for the real exit code and streams; the rest run in process.
   it('shows each lesson not started, the next lesson with its README and file, the commands, and the progress bar last', async () => {
     const result = await runCli(root, ['start']);
     expect(result.code, result.err).toBe(0);
@@ -35,7 +36,7 @@ describe('npm start, the dashboard', { timeout: 600_000 }, () => {
   it('after the learner copies a solution in: lesson done, its notes offered, the next lesson up, the bar moved', async () => {
     for (const file of ['src/freshness.ts']) copyFileSync(join(root, 'solutions/01-fresh-plans', file), join(root, 'exercises/01-fresh-plans', file));
     appendFileSync(join(root, 'exercises/02-keep-the-active-plan/src/cutoff.ts'), '// started\n');
-    const result = await runCli(root, ['start']);
+    const result = await cli(root, ['start']);
     expect(result.code, result.err).toBe(0);
     expect(result.out).toMatch(/✓ 01 Fresh plans only +█{10} {2}done/);
     expect(result.out.replace(/\s+/g, ' ')).toMatch(/▸ 02 Clean-up keeps the active plan █{7}░{3} 2\/3 passing first failing: step 1: clean-up spares the plan the regional endpoint points at/);
@@ -47,14 +48,14 @@ describe('npm start, the dashboard', { timeout: 600_000 }, () => {
   });
 
   it('reads unchanged lessons from its cache, and runs again only the one that changed', async () => {
-    const before = await runCli(root, ['start']);
-    const again = await runCli(root, ['start']);
+    const before = await cli(root, ['start']);
+    const again = await cli(root, ['start']);
     expect(again.out.split('\n')[1]).toBe('Nothing changed since the last check: these are its results.');
     expect(again.out, 'no lesson ran').not.toContain('checked');
     const dashboard = (out: string): string => out.slice(out.indexOf('Outage Lab ·'));
     expect(dashboard(again.out), 'the same dashboard').toBe(dashboard(before.out));
     appendFileSync(join(root, 'exercises/02-keep-the-active-plan/src/cleanup.ts'), '// still working\n');
-    const changed = await runCli(root, ['start']);
+    const changed = await cli(root, ['start']);
     expect(changed.out.split('\n')[1]).toBe('Checking 1 changed lesson…');
     expect(changed.out).toContain('checked 02 Clean-up keeps the active plan (1 of 1)');
     expect(changed.out).not.toContain('checked 01');

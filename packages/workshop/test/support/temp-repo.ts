@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { register } from 'tsx/esm/api';
 import { main } from '../../src/cli.ts';
 import { loadManifest, snapshotStarters, STARTERS_DIR } from '@outage-lab/course';
 import { WORKSHOP_ROOT as REPO_ROOT } from '../../src/context.ts';
@@ -40,7 +41,14 @@ export interface Captured {
   readonly err: string;
 }
 
-/** The CLI in this process, for the commands that do not start Vitest. */
+// The commands that start Vitest load the root vitest.config.ts, which imports the workspace's
+// TypeScript sources through Node itself: the loader `node --import tsx` gives the real CLI.
+register();
+
+/**
+ * The CLI in this process, Vitest's Node API included. Only a step that loops forever
+ * needs the CLI's own process: the worker it leaves spinning ends only with the process.
+ */
 export async function cli(root: string, argv: readonly string[], env: NodeJS.ProcessEnv = {}, now = new Date(2025, 9, 20, 7, 48, 0)): Promise<Captured> {
   const out: string[] = [];
   const err: string[] = [];

@@ -28,9 +28,6 @@ function exploreTimeline(replay: string): string {
 // Chromium through a player or knobs (up to 2 s on a quiet machine; the October player
 // replays its night in the page), and starting Chromium takes a second or two.
 const BROWSER_BUDGET_MS = 30_000;
-// The served test builds its deck, bundling the player with esbuild, and starts a server:
-// 9 s on a quiet machine.
-const SERVED_BUDGET_MS = 60_000;
 // A knob's night runs in the page: 0.2 s on a quiet laptop, seconds on a busy one.
 const REDRAW_BUDGET_MS = 30_000;
 
@@ -214,7 +211,7 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: BROWSER_BUDGET
     await page.close();
   });
 
-  it('is mirrored by a second audience window when the deck is served', { timeout: SERVED_BUDGET_MS }, async () => {
+  it('is mirrored by a second audience window when the deck is served', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'slides-live-serve-'));
     writeFileSync(join(dir, 'race.md'), `## The race\n\n\`\`\`sim-player ${RACE}\n\`\`\`\n\n<!-- notes -->\n`);
     const server = await serveDecks({ ...deckSources(), decksDir: dir, outDir: join(dir, 'dist'), port: 0 });
@@ -229,6 +226,9 @@ describe.skipIf(!gate.run)('live widgets in Chromium', { timeout: BROWSER_BUDGET
     try {
       const [first, second] = [await served.newPage(), await served.newPage()];
       for (const page of [first, second]) await page.goto(`${server.url}race.html#1`);
+      // The window pressed is the one in front, as on a presenter's screen: a page behind
+      // gets few animation frames, and each click waited about 2 s for its button to be still.
+      await first.bringToFront();
       await press(player(first), 'Step', 5);
       await second.waitForFunction(() => document.querySelector('.slide.active .live-view .player-status')?.textContent?.startsWith('step 5 ') === true);
       expect(await view(player(second))).toBe(await view(player(first)));

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { browserGate, launchChromium } from '@outage-lab/browser';
 import type { Page } from 'playwright-core';
 import { buildDecks, writeDeck, type DeckResult } from '@outage-lab/slides';
+import { forgetMemos } from '@outage-lab/core';
 import { deckSources } from '../src/decks/sources.ts';
 
 export const SLIDES_KEYS = ['slides.buildAllMs', 'slides.playerStepMs', 'slides.playerStepMs.smallScope', 'slides.playerBackMs', 'slides.knobRedrawMs', 'slides.knobRedrawMs.nlb', 'slides.knobRedrawMs.ec2'];
@@ -73,6 +74,8 @@ export async function benchSlides(): Promise<Record<string, number>> {
   const gate = browserGate();
   if (!gate.run) throw new Error(gate.reason);
   const out = mkdtempSync(join(tmpdir(), 'bench-slides-'));
+  // A cold build: the nights an earlier section of the same process ran would be reused.
+  forgetMemos();
   const started = performance.now();
   const results = buildDecks(deckSources());
   const buildMs = performance.now() - started;

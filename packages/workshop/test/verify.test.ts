@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isBadInput, reportError } from '@outage-lab/cli';
 import { loadManifest } from '@outage-lab/course';
 // Not part of course's public API: verify's choice of files, reached past the package's exports on purpose.
-import { selectStarters } from '../../course/src/verify/selection.ts';
+import { selectStarters } from '@outage-lab/course/verify-selection';
 import { captured, removeRepo, tempRepo } from './support/temp-repo.ts';
 
 const FRESHNESS = 'exercises/01-fresh-plans/src/freshness.ts';

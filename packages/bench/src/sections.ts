@@ -57,7 +57,7 @@ export const SECTIONS: readonly Section[] = [
   { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },
   { prefix: 'class.lessonOverheadMs', keys: CLASS_OVERHEAD_KEYS, run: benchLessonOverhead },
   // Last: whole processes, and a cold `npm test` of several minutes.
-  { prefix: 'workshop', keys: ['workshop.startMsCached', 'workshop.lessonWallMs', 'workshop.watchRerunMs', 'workshop.testColdMs'], run: benchWorkshop },
+  { prefix: 'workshop', keys: ['workshop.startMsCached', 'workshop.lessonWallMsSolved', 'workshop.lessonPeakMB', 'workshop.watchRerunMsSolved', 'workshop.testColdMs', 'workshop.testLongColdMs'], run: benchWorkshop },
 ];
 
 /** Whether `--only <prefix>` selects this section: it is inside the prefix, or the prefix is inside it. */

@@ -1,39 +1,65 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { treeRssMB } from './process-tree.ts';
+import { learnerTree } from './solved-tree.ts';
 
 /**
  * The learner's loop, timed as a learner meets it: whole processes started the way the
- * README says, in this repository. It only spawns commands (no import of the workshop
- * package), so core's bench does not depend on the tooling built on core. Nothing the
- * learner wrote changes: the watch-mode save writes the file's own bytes back.
+ * README says, in a copy of this repository, first as cloned (the starters) and then
+ * with every lesson solved. It only spawns commands (no import of the workshop package),
+ * so the bench does not depend on the tooling it times. The full checks, `npm test` and
+ * `npm run test:long`, run in this repository, cold.
  */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const LESSON = '02';
+const WATCHED = '02';
+/** How often the process tree's memory is read while a lesson runs. */
+const SAMPLE_MS = 25;
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-/** Runs a command to its end and returns its wall time; any exit code is fine (a red lesson exits 1). */
-function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+/** Runs a command to its end: its wall time and the peak memory of its process tree. Any exit code is fine (a red lesson exits 1). */
+function timed(cwd: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; peakMB: number }> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const child = spawn(command, args, { cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', ...env } });
+  let peakMB = 0;
+  const sampler = setInterval(() => {
+    if (child.pid !== undefined) peakMB = Math.max(peakMB, treeRssMB(child.pid));
+  }, SAMPLE_MS);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', () => resolve(performance.now() - started));
+    child.once('close', () => {
+      clearInterval(sampler);
+      resolve({ ms: performance.now() - started, peakMB });
+    });
   });
 }
 
+const lesson = (dir: string, id: string) => timed(dir, process.execPath, ['--import', 'tsx', join(dir, 'packages/workshop/src/cli.ts'), 'lesson', id]);
+
+/** Each lesson twice: the median wall time of each, and the largest peak of any run. */
+async function lessons(dir: string, ids: readonly string[]): Promise<{ wall: Map<string, number>; peakMB: number }> {
+  const wall = new Map<string, number>();
+  let peakMB = 0;
+  for (const id of ids) {
+    const runs = [await lesson(dir, id), await lesson(dir, id)];
+    wall.set(id, median(runs.map((r) => r.ms)));
+    peakMB = Math.max(peakMB, ...runs.map((r) => r.peakMB));
+  }
+  return { wall, peakMB };
+}
+
 /** Save-to-verdict in watch mode, warm: the first run is over before the clock starts. */
-async function watchRerunMs(saves: number): Promise<number> {
-  const file = join(ROOT, 'exercises', '02-generation-checks', 'src', 'enactor.ts');
+async function watchRerunMs(dir: string, saves: number): Promise<number> {
+  const file = join(dir, 'exercises', '02-generation-checks', 'src', 'enactor.ts');
   const content = readFileSync(file);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/workshop/src/cli.ts'), 'lesson', LESSON, '--watch'], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, ['--import', 'tsx', join(dir, 'packages/workshop/src/cli.ts'), 'lesson', WATCHED, '--watch'], {
+    cwd: dir,
     stdio: ['ignore', 'pipe', 'ignore'],
     env: { ...process.env, NO_COLOR: '1' },
   });
@@ -65,18 +91,37 @@ async function watchRerunMs(saves: number): Promise<number> {
   }
 }
 
+const perLesson = (prefix: string, wall: ReadonlyMap<string, number>): Record<string, number> =>
+  Object.fromEntries([...wall].map(([id, ms]) => [`${prefix}.${id}`, Math.round(ms)]));
+
 export async function benchWorkshop(): Promise<Record<string, number>> {
-  // The first start fills the dashboard's cache; the ones after it find nothing changed.
-  await timed('npm', ['start', '--silent']);
-  const startMsCached = median([await timed('npm', ['start', '--silent']), await timed('npm', ['start', '--silent']), await timed('npm', ['start', '--silent'])]);
-  const lessonWallMs = median([await timed('npm', ['run', '-s', 'lesson', '--', LESSON]), await timed('npm', ['run', '-s', 'lesson', '--', LESSON])]);
-  const rerunMs = await watchRerunMs(3);
-  // Cold: Turbo's cache is bypassed, so every task runs as on a fresh clone.
-  const testColdMs = await timed('npm', ['test', '--silent'], { TURBO_FORCE: 'true' });
-  return {
-    'workshop.startMsCached': Math.round(startMsCached),
-    'workshop.lessonWallMs': Math.round(lessonWallMs),
-    'workshop.watchRerunMs': Math.round(rerunMs),
-    'workshop.testColdMs': Math.round(testColdMs),
-  };
+  const tree = learnerTree(ROOT);
+  try {
+    const ids = readdirSync(join(tree.dir, 'exercises'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name.slice(0, 2));
+    const starter = await lessons(tree.dir, ids);
+    tree.solve();
+    const solved = await lessons(tree.dir, ids);
+    const rerunMs = await watchRerunMs(tree.dir, 3);
+    // The first start fills the dashboard's cache; the ones after it find nothing changed.
+    const start = () => timed(tree.dir, process.execPath, ['--import', 'tsx', join(tree.dir, 'packages/workshop/src/cli.ts'), 'start']);
+    await start();
+    const startMsCached = median([(await start()).ms, (await start()).ms, (await start()).ms]);
+    // Cold: Turbo's cache is bypassed, so every task runs as on a fresh clone.
+    const testCold = await timed(ROOT, 'npm', ['test', '--silent'], { TURBO_FORCE: 'true' });
+    const testLongCold = await timed(ROOT, 'npm', ['run', '-s', 'test:long']);
+    return {
+      'workshop.startMsCached': Math.round(startMsCached),
+      'workshop.lessonWallMsSolved': Math.round(Math.max(...solved.wall.values())),
+      ...perLesson('workshop.lessonWallMsSolved', solved.wall),
+      ...perLesson('workshop.lessonWallMsStarter', starter.wall),
+      'workshop.lessonPeakMB': Math.round(Math.max(solved.peakMB, starter.peakMB)),
+      'workshop.watchRerunMsSolved': Math.round(rerunMs),
+      'workshop.testColdMs': Math.round(testCold.ms),
+      'workshop.testLongColdMs': Math.round(testLongCold.ms),
+    };
+  } finally {
+    tree.remove();
+  }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOOP_GRACE_MS } from './time-budgets.ts';
+import { loopGraceMs } from './time-budgets.ts';
 
 /**
  * Spots a lesson step stuck in a loop. Vitest's timeout is a timer, and a timer cannot
@@ -30,6 +30,7 @@ export interface StepWatchdog {
 
 /** Starts watching; lesson steps run after this (in this process's workers) leave their marks for it. */
 export function watchSteps(intervalMs = 1000): StepWatchdog {
+  const graceMs = loopGraceMs();
   const dir = mkdtempSync(join(tmpdir(), 'outage-lab-steps-'));
   process.env[STEP_MARKS_ENV] = dir;
   let timer: NodeJS.Timeout | undefined;
@@ -37,7 +38,7 @@ export function watchSteps(intervalMs = 1000): StepWatchdog {
     timer = setInterval(() => {
       for (const name of safeList(dir)) {
         const found = readMark(join(dir, name));
-        if (found !== null && found.runningMs > found.timeoutMs + LOOP_GRACE_MS) {
+        if (found !== null && found.runningMs > found.timeoutMs + graceMs) {
           clearInterval(timer);
           resolve(found);
           return;

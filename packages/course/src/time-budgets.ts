@@ -20,3 +20,13 @@ export const STEP_BUDGET_MS = 60_000;
  * control back (see step-watchdog.ts); the lesson runner stops it and says so.
  */
 export const LOOP_GRACE_MS = 10_000;
+
+/**
+ * The grace in force: the workshop's own tests lower it with OUTAGE_LAB_LOOP_GRACE_MS, so
+ * that naming a loop costs them seconds of a spinning core, not ten.
+ */
+export function loopGraceMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['OUTAGE_LAB_LOOP_GRACE_MS'];
+  const ms = raw === undefined ? Number.NaN : Number(raw);
+  return Number.isInteger(ms) && ms > 0 ? ms : LOOP_GRACE_MS;
+}

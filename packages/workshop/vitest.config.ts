@@ -8,6 +8,13 @@ export default defineProject({
     // seeded soak runs are `npm run test:long`'s (vitest.long.config.ts at the root).
     exclude: ['test/fixtures/**', 'test/**/*.long.test.ts'],
     environment: 'node',
+    // One module graph per worker, not per file: importing the model's sources again for every
+    // file cost a third of the suite's CPU. No test keeps module state for the next file
+    // (memoised nights are forgotten where a test needs a fresh run: core's forgetMemos).
+    isolate: false,
+    // Most of these tests wait on a child process or Vitest's start-up: two files at once
+    // overlap those waits even on two cores. Each file has a repository of its own.
+    maxWorkers: 2,
     // The tests read the CLI's text; picocolors would colour it whenever CI is set.
     env: { NO_COLOR: '1' },
     // Unit tests answer in well under a second; 10 s is a guard against a hang, not a speed

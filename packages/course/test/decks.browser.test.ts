@@ -17,7 +17,7 @@ if (!gate.run) console.warn(`deck browser tests: ${gate.reason}`);
 // A test drives Chromium through every deck, or prints one: up to 2 s on a quiet machine,
 // and decks with live widgets replay the model in the page when they open. Starting
 // Chromium takes a second or two. Guards for a busy 2-core machine, not timing assertions.
-const BROWSER_BUDGET_MS = 30_000;
+const BROWSER_BUDGET_MS = 120_000;
 
 describe.skipIf(!gate.run)('the workshop decks in Chromium', { timeout: BROWSER_BUDGET_MS }, () => {
   // Built once for the whole test run, by the globalSetup in vitest.config.ts.

@@ -64,7 +64,7 @@ const ROUND_TRIPS: readonly (readonly string[])[] = [
 
 describe('explore: every printed replay string reproduces its failure', () => {
   // The real-size exhaustive search is about 1 s quiet, the rest well under: a budget for a busy laptop.
-  it.each(ROUND_TRIPS)('%s %s %s %s', (...argv) => roundTrips(argv), 30_000);
+  it.each(ROUND_TRIPS)('%s %s %s %s', (...argv) => roundTrips(argv), 120_000);
 
   it('leaves out no strategy and scenario pair: each is in the table above, or refused', async () => {
     const covered = new Set([...ROUND_TRIPS, ...LONG_ROUND_TRIPS].map((argv) => `${argv[3]} on ${argv[1]}`));

@@ -103,7 +103,7 @@ describe('replay: the night and the report', () => {
   beforeAll(() => {
     result = run(['--fixes', 'dns', '--html', 'night.html'], { tty: true, cwd: dir });
     report = result.files.get(join(dir, 'night.html')) ?? '';
-  }, 30_000);
+  }, 120_000);
 
   it('prints every phase beside AWS, and impact minutes for the night as it happened and with the fix', () => {
     expect(result.code, result.err).toBe(0);
@@ -144,7 +144,7 @@ describe('replay: the night and the report', () => {
 describe('replay: the cascade deck’s diagrams that need the fixes', () => {
   // The five variants' nights (the two the replay above ran come from memory): a budget for
   // a busy 2-core machine, not a timing assertion.
-  it('draws the per-variant charts, and hands every other name to the core’s registry', { timeout: 40_000 }, () => {
+  it('draws the per-variant charts, and hands every other name to the core’s registry', { timeout: 120_000 }, () => {
     const svg = replayDiagrams('october2025-fixes-nlb', { seed: 20251351 });
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain('NLB connection errors per variant');

@@ -120,5 +120,5 @@ describe('bad arguments', () => {
     const child = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '--colour'], { encoding: 'utf8' });
     expect(child.status).toBe(2);
     expect(child.stderr).toBe('slides: unknown option "--colour" (valid: --decks, --out, --port, --html, --help)\n');
-  }, 30_000);
+  }, 120_000);
 });

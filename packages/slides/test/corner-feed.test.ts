@@ -59,5 +59,5 @@ describe('the presenter view corner feed', () => {
     } finally {
       await browser.close();
     }
-  }, 30_000);
+  }, 120_000);
 });

@@ -75,5 +75,5 @@ describe('a damaged state file', () => {
     expect(statSync(join(root, STATE_PATH)).isFile()).toBe(true);
     expect(existsSync(join(root, `${STATE_PATH}.damaged-3`))).toBe(true);
     // It starts Vitest for both lessons: a few seconds quiet, far more on a busy 2-core laptop.
-  }, 40_000);
+  }, 120_000);
 });

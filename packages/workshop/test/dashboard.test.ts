@@ -7,7 +7,7 @@ const visible = (line: string): number => [...line].length;
 
 // Each test starts Vitest up to three times, a few seconds each when quiet; a 2-core laptop
 // under heavy load has taken far longer for one start of even this two-lesson workshop.
-describe('npm start, the dashboard', { timeout: 60_000 }, () => {
+describe('npm start, the dashboard', { timeout: 120_000 }, () => {
   const root = tempRepo();
   afterAll(() => removeRepo(root));
 

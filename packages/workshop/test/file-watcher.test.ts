@@ -22,7 +22,7 @@ describe.each<[string, WatchOptions]>([
   ['polling', { poll: true, settleMs: SETTLE_MS, intervalMs: 50 }],
 // Real file events and timers: a test waits out a settle time and a quiet period per save, up
 // to four saves (about five seconds); the budget is for a busy 2-core laptop.
-])('the lesson folder watcher, by %s', { timeout: 30_000 }, (_mode, options) => {
+])('the lesson folder watcher, by %s', { timeout: 120_000 }, (_mode, options) => {
   const dir = mkdtempSync(join(tmpdir(), 'outage-lab-watch-'));
   mkdirSync(join(dir, 'src'));
   const file = join(dir, 'src', 'enactor.ts');

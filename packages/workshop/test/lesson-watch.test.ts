@@ -41,7 +41,7 @@ describe('npm run lesson -- --watch', () => {
     }
     expect(await child.ended).toBe(0);
     // Three runs in one watching process, and Ctrl-C: about six seconds quiet.
-  }, 40_000);
+  }, 120_000);
 
   it('gives one verdict per settled save with file events, however the editor saves', async () => {
     const child = follow(spawnCli(root, ['lesson', '01', '--watch']));
@@ -88,5 +88,5 @@ describe('npm run lesson -- --watch', () => {
     }
     expect(await child.ended).toBe(0);
     // Seven saves, each a run of the lesson in one watching process: about ten seconds quiet.
-  }, 60_000);
+  }, 120_000);
 });

@@ -14,7 +14,7 @@ describe('npm run verify and npm test refuse a bad flag before running anything'
     expect(result.stderr).toBe('verify: unknown option "--bogus" (valid: --help)\n');
     expect(result.stdout).toBe('');
     // Node and tsx start for one parse: a second or two quiet, several on a busy laptop.
-  }, 30_000);
+  }, 120_000);
 
   it('npm test -- --bogus: one line, exit 2, and no count from an earlier run', () => {
     const result = script('scripts/test.ts', '--bogus');
@@ -22,5 +22,5 @@ describe('npm run verify and npm test refuse a bad flag before running anything'
     expect(result.stderr).toBe('test: unknown option "--bogus" (valid: --force, --help)\n');
     expect(result.stdout).not.toMatch(/passed|failed/);
     // Node and tsx start for one parse: a second or two quiet, several on a busy laptop.
-  }, 30_000);
+  }, 120_000);
 });

@@ -51,5 +51,5 @@ describe('bad input gets one line naming the problem and the valid choices, exit
     expect(result.err.trim()).toBe('reset: unknown lesson "42" (valid: 01, 02)');
     expect(result.err, 'no stack trace').not.toMatch(/\n\s+at /);
     // Node and tsx start for one parse: a second or two quiet, several on a busy laptop.
-  }, 30_000);
+  }, 120_000);
 });

@@ -72,7 +72,7 @@ describe('what npm run verify judges, on the trees a learner can have', () => {
 
 // One real run: Vitest for four projects and TypeScript, about five seconds quiet; four
 // times that on a busy 2-core laptop, with room to spare.
-describe('npm run verify, run once as CI and instructors start it', { timeout: 60_000 }, () => {
+describe('npm run verify, run once as CI and instructors start it', { timeout: 120_000 }, () => {
   const root = tempRepo();
   afterAll(() => removeRepo(root));
 

@@ -3,7 +3,7 @@ import { AS_IT_HAPPENED, drawCumulativeImpact, drawRegionNight, drawVariantImpac
 import { xmlProblems } from '../render/well-formed.ts';
 
 /** A whole night of the Region: about a second on a quiet machine. A guard against a hang, not a speed check. */
-const NIGHT_BUDGET_MS = 20_000;
+const NIGHT_BUDGET_MS = 120_000;
 
 let night: RegionNight;
 let outcome: VariantOutcome;

@@ -17,7 +17,7 @@ describe('simDiagram', () => {
 
   // The Region's diagrams run a whole night per drawing (seconds on a busy 2-core machine):
   // a guard against a hang, not a timing assertion.
-  it.each(diagramNames().filter((name) => name !== 'race-odds'))('draws %s the same way for the same seed, and differently for another', { timeout: 30_000 }, (name) => {
+  it.each(diagramNames().filter((name) => name !== 'race-odds'))('draws %s the same way for the same seed, and differently for another', { timeout: 120_000 }, (name) => {
     const first = simDiagram(name, { seed: 7 });
     const other = simDiagram(name, { seed: 8 });
     // The runs behind the first drawing are forgotten, so the second is computed anew
@@ -31,7 +31,7 @@ describe('simDiagram', () => {
 
   // 360 seeded nights for the first drawing, nine more for the second (the rest come from
   // memory): seconds on a busy 2-core machine. A guard against a hang, not a timing assertion.
-  it('draws race-odds from its seed, from nights that come out the same when run again', { timeout: 30_000 }, () => {
+  it('draws race-odds from its seed, from nights that come out the same when run again', { timeout: 120_000 }, () => {
     const first = simDiagram('race-odds', { seed: 7 });
     const other = simDiagram('race-odds', { seed: 8 });
     expect(xmlProblems(first)).toEqual([]);

@@ -23,10 +23,10 @@ const SCOPES: readonly ReductionScope[] = [
 
 describe('symmetry reduction loses no bug', () => {
   // The three-Enactor cases take about 2.5 s quiet: a budget for a busy laptop.
-  it.each(reductionCases(SCOPES))('$program, $invariants invariants, $scope', { timeout: 30_000 }, reducedFindsWhatPlainFinds);
+  it.each(reductionCases(SCOPES))('$program, $invariants invariants, $scope', { timeout: 120_000 }, reducedFindsWhatPlainFinds);
 
   // Two full searches of three Enactors: about 3 s quiet.
-  it('counts each orbit once: three interchangeable Enactors give close to 3! fewer states', { timeout: 30_000 }, () => {
+  it('counts each orbit once: three interchangeable Enactors give close to 3! fewer states', { timeout: 120_000 }, () => {
     const model = createDnsModel(smallScopeConfig({ enactors: 3, plans: 3 }), { name: 'reduction' });
     const plain = exploreExhaustively(model, { invariants: DNS_INVARIANTS, symmetry: false, stopAtFirst: false });
     const reduced = exploreExhaustively(model, { invariants: DNS_INVARIANTS, symmetry: true, stopAtFirst: false });
@@ -74,7 +74,7 @@ describe('the parallel search finds what the sequential one finds', () => {
     { scope: { enactors: 2, endpoints: 1, plans: 5 } as DnsScope, invariants: 'regional' as const, stopAtFirst: true },
     { scope: { enactors: 2, endpoints: 2, plans: 5 } as DnsScope, invariants: 'all' as const, stopAtFirst: true },
     { scope: { enactors: 2, endpoints: 1, plans: 5 } as DnsScope, invariants: 'all' as const, stopAtFirst: false },
-  ])('$scope, $invariants invariants, stop at first: $stopAtFirst', { timeout: 30_000 }, async ({ scope, invariants, stopAtFirst }) => {
+  ])('$scope, $invariants invariants, stop at first: $stopAtFirst', { timeout: 120_000 }, async ({ scope, invariants, stopAtFirst }) => {
     const model = createDnsModel(smallScopeConfig(scope), { name: 'parallel' });
     const checked = invariants === 'all' ? DNS_INVARIANTS : [regionalEndpointResolves];
     const sequential = exploreExhaustively(model, { invariants: checked, stopAtFirst, shrink: false });
@@ -89,7 +89,7 @@ describe('the parallel search finds what the sequential one finds', () => {
 
   // The whole space of two Enactors on two worker threads: about 2 s quiet. test:long does
   // the same for three Enactors, whose levels are wide enough to interleave the workers' reports.
-  it('reports progress that never goes back, ending at the states it found', { timeout: 30_000 }, async () => {
+  it('reports progress that never goes back, ending at the states it found', { timeout: 120_000 }, async () => {
     await progressNeverGoesBack({ enactors: 2, endpoints: 1, plans: 5 }, 64);
   });
 });

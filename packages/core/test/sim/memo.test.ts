@@ -42,7 +42,7 @@ describe('memoTable', () => {
 
 describe('runRegion, memoised', () => {
   // Two whole nights: under a second each on a quiet machine. A guard against a hang.
-  it('hands back the night already run for the same inputs, and runs a night anew for others', { timeout: 40_000 }, () => {
+  it('hands back the night already run for the same inputs, and runs a night anew for others', { timeout: 120_000 }, () => {
     const night = runRegion(october2025Region);
     expect(runRegion({ ...october2025Region }), 'an equal config is the same input').toBe(night);
     const progress: number[] = [];

@@ -5,33 +5,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
-import { MAX_LONG_SEED, parseTestLongArgs, TEST_LONG_USAGE, type LongArgs } from '@outage-lab/course/test-args';
+import { MAX_LONG_SEED, parseTestLongArgs, TEST_LONG_USAGE } from '@outage-lab/course/test-args';
+import { countLine, scriptArgs, tally } from './script-run.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const RESULTS = join(ROOT, '.results', 'long.json');
 
-interface Counts {
-  readonly numPassedTests?: number;
-  readonly numFailedTests?: number;
-  readonly numPendingTests?: number;
-  readonly numTodoTests?: number;
-}
-
-quietOnClosedPipe();
-let args: LongArgs;
-try {
-  args = parseTestLongArgs(process.argv.slice(2));
-} catch (error) {
-  process.exit(reportError('test:long', error, (line) => console.error(line)));
-}
-if (args.help) {
-  console.log(TEST_LONG_USAGE);
-  process.exit(0);
-}
-
+const args = scriptArgs('test:long', parseTestLongArgs, TEST_LONG_USAGE);
 // The harness may pick a fresh seed; the model never reads one of its own (it is handed this one).
 const seed = args.seed ?? randomInt(0, MAX_LONG_SEED);
 const replay = `npm run test:long -- --seed ${seed}`;
@@ -43,11 +25,8 @@ const run = spawnSync(
   { cwd: ROOT, stdio: 'inherit', env: { ...process.env, OUTAGE_LAB_LONG_SEED: String(seed) } },
 );
 
-const counts: Counts = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Counts) : {};
-const passed = counts.numPassedTests ?? 0;
-let failed = counts.numFailedTests ?? 0;
-const skipped = (counts.numPendingTests ?? 0) + (counts.numTodoTests ?? 0);
-if (run.status !== 0 && failed === 0) failed = 1;
-if (failed > 0) console.log(`test:long: seed ${seed}; to replay: ${replay}`);
-console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
-process.exit(failed === 0 ? 0 : 1);
+const total = tally([RESULTS]);
+if (run.status !== 0 && total.failed === 0) total.failed = 1;
+if (total.failed > 0) console.log(`test:long: seed ${seed}; to replay: ${replay}`);
+console.log(countLine(total));
+process.exit(total.failed === 0 ? 0 : 1);

@@ -8,17 +8,10 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import { browserGate } from '@outage-lab/browser';
-import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
-import { parseTestArgs, TEST_USAGE, type ScriptArgs } from '@outage-lab/course/test-args';
+import { parseTestArgs, TEST_USAGE } from '@outage-lab/course/test-args';
+import { countLine, scriptArgs, tally } from './script-run.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-
-interface Counts {
-  readonly numPassedTests?: number;
-  readonly numFailedTests?: number;
-  readonly numPendingTests?: number;
-  readonly numTodoTests?: number;
-}
 
 function browserNote(): string | null {
   try {
@@ -37,17 +30,7 @@ function hasTests(dir: string): boolean {
   return scripts?.['test'] !== undefined;
 }
 
-quietOnClosedPipe();
-let args: ScriptArgs;
-try {
-  args = parseTestArgs(process.argv.slice(2));
-} catch (error) {
-  process.exit(reportError('test', error, (line) => console.error(line)));
-}
-if (args.help) {
-  console.log(TEST_USAGE);
-  process.exit(0);
-}
+const args = scriptArgs('test', parseTestArgs, TEST_USAGE);
 
 const results = [
   ...readdirSync(join(ROOT, 'packages'))
@@ -66,25 +49,11 @@ const run = spawnSync(turbo, ['run', 'typecheck', 'test', 'verify', '--continue'
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', DO_NOT_TRACK: '1' },
 });
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-const missing: string[] = [];
-for (const file of results) {
-  if (!existsSync(file)) {
-    missing.push(file.slice(ROOT.length + 1));
-    continue;
-  }
-  const counts = JSON.parse(readFileSync(file, 'utf8')) as Counts;
-  passed += counts.numPassedTests ?? 0;
-  failed += counts.numFailedTests ?? 0;
-  skipped += (counts.numPendingTests ?? 0) + (counts.numTodoTests ?? 0);
-}
-
+const total = tally(results);
 const note = browserNote();
 if (note !== null) console.log(pc.yellow(note));
-if (missing.length > 0) console.log(pc.red(`no results from: ${missing.join(', ')} (a task failed before its tests ran)`));
-const ok = run.status === 0 && failed === 0 && missing.length === 0;
-if (run.status !== 0 && failed === 0) failed += 1;
-console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+if (total.missing.length > 0) console.log(pc.red(`no results from: ${total.missing.map((f) => f.slice(ROOT.length + 1)).join(', ')} (a task failed before its tests ran)`));
+const ok = run.status === 0 && total.failed === 0 && total.missing.length === 0;
+if (run.status !== 0 && total.failed === 0) total.failed = 1;
+console.log(countLine(total));
 process.exit(ok ? 0 : 1);

@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     progress(`bench: ${section.prefix} … `);
     const sectionStarted = performance.now();
     try {
-      const results = await section.run();
+      const results = await section.run(wanted);
       for (const [key, value] of Object.entries(results)) if (wanted(key)) entries.push({ key, value });
       for (const key of section.keys) {
         if (!(key in results) && wanted(key)) entries.push({ key, missing: `${section.prefix} ran but did not report it` });

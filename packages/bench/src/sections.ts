@@ -16,11 +16,15 @@ export type Results = Record<string, number>;
 
 const CLASS_OVERHEAD_KEYS = ['class.lessonOverheadMs', 'class.lessonOverheadMs.unreachable'];
 
-/** One part of the bench: the prefix its keys share, the keys it must produce, and how to run it. */
+/**
+ * One part of the bench: the prefix its keys share, the keys it must produce, and how to run
+ * it. `run` is told which keys `--only` wants, so a long section can skip the figures nobody
+ * asked for (the workshop's cold test runs, when only the lessons are wanted).
+ */
 export interface Section {
   readonly prefix: string;
   readonly keys: readonly string[];
-  readonly run: () => Promise<Results>;
+  readonly run: (wanted: (key: string) => boolean) => Promise<Results>;
 }
 
 /**

@@ -26,7 +26,7 @@ export function learnerTree(root: string): { readonly dir: string; solve(): void
   return {
     dir,
     solve() {
-      for (const lesson of readdirSync(join(dir, 'solutions'))) cpSync(join(dir, 'solutions', lesson, 'src'), join(dir, 'exercises', lesson, 'src'), { recursive: true });
+      for (const lesson of readdirSync(join(dir, 'solutions'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) cpSync(join(dir, 'solutions', lesson, 'src'), join(dir, 'exercises', lesson, 'src'), { recursive: true });
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -15,7 +15,7 @@ export { PHASE_TOLERANCE, phasesOff, withinTolerance } from './sim/phases.ts';
 export { type Actor, type Invariant, type Model, type Outcome, type StepContext, type TraceStep, type Violation } from './sim/model.ts';
 export { formatReplay, parseReplay, type ReplaySpec } from './sim/replay.ts';
 export { Rng } from './sim/rng.ts';
-export { forgetMemos } from './sim/memo.ts';
+export { declareStateless, forgetMemos } from './sim/memo.ts';
 export { runModel, startRun, type RunEnd, type RunOptions, type RunResult, type SteppedRun } from './sim/run.ts';
 export { type SchedulerSpec } from './sim/schedulers.ts';
 export { shrinkSchedule, type ShrinkOptions } from './sim/shrink.ts';

@@ -1,4 +1,4 @@
-import type { EnactorProgram, FailoverPolicy, RegionFixes, Throttle } from '@outage-lab/core';
+import { declareStateless, type EnactorProgram, type FailoverPolicy, type RegionFixes, type Throttle } from '@outage-lab/core';
 import { DnsEnactor } from '../../../solutions/02-generation-checks/src/enactor.ts';
 import { createVelocityControl, type VelocityLimits } from '../../../solutions/03-nlb-velocity-control/src/velocity-control.ts';
 import { createQueueThrottle, type ThrottleLimits } from '../../../solutions/04-ec2-throttling/src/throttle.ts';
@@ -31,8 +31,9 @@ let reference: Required<RegionFixes> | null = null;
 /**
  * The fixes the replay switches on: lesson 05's solution, which wires in the solutions of
  * lessons 02 to 04. The same objects every time in a process (the solutions are stateless,
- * and a policy is made anew per night by its factory): `runRegion` keys fixes by identity,
- * so the replay and the cascade deck's charts then share the nights they both run.
+ * and a policy is made anew per night by its factory), vouched stateless: `runRegion` keys
+ * such fixes by identity, so the replay and the cascade deck's charts share the nights they
+ * both run. A learner's fixes are never memoised.
  */
 export function referenceFixes(): Required<RegionFixes> {
   if (reference !== null) return reference;
@@ -41,5 +42,6 @@ export function referenceFixes(): Required<RegionFixes> {
     throw new Error('solutions/05-cascade/src/fixes.ts: regionFixes() must return all three fixes (enactor, failoverPolicy, throttle)');
   }
   reference = { enactor, failoverPolicy, throttle };
+  declareStateless(enactor, failoverPolicy, throttle);
   return reference;
 }

@@ -4,7 +4,7 @@ import type { Ec2Sample } from '../ec2/sample.ts';
 import type { NlbSample } from '../nlb/metrics.ts';
 import type { NlbRun } from '../nlb/run.ts';
 import { MINUTE } from '../sim/clock.ts';
-import { contentKey, identityKey, memoTable } from '../sim/memo.ts';
+import { behaviourKey, contentKey, identityKey, memoTable } from '../sim/memo.ts';
 import { Rng } from '../sim/rng.ts';
 import { validateRegionConfig, type RegionConfig } from './config.ts';
 import { runDnsNight, type DnsNight } from './dns-night.ts';
@@ -101,15 +101,17 @@ export function runRegion(config: RegionConfig, options: RegionRunOptions = {}):
 
 /**
  * The night's exact inputs: the config by content, each fix and a reused DNS night by
- * identity (the same Enactor object runs the same way; two objects may not). Null when the
- * config holds something that is not plain data.
+ * identity (the same Enactor object runs the same way; two objects may not). Null, and no
+ * memo, when the config holds something that is not plain data or a fix was not vouched
+ * stateless (`declareStateless`): a learner's fix may keep state between nights.
  */
 function nightKey(config: RegionConfig, options: RegionRunOptions): string | null {
   const content = contentKey(config);
   if (content === null) return null;
   const { enactor, failoverPolicy, throttle } = options.fixes ?? {};
-  const parts = [enactor, failoverPolicy, throttle, options.dnsNight].map((input) => (input === undefined ? '-' : identityKey(input)));
-  return `${content}|${parts.join('|')}`;
+  const fixes = [enactor, failoverPolicy, throttle].map((fix) => (fix === undefined ? '-' : behaviourKey(fix)));
+  if (fixes.includes(null)) return null;
+  return `${content}|${fixes.join('|')}|${options.dnsNight === undefined ? '-' : identityKey(options.dnsNight)}`;
 }
 
 function simulateRegion(config: RegionConfig, options: RegionRunOptions): RegionNight {

@@ -4,7 +4,7 @@
  * share the night as it happened with the deck's own chart). The model is deterministic,
  * so a result is a function of its inputs alone, and a cached one is the same value a run
  * would give. Keys are exact: plain data by its content, objects that carry behaviour (a
- * lesson's Enactor, throttle, policy) by identity.
+ * lesson's Enactor, throttle, policy) by identity, and only those vouched stateless.
  */
 
 /** How to empty each memo table, so that `forgetMemos` can empty them all. */
@@ -12,8 +12,20 @@ const clearers = new Set<() => void>();
 
 const identities = new WeakMap<object, number>();
 let nextIdentity = 1;
+/** Objects their maker vouched for: nothing in them changes from one run to the next. */
+const stateless = new WeakSet<object>();
 
-/** A number that stands for this very object for the life of the process. */
+/**
+ * Vouches that these objects (an Enactor, a policy's factory, a throttle) keep no state
+ * from one run to the next, so that a run may be keyed by their identity. A learner's
+ * fixes are never vouched for: a policy shared by every night would otherwise hide its
+ * own bug behind a night already run.
+ */
+export function declareStateless(...values: readonly object[]): void {
+  for (const value of values) stateless.add(value);
+}
+
+/** A number that stands for this very object for the life of the process: for results, which nothing changes. */
 export function identityKey(value: object): string {
   let id = identities.get(value);
   if (id === undefined) {
@@ -21,6 +33,11 @@ export function identityKey(value: object): string {
     identities.set(value, id);
   }
   return `#${id}`;
+}
+
+/** The identity of an object that carries behaviour, or null if nobody vouched it stateless. */
+export function behaviourKey(value: object): string | null {
+  return stateless.has(value) ? identityKey(value) : null;
 }
 
 /**

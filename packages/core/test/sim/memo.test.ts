@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentKey, forgetMemos, identityKey, memoTable } from '../../src/sim/memo.ts';
+import { contentKey, declareStateless, forgetMemos, identityKey, memoTable } from '../../src/sim/memo.ts';
 import { october2025Region, runRegion } from '../../src/index.ts';
 
 describe('contentKey: the exact inputs of a memoised run', () => {
@@ -41,7 +41,7 @@ describe('memoTable', () => {
 });
 
 describe('runRegion, memoised', () => {
-  // Two whole nights: under a second each on a quiet machine. A guard against a hang.
+  // Four whole nights: under a second each on a quiet machine. A guard against a hang.
   it('hands back the night already run for the same inputs, and runs a night anew for others', { timeout: 120_000 }, () => {
     const night = runRegion(october2025Region);
     expect(runRegion({ ...october2025Region }), 'an equal config is the same input').toBe(night);
@@ -49,8 +49,11 @@ describe('runRegion, memoised', () => {
     runRegion(october2025Region, { onProgress: (f) => progress.push(f) });
     expect(progress, 'a night from memory still finishes the progress bar').toEqual([1]);
     const throttle = { name: 'none', admit: (n: number) => n, shouldDrop: () => false };
+    const unvouched = runRegion(october2025Region, { fixes: { throttle } });
+    expect(unvouched, 'a fix is an input').not.toBe(night);
+    expect(runRegion(october2025Region, { fixes: { throttle } }), 'a fix nobody vouched stateless (a learner’s) may keep state: its night runs again').not.toBe(unvouched);
+    declareStateless(throttle);
     const throttled = runRegion(october2025Region, { fixes: { throttle } });
-    expect(throttled, 'a fix is an input').not.toBe(night);
     expect(runRegion(october2025Region, { fixes: { throttle } })).toBe(throttled);
   });
 });

@@ -42,7 +42,7 @@ export interface ExhaustiveResult {
   readonly stoppedBy: 'complete' | 'violation' | 'max-states' | 'interrupted';
   /** Violating states plus violating steps. */
   readonly violations: number;
-  /** Bytes the visited set holds (vectors, trails, hash table). */
+  /** Bytes the visited set holds (fingerprints, trails, hash table, the widest frontier's vectors). */
   readonly bytes: number;
   /** Length of the counterexample's schedule before shrinking: the shortest there is. */
   readonly counterexampleLength: number | null;
@@ -164,8 +164,8 @@ function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>):
           if (existing < levelEnd) return;
           // Reached again in the same level: keep the parent that sorts first, so the
           // path to every state does not depend on which parent was expanded first.
-          const trail = store.trail(existing);
-          if (compareKeys(ph2, ph1, actor, store.hash2(trail.parent), store.hash1(trail.parent), trail.actor) < 0) store.setTrail(existing, p, actor, perm);
+          const was = store.trailParent(existing);
+          if (compareKeys(ph2, ph1, actor, store.hash2(was), store.hash1(was), store.trailActor(existing)) < 0) store.setTrail(existing, p, actor, perm);
         },
         (actor, perm) => findings.brokenStep(p, ph1, ph2, actor, perm),
       );
@@ -183,6 +183,7 @@ function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>):
     if (findings.best !== null && first === null) first = findings.best;
     levelStart = levelEnd;
     levelEnd = store.size;
+    store.retire(levelStart);
     if (first !== null && stopAtFirst) {
       stoppedBy = 'violation';
       break;

@@ -1,6 +1,6 @@
 import type { Actor, Invariant, Model, StateCodec, StepContext } from './model.ts';
 import { Rng } from './rng.ts';
-import { StateVector, hashVector } from './state-store.ts';
+import { StateVector, hashInto, hashed } from './state-store.ts';
 
 /** What expanding one stored state found. */
 export type Expansion =
@@ -85,8 +85,8 @@ export class Expander<W, O> {
         const now = model.observe(child, 0);
         for (const inv of edges) if (inv.check(now, before) !== null) onEdge(a, perm, inv.name);
       }
-      const [h1, h2] = hashVector(out.data, out.length);
-      onChild(out, h1, h2, a, perm);
+      hashInto(out.data, out.length);
+      onChild(out, hashed.h1, hashed.h2, a, perm);
     }
     if (moved) return { kind: 'moved' };
     const broken = this.#liveness.find((inv) => inv.check(before, null) !== null);

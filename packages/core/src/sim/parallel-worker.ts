@@ -56,8 +56,7 @@ function keep(vector: StateVector, h1: number, h2: number, parent: number, ph1: 
   const existing = -added - 1;
   if (existing < levelEnd) return;
   const k = existing - levelEnd;
-  const trail = store.trail(existing);
-  if (compareKeys(ph2, ph1, actor, parentH2[k] as number, parentH1[k] as number, trail.actor) < 0) {
+  if (compareKeys(ph2, ph1, actor, parentH2[k] as number, parentH1[k] as number, store.trailActor(existing)) < 0) {
     store.setTrail(existing, parent, actor, perm);
     parentH1[k] = ph1;
     parentH2[k] = ph2;
@@ -123,6 +122,7 @@ async function level(): Promise<void> {
   const added = store.size - levelEnd;
   levelStart = levelEnd;
   levelEnd = store.size;
+  store.retire(levelStart);
   send({ type: 'level-done', worker: me, states: store.size, added, transitions, terminal: findings.terminal, violations: findings.violations, bytes: store.bytes, interrupted, candidate: findings.best });
 }
 

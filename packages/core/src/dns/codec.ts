@@ -6,7 +6,7 @@ import { buildPlan } from './planner.ts';
 import type { ResourceRecord } from './records.ts';
 import { Route53 } from './route53.ts';
 import { Dictionary } from './dictionary.ts';
-import { enactorSymmetry, type Renamer } from './symmetry.ts';
+import { INTERNED, enactorSymmetry, type Renamer } from './symmetry.ts';
 import type { DnsWorld, EnactorState } from './world.ts';
 
 /** Fields of the world the codec knows; a model change that adds one must teach the codec (see `createDnsCodec`). */
@@ -22,7 +22,6 @@ const TIME_KEYS = new Set(['attempts', 'checkedAt', 'checkedAgainst']);
 
 // One int32 per value: the low two bits say what the rest is.
 const INT = 0;
-const INTERNED = 1;
 const SPECIAL = 2;
 const PLAN = 3;
 const SPECIALS: readonly unknown[] = [null, undefined, false, true];

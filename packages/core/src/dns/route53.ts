@@ -35,6 +35,12 @@ export class Route53 implements Route53Batch {
   #hashed = false;
   #hashHi = 0;
   #hashLo = 0;
+  /**
+   * Which zone this one was cloned from, by number rather than by reference: a run that
+   * clones every step would otherwise keep its whole history alive through the chain.
+   */
+  readonly #serial = nextSerial++;
+  #source = -1;
 
   constructor(zone?: Map<string, Map<string, ResourceRecord>>, hash?: readonly [number, number]) {
     this.#zone = zone ?? new Map();
@@ -63,7 +69,23 @@ export class Route53 implements Route53Batch {
    */
   clone(): Route53 {
     this.#owned.clear();
-    return new Route53(new Map(this.#zone), this.#hashed ? [this.#hashHi, this.#hashLo] : undefined);
+    const copy = new Route53(new Map(this.#zone), this.#hashed ? [this.#hashHi, this.#hashLo] : undefined);
+    copy.#source = this.#serial;
+    return copy;
+  }
+
+  /** This zone's number, which its clones remember (see `unchangedCloneOf`). */
+  get serial(): number {
+    return this.#serial;
+  }
+
+  /**
+   * The serial of the zone this one was cloned from if no batch has changed it since,
+   * -1 otherwise: the exhaustive search then reuses that zone's encoding instead of
+   * reading every record again.
+   */
+  get unchangedCloneOf(): number {
+    return this.#journal.length === 0 ? this.#source : -1;
   }
 
   /** Counts committed batches. */
@@ -222,6 +244,8 @@ export class Route53 implements Route53Batch {
     this.#hashLo ^= lo;
   }
 }
+
+let nextSerial = 0;
 
 /** What to restore if a later change in the batch fails: the record that was there, if any. */
 interface Undo {

@@ -103,34 +103,13 @@ export class Findings {
 
 /**
  * Breadth-first search over every interleaving of atomic steps, level by level, over a
- * compact visited set (SPIN's state vectors, not objects). Breadth-first means the
+ * compact visited set (fingerprints and trails in typed arrays, see state-store.ts). Breadth-first means the
  * first violation found has the shortest schedule; among the shortest, the one reported
  * is chosen by the states' hashes, not by exploration order, so the parallel search
  * (`exploreInParallel`) reports the very same one. The model must not let time
  * influence behaviour (the small-scope configurations set every latency to zero).
  */
 export function exploreExhaustively<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>): ExhaustiveResult {
-  const search = searchLevels(model, options);
-  for (;;) {
-    const next = search.next();
-    if (next.done === true) return next.value;
-  }
-}
-
-/**
- * The same search, pausing at every progress report for `pause()` to resolve, so that a
- * command line stays responsive: its Ctrl-C handler runs and can ask the search to stop.
- */
-export async function exploreExhaustivelyAsync<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O> & { readonly pause: () => Promise<void> }): Promise<ExhaustiveResult> {
-  const search = searchLevels(model, options);
-  for (;;) {
-    const next = search.next();
-    if (next.done === true) return next.value;
-    await options.pause();
-  }
-}
-
-function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>): Generator<void, ExhaustiveResult, void> {
   const expander = new Expander(model, options.invariants, options.symmetry ?? true);
   const maxStates = options.maxStates ?? 20_000_000;
   const stopAtFirst = options.stopAtFirst ?? true;
@@ -172,7 +151,6 @@ function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>):
       findings.expanded(outcome, p, ph1, ph2);
       if (++expanded % every === 0) {
         options.onProgress?.({ states: store.size, depth, transitions, bytes: store.bytes });
-        yield;
         if (options.shouldStop?.() === true) {
           stoppedBy = 'interrupted';
           break search;

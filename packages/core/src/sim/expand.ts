@@ -1,5 +1,6 @@
 import type { Actor, Invariant, Model, StateCodec, StepContext } from './model.ts';
 import { Rng } from './rng.ts';
+import type { StepBeacon } from './step-beacon.ts';
 import { StateVector, hashInto, hashed } from './state-store.ts';
 
 /** What expanding one stored state found. */
@@ -39,7 +40,11 @@ export class Expander<W, O> {
   // that changes behaviour (every latency and jitter is zero).
   readonly #ctx: StepContext = { now: 0, rng: new Rng(0) };
 
-  constructor(model: Model<W, O>, invariants: readonly Invariant<O>[], symmetric: boolean) {
+  readonly #beacon: StepBeacon | null;
+
+  /** With a `beacon`, every step is marked on it, so a step that never returns can be named from outside. */
+  constructor(model: Model<W, O>, invariants: readonly Invariant<O>[], symmetric: boolean, beacon: StepBeacon | null = null) {
+    this.#beacon = beacon;
     const codec = model.codec;
     if (codec === undefined) throw new Error(`model ${model.name} has no state codec: it cannot be searched exhaustively`);
     this.#model = model;
@@ -77,7 +82,10 @@ export class Expander<W, O> {
       if (!actor.ready(world)) continue;
       moved = true;
       const child = model.clone(world);
+      const beacon = this.#beacon;
+      if (beacon !== null) beacon.enter(a, actor.stepName?.(child) ?? 'step');
       actor.step(child, this.#ctx);
+      beacon?.leave();
       const out = this.#child;
       out.clear();
       const perm = codec.encode(child, out, this.#symmetric);

@@ -8,6 +8,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { Findings } from './exhaustive.ts';
 import { Expander, compareKeys } from './expand.ts';
 import { loadSearchable, type FromWorker, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
+import { StepBeacon } from './step-beacon.ts';
 import { ROOT, StateStore, StateVector, hashVector } from './state-store.ts';
 
 /** A successor on the wire: length, its hashes, its parent (global reference and hashes), actor, permutation, then the vector. */
@@ -22,7 +23,8 @@ if (port === null) throw new Error('parallel-worker.ts runs only as a worker thr
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
 const { model, invariants } = await loadSearchable(setup.recipe);
-const expander = new Expander(model, invariants, setup.symmetric);
+const beacon = new StepBeacon(setup.beacon, (names) => send({ type: 'step-names', names }));
+const expander = new Expander(model, invariants, setup.symmetric, beacon);
 const store = new StateStore();
 const owner = (h1: number): number => (h1 >>> 0) % count;
 let peers: (MessagePort | null)[] = [];

@@ -84,7 +84,13 @@ async function level(): Promise<void> {
         if (to === me) return keep(vector, h1, h2, ref, ph1, ph2, actor, perm);
         const out = outboxes[to] as StateVector;
         out.push(vector.length);
-        for (const v of [h1, h2, ref, ph1, ph2, actor, perm]) out.push(v);
+        out.push(h1);
+        out.push(h2);
+        out.push(ref);
+        out.push(ph1);
+        out.push(ph2);
+        out.push(actor);
+        out.push(perm);
         for (let i = 0; i < vector.length; i++) out.push(vector.data[i] as number);
       },
       (actor, perm) => findings.brokenStep(ref, ph1, ph2, actor, perm),
@@ -115,8 +121,8 @@ async function level(): Promise<void> {
       const start = at + HEADER;
       scratch.clear();
       for (let i = 0; i < length; i++) scratch.push(batch[start + i] as number);
-      const [h1, h2, parent, ph1, ph2, actor, perm] = Array.from(batch.subarray(at + 1, start));
-      keep(scratch, h1 as number, h2 as number, parent as number, ph1 as number, ph2 as number, actor as number, perm as number);
+      const h = at + 1;
+      keep(scratch, batch[h] as number, batch[h + 1] as number, batch[h + 2] as number, batch[h + 3] as number, batch[h + 4] as number, batch[h + 5] as number, batch[h + 6] as number);
       at = start + length;
     }
   }

@@ -110,7 +110,7 @@ describe('explore: progress, Ctrl-C and worker threads', () => {
     expect(result.code).toBe(0);
   });
 
-  it('--workers 2 finds the same shortest counterexample, from the same number of states, as the search in this thread', { timeout: 180_000 }, async () => {
+  it('--workers 2 finds the same shortest counterexample, from the same number of states, as the sequential search', { timeout: 180_000 }, async () => {
     const alone = await explore(['--scenario', 'realScope']);
     const spread = await explore(['--scenario', 'realScope', '--workers', '2']);
     const states = (out: string): string => /^realScope: ([\d,]+) states to depth (\d+)/.exec(out)?.slice(1).join('@') ?? out;

@@ -49,7 +49,7 @@ export type ExplorePlan =
       readonly invariants: readonly Invariant<DnsObservation>[];
       /** The learner's Enactor, or null for the faithful one. */
       readonly enactor: EnactorFile | null;
-      /** Exhaustive only: 0 searches in this thread, N on N worker threads. */
+      /** Exhaustive only: 0 searches sequentially (on one worker thread), N on N worker threads. */
       readonly workers: number;
       readonly symmetry: boolean;
       readonly maxStates: number;

@@ -135,8 +135,9 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
     zones.set(h, { ids: vector.slice(start, end), zone });
     return zone;
   };
-  // The zone decoded last and its record ids: its clones that no step changed encode alike.
-  let decodedZone = -1;
+  // The zone decoded last and its record ids: its clones that no step changed encode alike
+  // (unless something wrote to the decoded zone itself, which no Enactor should).
+  let decodedZone: Route53 | null = null;
   let decodedIds: Int32Array = new Int32Array(0);
 
   return {
@@ -151,7 +152,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
         for (let f = 0; f < width; f++) blocks[s * width + f] = encodeValue(e[fields[f] as string], fields[f] as string);
       }
       symmetry.records.length = 0;
-      if (decodedZone >= 0 && world.route53.unchangedCloneOf === decodedZone) for (const id of decodedIds) symmetry.records.push(id);
+      if (decodedZone !== null && decodedZone.version === 0 && world.route53.unchangedCloneOf === decodedZone.serial) for (const id of decodedIds) symmetry.records.push(id);
       else world.route53.forEachRecord(addRecord);
       return symmetry.write(out, symmetric);
     },
@@ -173,7 +174,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
       });
       const n = vector[at++] as number;
       const route53 = zoneOf(vector, at, at + n);
-      decodedZone = route53.serial;
+      decodedZone = route53;
       decodedIds = vector.slice(at, at + n);
       return {
         config: template.config,

@@ -44,7 +44,14 @@ const TARGETS: Readonly<Record<string, Target>> = {
   // The issue's bound: a joined learner's `npm run lesson`, even with the board gone, costs under 300 ms more.
   'class.lessonOverheadMs': { below: 300 },
   'class.lessonOverheadMs.unreachable': { below: 300 },
-  'explore.smallScope.msToCounterexample': { below: 100 },
+  'explore.smallScope.msToCounterexample': { below: 20 },
+  // Issue 24, "a checker as fast as SPIN": the night's real size, fixed Enactor, complete.
+  'explore.realScope.ms': { below: 10_000 },
+  'explore.realScope.statesPerSec': { atLeast: 400_000 },
+  'explore.realScope.parallelSpeedup': { atLeast: 1.7 },
+  // Rounded to three digits: at most 64 bytes.
+  'explore.realScope.bytesPerState': { below: 64.5 },
+  'lessons.02.realSizeStepMs': { below: 1_500 },
   'explore.random.runsPerSec': { atLeast: 2_000 },
   // Issue 23: the learner's loop and the full check, on a quiet 2-core machine.
   'workshop.startMsCached': { below: 1_500 },
@@ -83,6 +90,9 @@ const NOTES: Readonly<Record<string, string>> = {
   'explore.smallScope.states': 'BFS states until the regional endpoint empties (2 Enactors, 5 plans, threshold 2)',
   'explore.smallScope.counterexampleSteps': 'steps in the shortest counterexample',
   'explore.smallScope.msToCounterexample': 'warm, median of 7, counterexample shrunk and explained',
+  'explore.realScope.bytesPerState': 'visited set: 64-bit fingerprints (hash compaction), trails, table, widest frontier',
+  'lessons.02.realSizeStepMs': "lesson 02 step 9's search (3 Enactors, 2 endpoints, 4 plans), the solution's Enactor, median of 3",
+  'lessons.02.realSizeStates': "states of lesson 02 step 9's search",
   'explore.smallScope.msFullFixed': "every state, every invariant, lesson 02's fixed Enactor; warm, median of 5",
   'explore.smallScope.fixedStates': "states of the fixed Enactor's complete check",
   'explore.smallScope.fixedViolations': 'invariant violations the fixed Enactor allows (should be 0)',

@@ -6,6 +6,7 @@ import { benchRaceOdds } from '@outage-lab/core/bench/race-odds.ts';
 import { benchRegion } from '@outage-lab/core/bench/region.ts';
 import { benchVsFastCheck } from '@outage-lab/core/bench/vs-fast-check.ts';
 import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
+import { benchLesson02RealSize } from '@outage-lab/course/bench/lesson-02.ts';
 import { benchRealScope, benchSymmetry } from '@outage-lab/course/bench/real-scope.ts';
 import { SLIDES_KEYS, benchSlides } from '@outage-lab/course/bench/live.ts';
 import { benchIntake } from '@outage-lab/class/bench/intake.ts';
@@ -42,10 +43,11 @@ export const SECTIONS: readonly Section[] = [
     prefix: 'explore.realScope',
     keys: [
       'explore.realScope.enactors', 'explore.realScope.endpoints', 'explore.realScope.plans', 'explore.realScope.states',
-      'explore.realScope.ms', 'explore.realScope.statesPerSec', 'explore.realScope.parallelSpeedup',
+      'explore.realScope.ms', 'explore.realScope.statesPerSec', 'explore.realScope.parallelSpeedup', 'explore.realScope.bytesPerState',
     ],
     run: benchRealScope,
   },
+  { prefix: 'lessons.02', keys: ['lessons.02.realSizeStepMs'], run: benchLesson02RealSize },
   { prefix: 'explore.symmetry', keys: ['explore.symmetry.reduction'], run: benchSymmetry },
   { prefix: 'explore.random', keys: ['explore.random.runsPerSec', 'explore.random.seedsToFirstViolation'], run: benchRandom },
   { prefix: 'explore.pct', keys: ['explore.pct.seedsToFirstViolation'], run: benchPct },

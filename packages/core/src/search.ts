@@ -5,5 +5,6 @@
  * search starts worker threads, which only Node has.
  */
 export { DNS_SEARCH_MODULE, REAL_SCOPE, dnsSearch, type DnsScope, type DnsSearchArgs } from './scenarios/dns-search.ts';
-export { exploreInParallel, type ModelRecipe, type ParallelOptions, type Searchable } from './sim/parallel.ts';
-export { exploreExhaustivelyAsync, type ExhaustiveProgress } from './sim/exhaustive.ts';
+export { exploreInParallel, type ModelRecipe, type ParallelOptions, type SearchWatch, type Searchable, type WorkerStep } from './sim/parallel.ts';
+export type { ExhaustiveProgress } from './sim/exhaustive.ts';
+export { omissionProbability } from './sim/state-store.ts';

@@ -30,3 +30,10 @@ export function loopGraceMs(env: NodeJS.ProcessEnv = process.env): number {
   const ms = raw === undefined ? Number.NaN : Number(raw);
   return Number.isInteger(ms) && ms > 0 ? ms : LOOP_GRACE_MS;
 }
+
+/**
+ * A step of the exhaustive search (one call of an Enactor's method) that has not returned
+ * after this long never will: `npm run explore` stops the search and names the step.
+ * A step takes microseconds; this leaves room for a machine that is busy elsewhere.
+ */
+export const SEARCH_STEP_STUCK_MS = 5_000;

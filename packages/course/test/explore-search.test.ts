@@ -27,7 +27,10 @@ function fakeEnv(options: { interruptAtFirstLine?: boolean } = {}): { env: Searc
       interrupt = handler;
       return () => void (interrupt = null);
     },
-    pause: () => Promise.resolve(),
+    every(ms, check) {
+      const timer = setInterval(check, ms);
+      return () => clearInterval(timer);
+    },
   };
   return { env, lines };
 }
@@ -71,7 +74,7 @@ describe('explore --enactor: the search runs the learner\u2019s Enactor', () => 
   it("lesson 02's solution on the small scope: every state, no invariant broken", async () => {
     const result = await explore(['--enactor', SOLUTION, '--all-invariants']);
     expect(result.err).toEqual([]);
-    expect(result.out).toMatch(/^smallScope: [\d,]+ states to depth \d+, .* in this thread, symmetry on\) \(complete\)\nno invariant broke$/);
+    expect(result.out).toMatch(/^smallScope: [\d,]+ states to depth \d+, .* sequential, symmetry on\) \(complete\)\nno invariant broke$/);
     expect(result.code).toBe(0);
   });
 
@@ -107,7 +110,7 @@ describe('explore: progress, Ctrl-C and worker threads', () => {
     expect(result.code).toBe(0);
   });
 
-  it('--workers 2 finds the same shortest counterexample, from the same number of states, as the search in this thread', { timeout: 180_000 }, async () => {
+  it('--workers 2 finds the same shortest counterexample, from the same number of states, as the sequential search', { timeout: 180_000 }, async () => {
     const alone = await explore(['--scenario', 'realScope']);
     const spread = await explore(['--scenario', 'realScope', '--workers', '2']);
     const states = (out: string): string => /^realScope: ([\d,]+) states to depth (\d+)/.exec(out)?.slice(1).join('@') ?? out;

@@ -6,7 +6,7 @@ import { buildPlan } from './planner.ts';
 import type { ResourceRecord } from './records.ts';
 import { Route53 } from './route53.ts';
 import { Dictionary } from './dictionary.ts';
-import { enactorSymmetry, type Renamer } from './symmetry.ts';
+import { INTERNED, enactorSymmetry, type Renamer } from './symmetry.ts';
 import type { DnsWorld, EnactorState } from './world.ts';
 
 /** Fields of the world the codec knows; a model change that adds one must teach the codec (see `createDnsCodec`). */
@@ -22,7 +22,6 @@ const TIME_KEYS = new Set(['attempts', 'checkedAt', 'checkedAgainst']);
 
 // One int32 per value: the low two bits say what the rest is.
 const INT = 0;
-const INTERNED = 1;
 const SPECIAL = 2;
 const PLAN = 3;
 const SPECIALS: readonly unknown[] = [null, undefined, false, true];
@@ -117,6 +116,30 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
     return r;
   };
 
+  /**
+   * Zones already built from a vector's records, by a hash of their ids: the Enactors'
+   * states change far more often than the zone. A decoded world is only read (observed,
+   * asked who is ready) and cloned for each step, so one zone serves every state that
+   * holds the same records; one that a batch changed anyway is built again.
+   */
+  const zones = new Map<number, { readonly ids: Int32Array; readonly zone: Route53 }>();
+  const zoneOf = (vector: Int32Array, start: number, end: number): Route53 => {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (vector[i] as number), 0x01000193);
+    const known = zones.get(h);
+    if (known !== undefined && known.zone.version === 0 && sameIds(known.ids, vector, start, end)) return known.zone;
+    const records: ResourceRecord[] = [];
+    for (let i = start; i < end; i++) records.push(recordOf(vector[i] as number));
+    const zone = Route53.fromRecords(records);
+    if (zones.size >= ZONE_CACHE) zones.clear();
+    zones.set(h, { ids: vector.slice(start, end), zone });
+    return zone;
+  };
+  // The zone decoded last and its record ids: its clones that no step changed encode alike
+  // (unless something wrote to the decoded zone itself, which no Enactor should).
+  let decodedZone: Route53 | null = null;
+  let decodedIds: Int32Array = new Int32Array(0);
+
   return {
     permutations: symmetry.permutations,
     dictionary,
@@ -129,7 +152,8 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
         for (let f = 0; f < width; f++) blocks[s * width + f] = encodeValue(e[fields[f] as string], fields[f] as string);
       }
       symmetry.records.length = 0;
-      world.route53.forEachRecord(addRecord);
+      if (decodedZone !== null && decodedZone.version === 0 && world.route53.unchangedCloneOf === decodedZone.serial) for (const id of decodedIds) symmetry.records.push(id);
+      else world.route53.forEachRecord(addRecord);
       return symmetry.write(out, symmetric);
     },
     decode(vector) {
@@ -148,13 +172,14 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
         for (const field of fields) e[field] = decodeValue(vector[at++] as number);
         return e as unknown as EnactorState;
       });
-      const records: ResourceRecord[] = [];
       const n = vector[at++] as number;
-      for (let i = 0; i < n; i++) records.push(recordOf(vector[at++] as number));
+      const route53 = zoneOf(vector, at, at + n);
+      decodedZone = route53;
+      decodedIds = vector.slice(at, at + n);
       return {
         config: template.config,
         seed: template.seed,
-        route53: Route53.fromRecords(records),
+        route53,
         plans: new PlanStore(stored, newest),
         planner: { published, limit: template.planner.limit },
         enactors,
@@ -162,6 +187,15 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
       };
     },
   };
+}
+
+/** Distinct zones the decoder keeps built; a complete check at the night's size meets a few thousand. */
+const ZONE_CACHE = 1 << 14;
+
+function sameIds(ids: Int32Array, vector: Int32Array, start: number, end: number): boolean {
+  if (ids.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (ids[i - start] !== vector[i]) return false;
+  return true;
 }
 
 function isPlan(value: unknown): value is Plan {

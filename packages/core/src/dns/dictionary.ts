@@ -13,10 +13,14 @@ export class Dictionary {
   readonly #records = new Map<number, ResourceRecord>();
   /** The interned record objects themselves, found by identity without building their key. */
   readonly #canonical = new Map<ResourceRecord, number>();
+  /** Ids of strings met before: the codec asks for every Enactor field of every state it encodes. */
+  readonly #stringIds = new Map<string, number>();
   #fresh: string[] = [];
 
   /** An id below 2^29 (the codec keeps two tag bits in an int32). */
   value(value: string | number): number {
+    const seen = typeof value === 'string' ? this.#stringIds.get(value) : undefined;
+    if (seen !== undefined) return seen;
     const entry = typeof value === 'string' ? `s${value}` : `n${value}`;
     const id = hash(entry) & 0x1fffffff;
     const known = this.#values.get(id);
@@ -26,6 +30,7 @@ export class Dictionary {
     } else if (known !== value) {
       throw collision(entry);
     }
+    if (typeof value === 'string') this.#stringIds.set(value, id);
     return id;
   }
 

@@ -2,7 +2,7 @@ import type { Actor, Model, StateCodec } from '../sim/model.ts';
 import { createDnsCodec } from './codec.ts';
 import { validateDnsConfig, type DnsConfig } from './config.ts';
 import { DnsEnactor } from './enactor.ts';
-import type { EnactorProgram } from './enactor-steps.ts';
+import { EnactorSteps, type EnactorProgram } from './enactor-steps.ts';
 import { alias, planSetName, rollbackName } from './records.ts';
 import { leafRecords } from './enactor-kit.ts';
 import { inheritObservation, observeDns, type DnsObservation } from './observe.ts';
@@ -10,7 +10,10 @@ import { operator } from './operator.ts';
 import { buildPlan, dnsPlanner, plannerLimit } from './planner.ts';
 import { PlanStore } from './plan-store.ts';
 import { Route53 } from './route53.ts';
-import { cloneWorld, fingerprintWorld, type DnsWorld, type EnactorState } from './world.ts';
+import { cloneWorld, fingerprintWorld, type DnsWorld, type EnactorPhase, type EnactorState } from './world.ts';
+
+/** The EnactorSteps method each phase's step runs: what a learner sees in their file. */
+const STEP_METHODS: Readonly<Record<EnactorPhase, string>> = { idle: 'checkFreshness', lock: 'takeLock', apply: 'apply', cleanup: 'cleanUp' };
 
 export interface DnsModelOptions {
   /** The Enactor program every AZ runs; the faithful one by default. */
@@ -35,6 +38,7 @@ export function createDnsModel(config: DnsConfig, options: DnsModelOptions = {})
       ready: (world) => !world.operator.automationOff && program.ready(state(world), world),
       describe: (world) => program.describe(state(world), world),
       step: (world, ctx) => program.step(state(world), world, ctx),
+      stepName: (world) => (program instanceof EnactorSteps ? STEP_METHODS[state(world).phase] : 'step'),
       // Switched off by the operators: it never looks for a plan again.
       idleMs: (world) => (world.operator.automationOff ? Infinity : world.config.enactorPollMs),
       // Stagger the first polls so the three AZs do not move in lock-step (not in the

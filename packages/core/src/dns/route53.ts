@@ -18,7 +18,12 @@ export interface Route53Batch {
  */
 export class Route53 implements Route53Batch {
   /** name → (type|setId → record) */
-  readonly #zone: Map<string, Map<string, ResourceRecord>>;
+  #zone: Map<string, Map<string, ResourceRecord>>;
+  /**
+   * Whether the map of names is shared with a copy: most steps of a search only read the
+   * zone, so a copy shares even that map until one of them adds or removes a name.
+   */
+  #sharedNames = false;
   /** The per-name maps this zone may change in place; any other is shared with a copy. */
   readonly #owned = new Set<Map<string, ResourceRecord>>();
   /**
@@ -35,6 +40,12 @@ export class Route53 implements Route53Batch {
   #hashed = false;
   #hashHi = 0;
   #hashLo = 0;
+  /**
+   * Which zone this one was cloned from, by number rather than by reference: a run that
+   * clones every step would otherwise keep its whole history alive through the chain.
+   */
+  readonly #serial = nextSerial++;
+  #source = -1;
 
   constructor(zone?: Map<string, Map<string, ResourceRecord>>, hash?: readonly [number, number]) {
     this.#zone = zone ?? new Map();
@@ -63,7 +74,25 @@ export class Route53 implements Route53Batch {
    */
   clone(): Route53 {
     this.#owned.clear();
-    return new Route53(new Map(this.#zone), this.#hashed ? [this.#hashHi, this.#hashLo] : undefined);
+    this.#sharedNames = true;
+    const copy = new Route53(this.#zone, this.#hashed ? [this.#hashHi, this.#hashLo] : undefined);
+    copy.#sharedNames = true;
+    copy.#source = this.#serial;
+    return copy;
+  }
+
+  /** This zone's number, which its clones remember (see `unchangedCloneOf`). */
+  get serial(): number {
+    return this.#serial;
+  }
+
+  /**
+   * The serial of the zone this one was cloned from if no batch has changed it since,
+   * -1 otherwise: the exhaustive search then reuses that zone's encoding instead of
+   * reading every record again.
+   */
+  get unchangedCloneOf(): number {
+    return this.#journal.length === 0 ? this.#source : -1;
   }
 
   /** Counts committed batches. */
@@ -185,7 +214,7 @@ export class Route53 implements Route53Batch {
   #put(r: ResourceRecord): void {
     const records = this.#writable(r.name) ?? new Map<string, ResourceRecord>();
     if (records.size === 0) {
-      this.#zone.set(r.name, records);
+      this.#names().set(r.name, records);
       this.#owned.add(records);
     }
     const k = key(r.type, r.setId);
@@ -203,7 +232,16 @@ export class Route53 implements Route53Batch {
     if (records === undefined || old === undefined) return;
     records.delete(k);
     if (this.#hashed) this.#toggle(old);
-    if (records.size === 0) this.#zone.delete(name);
+    if (records.size === 0) this.#names().delete(name);
+  }
+
+  /** The map of names, copied first if it is shared with another zone. */
+  #names(): Map<string, Map<string, ResourceRecord>> {
+    if (this.#sharedNames) {
+      this.#zone = new Map(this.#zone);
+      this.#sharedNames = false;
+    }
+    return this.#zone;
   }
 
   /** The records at `name`, copied first if they are shared with another zone. */
@@ -211,7 +249,7 @@ export class Route53 implements Route53Batch {
     const records = this.#zone.get(name);
     if (records === undefined || this.#owned.has(records)) return records;
     const copy = new Map(records);
-    this.#zone.set(name, copy);
+    this.#names().set(name, copy);
     this.#owned.add(copy);
     return copy;
   }
@@ -222,6 +260,8 @@ export class Route53 implements Route53Batch {
     this.#hashLo ^= lo;
   }
 }
+
+let nextSerial = 0;
 
 /** What to restore if a later change in the batch fails: the record that was there, if any. */
 interface Undo {

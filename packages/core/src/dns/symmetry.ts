@@ -2,6 +2,9 @@ import type { StateVector } from '../sim/state-store.ts';
 import type { DnsConfig } from './config.ts';
 import type { EnactorState } from './world.ts';
 
+/** The codec's tag (low two bits of a value) for an interned string or number. */
+export const INTERNED = 1;
+
 /** How the codec renames one encoded value or record when Enactors trade places. */
 export interface Renamer {
   value(code: number, rename: (text: string) => string): number;
@@ -23,8 +26,9 @@ export interface EnactorSymmetry {
  * symmetry by canonical representative). The Enactors run one program in different
  * AZs, so a world and the same world with two Enactors' states swapped (and every
  * record and string that names them renamed: the lock's holder, the lock value an
- * Enactor read) have the same futures, up to the same swap. Each world is stored as the
- * least vector over all such permutations.
+ * Enactor read) have the same futures, up to the same swap. Each world is stored as one
+ * representative of all such permutations of it: the Enactors sorted by a key that no
+ * renaming changes, ties broken by the least vector.
  *
  * What stays out of the reduction, because it breaks the symmetry:
  * - an Enactor named by a fault (`enactor.lock`, `enactor.api-latency`) keeps its slot;
@@ -52,7 +56,7 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     return (text: string): string => (pattern === null ? text : text.replace(pattern, (id) => to.get(id) ?? id));
   });
   const valueImages = slotPerms.map(() => new Map<number, number>());
-  const recordImages = slotPerms.map(() => [] as number[]);
+  const recordImages = slotPerms.map(() => new Map<number, number>());
   const inverse = slotPerms.map((perm) => {
     const inv = new Array<number>(slots);
     perm.forEach((to, from) => {
@@ -66,26 +70,64 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
   let best: number[] = [];
   let candidate: number[] = [];
 
+  const imageOf = (p: number, code: number): number => {
+    // Only interned strings can name an Enactor: numbers, null, booleans and plans stay.
+    if (p === 0 || (code & 3) !== INTERNED) return code;
+    const values = valueImages[p] as Map<number, number>;
+    let image = values.get(code);
+    if (image === undefined) {
+      image = renamer.value(code, renames[p] as (text: string) => string);
+      values.set(code, image);
+    }
+    return image;
+  };
+  /**
+   * A value's key for sorting Enactors: the least of its images under every renaming. It
+   * is the same for a value and any renaming of it, so an Enactor's keys do not depend on
+   * which slot it sits in; an Enactor whose lock value names itself and one whose names
+   * another still differ.
+   */
+  const orbitKeys = new Map<number, number>();
+  const keyOf = (code: number): number => {
+    if ((code & 3) !== INTERNED) return code;
+    let key = orbitKeys.get(code);
+    if (key === undefined) {
+      key = code;
+      for (let p = 1; p < slotPerms.length; p++) key = Math.min(key, imageOf(p, code));
+      orbitKeys.set(code, key);
+    }
+    return key;
+  };
+  const keys: number[] = new Array<number>(slots * width).fill(0);
+  /** Orders two slots by their keys, field by field. */
+  const compareSlots = (a: number, b: number): number => {
+    for (let f = 0; f < width; f++) {
+      const d = (keys[a * width + f] as number) - (keys[b * width + f] as number);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  /** A permutation is worth filling only if it puts the free Enactors in the order of their keys. */
+  const sortsKeys = (p: number): boolean => {
+    const inv = inverse[p] as number[];
+    for (let k = 1; k < free.length; k++) if (compareSlots(inv[free[k - 1] as number] as number, inv[free[k] as number] as number) > 0) return false;
+    return true;
+  };
+
   /**
    * Writes the permuted blocks and records into `into`. With a `bound`, gives up (false)
-   * as soon as the blocks already compare greater than it, since most permutations lose
-   * on the first Enactor's block; true means `into` is complete and less than `bound`.
+   * as soon as the blocks already compare greater than it; true means `into` is complete
+   * and less than `bound`.
    */
   const fill = (p: number, into: number[], bound: readonly number[] | null): boolean => {
     into.length = 0;
     const inv = inverse[p] as number[];
-    const values = valueImages[p] as Map<number, number>;
     const rename = renames[p] as (text: string) => string;
     let tied = bound !== null;
     for (let to = 0; to < slots; to++) {
       const from = inv[to] as number;
       for (let f = 0; f < width; f++) {
-        const code = blocks[from * width + f] as number;
-        let image = p === 0 ? code : values.get(code);
-        if (image === undefined) {
-          image = renamer.value(code, rename);
-          values.set(code, image);
-        }
+        const image = imageOf(p, blocks[from * width + f] as number);
         if (tied && bound !== null) {
           const other = bound[into.length] as number;
           if (image > other) return false;
@@ -96,12 +138,12 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     }
     const start = into.length + 1;
     into.push(records.length);
-    const images = recordImages[p] as number[];
+    const images = recordImages[p] as Map<number, number>;
     for (const id of records) {
-      let image = p === 0 ? id : images[id];
+      let image = p === 0 ? id : images.get(id);
       if (image === undefined) {
         image = renamer.record(id, rename);
-        images[id] = image;
+        images.set(id, image);
       }
       into.push(image);
     }
@@ -114,11 +156,22 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     blocks,
     records,
     write(out, symmetric) {
-      fill(0, best, null);
       let chosen = 0;
-      if (symmetric) {
-        for (let p = 1; p < slotPerms.length; p++) {
-          if (fill(p, candidate, best)) {
+      if (!symmetric || slotPerms.length === 1) {
+        fill(0, best, null);
+      } else {
+        // Canonical by sorting (Ip & Dill's scalarset normalisation): only the permutations
+        // that order the free Enactors by their keys are candidates, usually one; the least
+        // vector among them stands for the whole orbit, as the least over all would.
+        for (let i = 0; i < blocks.length; i++) keys[i] = keyOf(blocks[i] as number);
+        let found = false;
+        for (let p = 0; p < slotPerms.length; p++) {
+          if (!sortsKeys(p)) continue;
+          if (!found) {
+            fill(p, best, null);
+            chosen = p;
+            found = true;
+          } else if (fill(p, candidate, best)) {
             [best, candidate] = [candidate, best];
             chosen = p;
           }

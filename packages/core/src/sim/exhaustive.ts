@@ -42,7 +42,7 @@ export interface ExhaustiveResult {
   readonly stoppedBy: 'complete' | 'violation' | 'max-states' | 'interrupted';
   /** Violating states plus violating steps. */
   readonly violations: number;
-  /** Bytes the visited set holds (vectors, trails, hash table). */
+  /** Bytes the visited set holds (fingerprints, trails, hash table, the widest frontier's vectors). */
   readonly bytes: number;
   /** Length of the counterexample's schedule before shrinking: the shortest there is. */
   readonly counterexampleLength: number | null;
@@ -103,34 +103,13 @@ export class Findings {
 
 /**
  * Breadth-first search over every interleaving of atomic steps, level by level, over a
- * compact visited set (SPIN's state vectors, not objects). Breadth-first means the
+ * compact visited set (fingerprints and trails in typed arrays, see state-store.ts). Breadth-first means the
  * first violation found has the shortest schedule; among the shortest, the one reported
  * is chosen by the states' hashes, not by exploration order, so the parallel search
  * (`exploreInParallel`) reports the very same one. The model must not let time
  * influence behaviour (the small-scope configurations set every latency to zero).
  */
 export function exploreExhaustively<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>): ExhaustiveResult {
-  const search = searchLevels(model, options);
-  for (;;) {
-    const next = search.next();
-    if (next.done === true) return next.value;
-  }
-}
-
-/**
- * The same search, pausing at every progress report for `pause()` to resolve, so that a
- * command line stays responsive: its Ctrl-C handler runs and can ask the search to stop.
- */
-export async function exploreExhaustivelyAsync<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O> & { readonly pause: () => Promise<void> }): Promise<ExhaustiveResult> {
-  const search = searchLevels(model, options);
-  for (;;) {
-    const next = search.next();
-    if (next.done === true) return next.value;
-    await options.pause();
-  }
-}
-
-function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>): Generator<void, ExhaustiveResult, void> {
   const expander = new Expander(model, options.invariants, options.symmetry ?? true);
   const maxStates = options.maxStates ?? 20_000_000;
   const stopAtFirst = options.stopAtFirst ?? true;
@@ -164,15 +143,14 @@ function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>):
           if (existing < levelEnd) return;
           // Reached again in the same level: keep the parent that sorts first, so the
           // path to every state does not depend on which parent was expanded first.
-          const trail = store.trail(existing);
-          if (compareKeys(ph2, ph1, actor, store.hash2(trail.parent), store.hash1(trail.parent), trail.actor) < 0) store.setTrail(existing, p, actor, perm);
+          const was = store.trailParent(existing);
+          if (compareKeys(ph2, ph1, actor, store.hash2(was), store.hash1(was), store.trailActor(existing)) < 0) store.setTrail(existing, p, actor, perm);
         },
         (actor, perm) => findings.brokenStep(p, ph1, ph2, actor, perm),
       );
       findings.expanded(outcome, p, ph1, ph2);
       if (++expanded % every === 0) {
         options.onProgress?.({ states: store.size, depth, transitions, bytes: store.bytes });
-        yield;
         if (options.shouldStop?.() === true) {
           stoppedBy = 'interrupted';
           break search;
@@ -183,6 +161,7 @@ function* searchLevels<W, O>(model: Model<W, O>, options: ExhaustiveOptions<O>):
     if (findings.best !== null && first === null) first = findings.best;
     levelStart = levelEnd;
     levelEnd = store.size;
+    store.retire(levelStart);
     if (first !== null && stopAtFirst) {
       stoppedBy = 'violation';
       break;

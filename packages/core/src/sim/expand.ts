@@ -1,6 +1,7 @@
 import type { Actor, Invariant, Model, StateCodec, StepContext } from './model.ts';
 import { Rng } from './rng.ts';
-import { StateVector, hashVector } from './state-store.ts';
+import type { StepBeacon } from './step-beacon.ts';
+import { StateVector, hashInto, hashed } from './state-store.ts';
 
 /** What expanding one stored state found. */
 export type Expansion =
@@ -39,7 +40,11 @@ export class Expander<W, O> {
   // that changes behaviour (every latency and jitter is zero).
   readonly #ctx: StepContext = { now: 0, rng: new Rng(0) };
 
-  constructor(model: Model<W, O>, invariants: readonly Invariant<O>[], symmetric: boolean) {
+  readonly #beacon: StepBeacon | null;
+
+  /** With a `beacon`, every step is marked on it, so a step that never returns can be named from outside. */
+  constructor(model: Model<W, O>, invariants: readonly Invariant<O>[], symmetric: boolean, beacon: StepBeacon | null = null) {
+    this.#beacon = beacon;
     const codec = model.codec;
     if (codec === undefined) throw new Error(`model ${model.name} has no state codec: it cannot be searched exhaustively`);
     this.#model = model;
@@ -77,7 +82,10 @@ export class Expander<W, O> {
       if (!actor.ready(world)) continue;
       moved = true;
       const child = model.clone(world);
+      const beacon = this.#beacon;
+      if (beacon !== null) beacon.enter(a, actor.stepName?.(child) ?? 'step');
       actor.step(child, this.#ctx);
+      beacon?.leave();
       const out = this.#child;
       out.clear();
       const perm = codec.encode(child, out, this.#symmetric);
@@ -85,8 +93,8 @@ export class Expander<W, O> {
         const now = model.observe(child, 0);
         for (const inv of edges) if (inv.check(now, before) !== null) onEdge(a, perm, inv.name);
       }
-      const [h1, h2] = hashVector(out.data, out.length);
-      onChild(out, h1, h2, a, perm);
+      hashInto(out.data, out.length);
+      onChild(out, hashed.h1, hashed.h2, a, perm);
     }
     if (moved) return { kind: 'moved' };
     const broken = this.#liveness.find((inv) => inv.check(before, null) !== null);

@@ -11,4 +11,4 @@ export { formatReplay, parseReplay, type ReplaySpec } from './replay.ts';
 export { shrinkSchedule, type ShrinkOptions } from './shrink.ts';
 export { explainFailure, formatCounterexample, type Counterexample, type CounterexampleOptions } from './counterexample.ts';
 export { explore, type ExploreOptions, type ExploreResult } from './explore.ts';
-export { exploreExhaustively, exploreExhaustivelyAsync, type ExhaustiveOptions, type ExhaustiveProgress, type ExhaustiveResult } from './exhaustive.ts';
+export { exploreExhaustively, type ExhaustiveOptions, type ExhaustiveProgress, type ExhaustiveResult } from './exhaustive.ts';

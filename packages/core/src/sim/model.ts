@@ -32,6 +32,11 @@ export interface Actor<W> {
   /** The label of that step, e.g. `apply gen 110 to dynamodb.us-east-1.amazonaws.com`. */
   describe(world: W): string;
   step(world: W, ctx: StepContext): Outcome;
+  /**
+   * The name of the code `step` will run next (an Enactor's method, e.g. `checkFreshness`),
+   * so that a search can say which step never returned. A constant string: it is asked before every step.
+   */
+  stepName?(world: W): string;
   /** When idle in time-ordered runs: how long until it looks again (Infinity: never). */
   idleMs(world: W): number;
   /** When it first wakes (simulated ms). */

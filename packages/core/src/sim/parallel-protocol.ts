@@ -27,6 +27,8 @@ export interface WorkerSetup {
   /** Int32Array over a SharedArrayBuffer: [0] is set to 1 to stop every worker (Ctrl-C). */
   readonly stop: SharedArrayBuffer;
   readonly progressEvery: number;
+  /** This worker's step beacon (step-beacon.ts). */
+  readonly beacon: SharedArrayBuffer;
 }
 
 /** A worker's candidate counterexample; `parent` is a global reference (index × workers + worker). */
@@ -59,7 +61,9 @@ export type FromWorker =
       readonly candidate: WireCandidate | null;
     }
   | { readonly type: 'trail'; readonly parent: number; readonly actor: number; readonly perm: number }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  /** Every step name the worker has met, by their index on its beacon. */
+  | { readonly type: 'step-names'; readonly names: readonly string[] };
 
 export async function loadSearchable<W, O>(recipe: ModelRecipe): Promise<Searchable<W, O>> {
   const module = (await import(recipe.module)) as Record<string, unknown>;

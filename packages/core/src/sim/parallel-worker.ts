@@ -8,6 +8,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { Findings } from './exhaustive.ts';
 import { Expander, compareKeys } from './expand.ts';
 import { loadSearchable, type FromWorker, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
+import { StepBeacon } from './step-beacon.ts';
 import { ROOT, StateStore, StateVector, hashVector } from './state-store.ts';
 
 /** A successor on the wire: length, its hashes, its parent (global reference and hashes), actor, permutation, then the vector. */
@@ -22,7 +23,8 @@ if (port === null) throw new Error('parallel-worker.ts runs only as a worker thr
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
 const { model, invariants } = await loadSearchable(setup.recipe);
-const expander = new Expander(model, invariants, setup.symmetric);
+const beacon = new StepBeacon(setup.beacon, (names) => send({ type: 'step-names', names }));
+const expander = new Expander(model, invariants, setup.symmetric, beacon);
 const store = new StateStore();
 const owner = (h1: number): number => (h1 >>> 0) % count;
 let peers: (MessagePort | null)[] = [];
@@ -56,8 +58,7 @@ function keep(vector: StateVector, h1: number, h2: number, parent: number, ph1: 
   const existing = -added - 1;
   if (existing < levelEnd) return;
   const k = existing - levelEnd;
-  const trail = store.trail(existing);
-  if (compareKeys(ph2, ph1, actor, parentH2[k] as number, parentH1[k] as number, trail.actor) < 0) {
+  if (compareKeys(ph2, ph1, actor, parentH2[k] as number, parentH1[k] as number, store.trailActor(existing)) < 0) {
     store.setTrail(existing, parent, actor, perm);
     parentH1[k] = ph1;
     parentH2[k] = ph2;
@@ -83,7 +84,13 @@ async function level(): Promise<void> {
         if (to === me) return keep(vector, h1, h2, ref, ph1, ph2, actor, perm);
         const out = outboxes[to] as StateVector;
         out.push(vector.length);
-        for (const v of [h1, h2, ref, ph1, ph2, actor, perm]) out.push(v);
+        out.push(h1);
+        out.push(h2);
+        out.push(ref);
+        out.push(ph1);
+        out.push(ph2);
+        out.push(actor);
+        out.push(perm);
         for (let i = 0; i < vector.length; i++) out.push(vector.data[i] as number);
       },
       (actor, perm) => findings.brokenStep(ref, ph1, ph2, actor, perm),
@@ -114,8 +121,8 @@ async function level(): Promise<void> {
       const start = at + HEADER;
       scratch.clear();
       for (let i = 0; i < length; i++) scratch.push(batch[start + i] as number);
-      const [h1, h2, parent, ph1, ph2, actor, perm] = Array.from(batch.subarray(at + 1, start));
-      keep(scratch, h1 as number, h2 as number, parent as number, ph1 as number, ph2 as number, actor as number, perm as number);
+      const h = at + 1;
+      keep(scratch, batch[h] as number, batch[h + 1] as number, batch[h + 2] as number, batch[h + 3] as number, batch[h + 4] as number, batch[h + 5] as number, batch[h + 6] as number);
       at = start + length;
     }
   }
@@ -123,6 +130,7 @@ async function level(): Promise<void> {
   const added = store.size - levelEnd;
   levelStart = levelEnd;
   levelEnd = store.size;
+  store.retire(levelStart);
   send({ type: 'level-done', worker: me, states: store.size, added, transitions, terminal: findings.terminal, violations: findings.violations, bytes: store.bytes, interrupted, candidate: findings.best });
 }
 

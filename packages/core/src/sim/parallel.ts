@@ -4,6 +4,7 @@ import { betterCandidate, type Candidate, type ExhaustiveOptions, type Exhaustiv
 import { realSchedule } from './expand.ts';
 import { loadSearchable, type FromWorker, type ModelRecipe, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
 import { ROOT } from './state-store.ts';
+import { beaconMemory, readBeacon } from './step-beacon.ts';
 
 export type { ModelRecipe, Searchable } from './parallel-protocol.ts';
 
@@ -11,6 +12,26 @@ export type { ModelRecipe, Searchable } from './parallel-protocol.ts';
 export interface ParallelOptions extends Omit<ExhaustiveOptions<unknown>, 'invariants'> {
   /** Worker threads (default 2: the laptops this workshop runs on). */
   readonly workers?: number;
+  /** Handed a view of what the workers are doing once they run: to stop a step that never returns. */
+  readonly onStart?: (watch: SearchWatch) => void;
+}
+
+/** What one worker is doing now. */
+export interface WorkerStep {
+  /** Steps it has entered so far: unchanged between two readings, it made no progress. */
+  readonly steps: number;
+  /** Whether it is inside a step now. */
+  readonly inStep: boolean;
+  /** The actor stepping (e.g. `enactor-az1`) and the code it runs (e.g. `checkFreshness`). */
+  readonly actor: string;
+  readonly step: string;
+}
+
+/** The search seen from outside while it runs. */
+export interface SearchWatch {
+  workers(): readonly WorkerStep[];
+  /** Stops every worker; the search rejects with `reason`. */
+  abort(reason: Error): void;
 }
 
 type LevelDone = Extract<FromWorker, { type: 'level-done' }>;
@@ -28,7 +49,10 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
   const stopAtFirst = options.stopAtFirst ?? true;
   const maxStates = options.maxStates ?? 20_000_000;
   const stop = new SharedArrayBuffer(4);
+  const beacons = Array.from({ length: count }, () => beaconMemory());
+  const stepNames: (readonly string[])[] = beacons.map(() => []);
   const setup = (index: number): WorkerSetup => ({
+    beacon: beacons[index] as SharedArrayBuffer,
     recipe,
     index,
     count,
@@ -54,6 +78,10 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
         if (options.shouldStop?.() === true) Atomics.store(new Int32Array(stop), 0, 1);
         return;
       }
+      if (message.type === 'step-names') {
+        stepNames[i] = message.names;
+        return;
+      }
       if (message.type === 'error') failure = new Error(`parallel search worker ${i}: ${message.message}`);
       (inbox[i] as FromWorker[]).push(message);
       waiters[i]?.();
@@ -75,6 +103,17 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
   };
   const post = (i: number, message: ToWorker, transfer: MessagePort[] = []): void => (workers[i] as Worker).postMessage(message, transfer);
 
+  options.onStart?.({
+    workers: () =>
+      beacons.map((memory, i) => {
+        const reading = readBeacon(memory);
+        return { steps: reading.steps, inStep: reading.inStep, actor: model.actors[reading.actor]?.id ?? '?', step: stepNames[i]?.[reading.name] ?? 'step' };
+      }),
+    abort(reason) {
+      failure = reason;
+      for (const wake of waiters) wake?.();
+    },
+  });
   try {
     await Promise.all(workers.map((_, i) => next(i)));
     const ports: (MessagePort | null)[][] = workers.map(() => workers.map(() => null));

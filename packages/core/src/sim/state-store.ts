@@ -1,8 +1,16 @@
 /**
- * The visited set of the exhaustive search, SPIN-style: every state is a vector of int32
- * kept once in one growing arena, found again through an open-addressing hash table of
- * state indices. No strings, no objects per state: a state costs its vector, two hashes,
- * its trail (parent, actor, permutation) and a table slot.
+ * The visited set of the exhaustive search, SPIN-style, with hash compaction: a state is
+ * remembered by its 64-bit fingerprint (two 32-bit hashes of its vector) and its trail,
+ * 16 bytes in typed-array columns, found again through an open-addressing table of state
+ * indices. Only the states still to be expanded (the current level and the next) keep
+ * their vectors, in an arena that `retire` empties level by level.
+ *
+ * The trade-off, chosen over storing every vector in full (237 bytes a state at the
+ * night's real size, 2.8 GB for its 6.4 million states): two different states with the
+ * same fingerprint would count as one, and the second one's futures would go unexplored.
+ * With a well-mixed 64-bit fingerprint the chance that any state of n is omitted is
+ * about n² / 2⁶⁵, 1 in 900,000 for 6.4 million states (Holzmann's hash compaction);
+ * `omissionProbability` says it for a search's size, and the explorer prints it.
  */
 
 /** A reusable int32 buffer that a codec writes one state vector into. */
@@ -30,6 +38,14 @@ export class StateVector {
 
 /** Two independent 32-bit hashes of a vector (murmur3-style mixing): one places it, both order it. */
 export function hashVector(data: Int32Array, length: number): [number, number] {
+  hashInto(data, length);
+  return [hashed.h1, hashed.h2];
+}
+
+/** The last `hashInto`'s hashes: the search's hot path reads them here rather than allocate a pair per state. */
+export const hashed = { h1: 0, h2: 0 };
+
+export function hashInto(data: Int32Array, length: number): void {
   let h1 = 0x9747b28c ^ length;
   let h2 = 0x85ebca6b ^ Math.imul(length, 0xc2b2ae35);
   for (let i = 0; i < length; i++) {
@@ -47,7 +63,13 @@ export function hashVector(data: Int32Array, length: number): [number, number] {
   h1 ^= h1 >>> 13;
   h2 = Math.imul(h2 ^ (h2 >>> 16), 0x7feb352d);
   h2 ^= h2 >>> 15;
-  return [h1 | 0, h2 | 0];
+  hashed.h1 = h1 | 0;
+  hashed.h2 = h2 | 0;
+}
+
+/** The chance that hash compaction merged two of `states` distinct states (birthday bound over 64 bits). */
+export function omissionProbability(states: number): number {
+  return Math.min(1, (states * states) / 2 ** 65);
 }
 
 /** How a state was first reached: its parent's index, the actor that stepped, the symmetry permutation applied. */
@@ -61,8 +83,11 @@ export interface TrailEntry {
 export const ROOT = -1;
 
 export class StateStore {
+  /** Vectors of the states from `#base` on, the ones not yet expanded. */
   #arena = new Int32Array(1 << 16);
   #arenaUsed = 0;
+  #base = 0;
+  /** Start of each kept vector in the arena, indexed by state index − `#base` (one more entry: the end). */
   #offsets = new Int32Array(1 << 12);
   #hash1 = new Int32Array(1 << 12);
   #hash2 = new Int32Array(1 << 12);
@@ -71,36 +96,36 @@ export class StateStore {
   #step = new Int32Array(1 << 12);
   #table = new Int32Array(1 << 13);
   #size = 0;
+  #peakArena = 0;
 
   get size(): number {
     return this.#size;
   }
 
-  /** Bytes held for the states: arena, per-state columns and the table. */
+  /** Bytes held for the states: fingerprint and trail columns, the table, and the frontier's vectors at their peak. */
   get bytes(): number {
-    return this.#arenaUsed * 4 + this.#size * 4 * 5 + this.#table.length * 4;
+    return this.#size * 4 * 4 + this.#table.length * 4 + this.#peakArena * 4 + (this.#size - this.#base) * 4;
   }
 
   /**
-   * Adds the vector if it is new and returns its index; returns `-(index + 1)` when an equal
-   * vector is already stored.
+   * Adds the state if its fingerprint is new and returns its index; returns `-(index + 1)`
+   * when a state with the same fingerprint is already stored.
    */
   add(vector: StateVector, h1: number, h2: number, parent: number, actor: number, perm: number): number {
-    const found = this.#find(vector, h1);
+    const found = this.#find(h1, h2);
     if (found >= 0) return -(found + 1);
     const index = this.#size;
-    if (index === this.#offsets.length - 1) this.#growColumns();
+    if (index === this.#hash1.length) this.#growColumns();
     if ((index + 1) * 2 > this.#table.length) this.#growTable();
     const length = vector.length;
-    while (this.#arenaUsed + length > this.#arena.length) {
-      const grown = new Int32Array(this.#arena.length * 2);
-      grown.set(this.#arena.subarray(0, this.#arenaUsed));
-      this.#arena = grown;
-    }
+    const at = index - this.#base;
+    if (at + 1 >= this.#offsets.length) this.#offsets = grow(this.#offsets, at + 2);
+    if (this.#arenaUsed + length > this.#arena.length) this.#arena = grow(this.#arena, this.#arenaUsed + length, this.#arenaUsed);
     this.#arena.set(vector.data.subarray(0, length), this.#arenaUsed);
-    this.#offsets[index] = this.#arenaUsed;
+    this.#offsets[at] = this.#arenaUsed;
     this.#arenaUsed += length;
-    this.#offsets[index + 1] = this.#arenaUsed;
+    this.#offsets[at + 1] = this.#arenaUsed;
+    if (this.#arenaUsed > this.#peakArena) this.#peakArena = this.#arenaUsed;
     this.#hash1[index] = h1;
     this.#hash2[index] = h2;
     this.#parent[index] = parent;
@@ -110,9 +135,23 @@ export class StateStore {
     return index;
   }
 
-  /** The stored vector of a state (a view into the arena: copy it before the next `add`). */
+  /** The stored vector of a state not yet retired (a view into the arena: copy it before the next `add`). */
   vector(index: number): Int32Array {
-    return this.#arena.subarray(this.#offsets[index] as number, this.#offsets[index + 1] as number);
+    const at = index - this.#base;
+    if (at < 0) throw new RangeError(`state ${index} was expanded and retired: only its fingerprint is kept`);
+    return this.#arena.subarray(this.#offsets[at] as number, this.#offsets[at + 1] as number);
+  }
+
+  /** Forgets the vectors of the states below `index`: they have been expanded, their fingerprints stay. */
+  retire(index: number): void {
+    const drop = index - this.#base;
+    if (drop <= 0) return;
+    const kept = this.#size - index;
+    const from = this.#offsets[drop] as number;
+    this.#arena.copyWithin(0, from, this.#arenaUsed);
+    this.#arenaUsed -= from;
+    for (let i = 0; i <= kept; i++) this.#offsets[i] = (this.#offsets[drop + i] as number) - from;
+    this.#base = index;
   }
 
   hash1(index: number): number {
@@ -128,31 +167,27 @@ export class StateStore {
     return { parent: this.#parent[index] as number, actor: step & 0xff, perm: step >>> 8 };
   }
 
+  trailActor(index: number): number {
+    return (this.#step[index] as number) & 0xff;
+  }
+
+  trailParent(index: number): number {
+    return this.#parent[index] as number;
+  }
+
   setTrail(index: number, parent: number, actor: number, perm: number): void {
     this.#parent[index] = parent;
     this.#step[index] = actor | (perm << 8);
   }
 
-  #find(vector: StateVector, h1: number): number {
+  #find(h1: number, h2: number): number {
     const table = this.#table;
     const mask = table.length - 1;
-    const data = vector.data;
-    const length = vector.length;
     for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
       const entry = table[slot] as number;
       if (entry === 0) return -1;
       const index = entry - 1;
-      if (this.#hash1[index] !== h1) continue;
-      const start = this.#offsets[index] as number;
-      if ((this.#offsets[index + 1] as number) - start !== length) continue;
-      let same = true;
-      for (let i = 0; i < length; i++) {
-        if (this.#arena[start + i] !== data[i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return index;
+      if (this.#hash1[index] === h1 && this.#hash2[index] === h2) return index;
     }
   }
 
@@ -165,20 +200,24 @@ export class StateStore {
   }
 
   #growColumns(): void {
-    const grow = (column: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const grown = new Int32Array(column.length * 2);
-      grown.set(column);
-      return grown;
-    };
-    this.#offsets = grow(this.#offsets);
-    this.#hash1 = grow(this.#hash1);
-    this.#hash2 = grow(this.#hash2);
-    this.#parent = grow(this.#parent);
-    this.#step = grow(this.#step);
+    const length = this.#hash1.length * 2;
+    this.#hash1 = grow(this.#hash1, length);
+    this.#hash2 = grow(this.#hash2, length);
+    this.#parent = grow(this.#parent, length);
+    this.#step = grow(this.#step, length);
   }
 
   #growTable(): void {
     this.#table = new Int32Array(this.#table.length * 2);
     for (let i = 0; i < this.#size; i++) this.#place(i, this.#hash1[i] as number);
   }
+}
+
+/** A copy of `column` with room for at least `needed` entries (doubling), keeping its first `used`. */
+function grow(column: Int32Array<ArrayBuffer>, needed: number, used = column.length): Int32Array<ArrayBuffer> {
+  let length = column.length * 2;
+  while (length < needed) length *= 2;
+  const grown = new Int32Array(length);
+  grown.set(column.subarray(0, used));
+  return grown;
 }

@@ -2,7 +2,7 @@ import { createDnsModel, explainFailure, explore, formatCounterexample, formatRe
 import { DNS_INVARIANTS, DNS_SCENARIOS, newestPlanApplied, regionalEndpointResolves } from '@outage-lab/core/judge';
 import { BadInput, ownEntry, parseFlags, reportError, wholeNumber, type FlagSpec } from '@outage-lab/cli';
 import { enactorFile, loadEnactor, type EnactorFile } from './enactor-file.ts';
-import { describeSearch, EXIT_INTERRUPTED, processSearchEnv, runSearch, type SearchEnv } from './search-run.ts';
+import { describeSearch, EXIT_INTERRUPTED, processSearchEnv, runSearch, StuckStep, type SearchEnv } from './search-run.ts';
 
 /**
  * The explore command without its process: reads the command line completely before any
@@ -49,7 +49,7 @@ export type ExplorePlan =
       readonly invariants: readonly Invariant<DnsObservation>[];
       /** The learner's Enactor, or null for the faithful one. */
       readonly enactor: EnactorFile | null;
-      /** Exhaustive only: 0 searches in this thread, N on N worker threads. */
+      /** Exhaustive only: 0 searches sequentially (on one worker thread), N on N worker threads. */
       readonly workers: number;
       readonly symmetry: boolean;
       readonly maxStates: number;
@@ -188,8 +188,14 @@ export async function runExplorePlan(plan: ExplorePlan, out: (line: string) => v
     return 0;
   }
   if (plan.strategy === 'exhaustive') {
-    const flags = { invariants: plan.invariants, workers: plan.workers, maxStates: plan.maxStates, symmetry: plan.symmetry, ...(plan.enactor === null ? {} : { enactorModule: plan.enactor.url }) };
-    const { result, ms } = await runSearch(plan.scenario, model, flags, env);
+    const flags = {
+      invariants: plan.invariants,
+      workers: plan.workers,
+      maxStates: plan.maxStates,
+      symmetry: plan.symmetry,
+      ...(plan.enactor === null ? {} : { enactorModule: plan.enactor.url, enactorPath: plan.enactor.path }),
+    };
+    const { result, ms } = await runSearch(plan.scenario, flags, env);
     for (const line of describeSearch(plan.scenario, flags, result, ms)) out(line);
     if (result.counterexample !== null) report(result.counterexample, plan, out);
     else if (result.stoppedBy === 'violation') out('a violation was found but could not be replayed');
@@ -202,6 +208,9 @@ export async function runExplorePlan(plan: ExplorePlan, out: (line: string) => v
   return 0;
 }
 
+/** Exit code when the searched Enactor never returned from a step. */
+const EXIT_STUCK = 1;
+
 /** The whole command: one error path, exit 2 for bad input, 1 for a failure inside. */
 export async function exploreMain(
   argv: readonly string[],
@@ -212,6 +221,11 @@ export async function exploreMain(
   try {
     return await runExplorePlan(parseExploreArgs(argv), io.out, search);
   } catch (error) {
+    // The learner's Enactor, not explore, failed: one line that names the step, no stack hint.
+    if (error instanceof StuckStep) {
+      io.err(error.message);
+      return EXIT_STUCK;
+    }
     return reportError('explore', error, io.err, env);
   }
 }

@@ -1,5 +1,6 @@
-import type { DnsModel, DnsObservation, DnsScenario, ExhaustiveResult, Invariant } from '@outage-lab/core';
-import { DNS_SEARCH_MODULE, exploreExhaustivelyAsync, exploreInParallel, type DnsSearchArgs, type ExhaustiveProgress } from '@outage-lab/core/search';
+import type { DnsObservation, DnsScenario, ExhaustiveResult, Invariant } from '@outage-lab/core';
+import { DNS_SEARCH_MODULE, exploreInParallel, omissionProbability, type DnsSearchArgs, type ExhaustiveProgress, type SearchWatch } from '@outage-lab/core/search';
+import { SEARCH_STEP_STUCK_MS } from '../time-budgets.ts';
 
 /**
  * The exhaustive search as the command line runs it: a progress line (states, depth,
@@ -10,12 +11,14 @@ import { DNS_SEARCH_MODULE, exploreExhaustivelyAsync, exploreInParallel, type Dn
 
 export interface SearchFlags {
   readonly invariants: readonly Invariant<DnsObservation>[];
-  /** 0: in this thread; N: N worker threads. */
+  /** 0: one search, sequential; N: N worker threads. */
   readonly workers: number;
   readonly maxStates: number;
   readonly symmetry: boolean;
   /** The Enactor's module (file:// URL), for worker threads to load; the faithful Enactor when absent. */
   readonly enactorModule?: string;
+  /** That module as the learner named it, for the line that names a step that never returns. */
+  readonly enactorPath?: string;
 }
 
 export interface SearchEnv {
@@ -27,9 +30,15 @@ export interface SearchEnv {
   readonly memoryMB: () => number;
   /** Calls `handler` on Ctrl-C; returns how to stop listening. */
   readonly onInterrupt: (handler: () => void) => () => void;
-  /** Yields to the event loop, so a Ctrl-C is heard while the search runs in this thread. */
-  readonly pause: () => Promise<void>;
+  /** Calls `check` every `ms` of real time until the returned function is called. */
+  readonly every: (ms: number, check: () => void) => () => void;
 }
+
+/** A step of the searched Enactor that never gave control back: the search was stopped. */
+export class StuckStep extends Error {}
+
+/** How often the watchdog reads the workers' beacons. */
+const WATCH_EVERY_MS = 250;
 
 /** Exit code of a search stopped by Ctrl-C, as shells expect (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
@@ -53,7 +62,10 @@ export function processSearchEnv(): SearchEnv {
       process.on('SIGINT', listener);
       return () => void process.off('SIGINT', listener);
     },
-    pause: () => new Promise((resolve) => setImmediate(resolve)),
+    every(ms, check) {
+      const timer = setInterval(check, ms);
+      return () => clearInterval(timer);
+    },
   };
 }
 
@@ -63,10 +75,11 @@ export function progressLine(p: ExhaustiveProgress, ms: number, memoryMB: number
 }
 
 /** Runs the search; returns its result and how long it took. */
-export async function runSearch(scenario: DnsScenario, model: DnsModel, flags: SearchFlags, env: SearchEnv): Promise<{ result: ExhaustiveResult; ms: number }> {
+export async function runSearch(scenario: DnsScenario, flags: SearchFlags, env: SearchEnv): Promise<{ result: ExhaustiveResult; ms: number }> {
   const started = env.now();
   let interrupted = false;
-  let lastLine = Number.NEGATIVE_INFINITY;
+  // No line for a search shorter than one interval: only a long one needs telling it is alive.
+  let lastLine = started;
   let shown = false;
   // A terminal gets a live line; a log (CI, a pipe) one line every few seconds.
   const every = env.tty ? 250 : 5000;
@@ -80,17 +93,46 @@ export async function runSearch(scenario: DnsScenario, model: DnsModel, flags: S
   const stopListening = env.onInterrupt(() => {
     interrupted = true;
   });
+  let stopWatching = (): void => undefined;
   const common = { stopAtFirst: true, maxStates: flags.maxStates, symmetry: flags.symmetry, onProgress: progress, shouldStop: () => interrupted };
   try {
-    const result =
-      flags.workers === 0
-        ? await exploreExhaustivelyAsync(model, { ...common, invariants: flags.invariants, pause: env.pause })
-        : await exploreInParallel({ module: DNS_SEARCH_MODULE, export: 'dnsSearch', args: recipeArgs(scenario, flags) }, { ...common, workers: flags.workers });
+    // Even the sequential search runs on a worker thread: a step that never returns would
+    // freeze this one, and nothing could then say which step it was.
+    const result = await exploreInParallel(
+      { module: DNS_SEARCH_MODULE, export: 'dnsSearch', args: recipeArgs(scenario, flags) },
+      { ...common, workers: Math.max(1, flags.workers), onStart: (watch) => (stopWatching = watchSteps(watch, flags, env)) },
+    );
     return { result, ms: env.now() - started };
   } finally {
+    stopWatching();
     stopListening();
     if (env.tty && shown) env.status(CLEAR);
   }
+}
+
+/**
+ * Stops the search when a worker has been inside one step for `SEARCH_STEP_STUCK_MS`: a
+ * step is one call of an Enactor's method and takes microseconds, so one that long is a
+ * loop that will not end. Counted in the watchdog's own ticks, not by the progress clock.
+ */
+function watchSteps(watch: SearchWatch, flags: SearchFlags, env: SearchEnv): () => void {
+  const patience = Math.ceil(SEARCH_STEP_STUCK_MS / WATCH_EVERY_MS);
+  const seen = watch.workers().map(() => ({ steps: -1, ticks: 0 }));
+  const stop = env.every(WATCH_EVERY_MS, () => {
+    watch.workers().forEach((now, i) => {
+      const before = seen[i];
+      if (before === undefined) return;
+      if (!now.inStep || now.steps !== before.steps) {
+        seen[i] = { steps: now.steps, ticks: 0 };
+        return;
+      }
+      if (++before.ticks < patience) return;
+      stop();
+      const file = flags.enactorPath ?? 'the faithful Enactor';
+      watch.abort(new StuckStep(`explore: ${now.actor}'s ${now.step} step (${file}) has not returned after ${SEARCH_STEP_STUCK_MS / 1000} s: it never ends, so the search stopped`));
+    });
+  });
+  return stop;
 }
 
 function recipeArgs(scenario: DnsScenario, flags: SearchFlags): DnsSearchArgs {
@@ -105,8 +147,9 @@ function recipeArgs(scenario: DnsScenario, flags: SearchFlags): DnsSearchArgs {
 /** What the search covered, in words: the first line of its report, and the verdict when nothing broke. */
 export function describeSearch(scenario: DnsScenario, flags: SearchFlags, result: ExhaustiveResult, ms: number): string[] {
   const rate = Math.round(result.states / Math.max(ms / 1000, 1e-3));
-  const how = `${flags.workers === 0 ? 'in this thread' : `on ${flags.workers} worker thread${flags.workers === 1 ? '' : 's'}`}, symmetry ${flags.symmetry ? 'on' : 'off'}`;
-  const perState = result.bytes === 0 ? '' : `, ${Math.round(result.bytes / Math.max(1, result.states))} B/state`;
+  const how = `${flags.workers === 0 ? 'sequential' : `on ${flags.workers} worker thread${flags.workers === 1 ? '' : 's'}`}, symmetry ${flags.symmetry ? 'on' : 'off'}`;
+  // The visited set keeps 64-bit fingerprints (hash compaction): say what that risks.
+  const perState = result.bytes === 0 ? '' : `, ${Math.round(result.bytes / Math.max(1, result.states))} B/state, chance a state was missed ${omissionProbability(result.states).toExponential(0)}`;
   const lines = [
     `${scenario.name}: ${result.states.toLocaleString('en')} states to depth ${result.depth}, ${result.transitions.toLocaleString('en')} transitions in ${(ms / 1000).toFixed(1)} s (${rate.toLocaleString('en')} states/s${perState}, ${how})${result.complete ? ' (complete)' : ''}`,
   ];

@@ -19,7 +19,9 @@ export default defineConfig({
         root: `${ROOT}packages/${name}`,
         include: ['test/**/*.long.test.ts'],
         environment: 'node' as const,
-        env: { NO_COLOR: '1' },
+        // scripts/test-long.ts picks the run's seed and prints it; run through this config
+        // alone, the soak runs take seed 1. Either way every test reads this one variable.
+        env: { NO_COLOR: '1', OUTAGE_LAB_LONG_SEED: process.env['OUTAGE_LAB_LONG_SEED'] ?? '1' },
         // Soak runs take from seconds to a few minutes each: every test names its own
         // budget, and this default only catches one that forgot.
         testTimeout: 60_000,

@@ -7,7 +7,7 @@ import { DNS_INVARIANTS } from '../src/judge.ts';
  * so each `npm run test:long` covers seeds the last one did not (the unit suite keeps
  * seeds 1-100). A mismatch names the seed, which replays alone.
  */
-const FIRST = Number(process.env['OUTAGE_LAB_LONG_SEED'] ?? 1);
+const FIRST = Number(process.env['OUTAGE_LAB_LONG_SEED']);
 const SEEDS = 1000;
 
 describe(`determinism, seeds ${FIRST} to ${FIRST + SEEDS - 1}`, () => {

@@ -7,7 +7,7 @@ import type { ResourceRecord } from './records.ts';
 import { Route53 } from './route53.ts';
 import { Dictionary } from './dictionary.ts';
 import { INTERNED, enactorSymmetry, type Renamer } from './symmetry.ts';
-import type { DnsWorld, EnactorState } from './world.ts';
+import { sharedEnactorState, type DnsWorld, type EnactorState } from './world.ts';
 
 /** Fields of the world the codec knows; a model change that adds one must teach the codec (see `createDnsCodec`). */
 const WORLD_KEYS = ['config', 'seed', 'route53', 'plans', 'planner', 'enactors', 'operator'];
@@ -41,7 +41,9 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
   const unknown = Object.keys(template).filter((k) => !WORLD_KEYS.includes(k));
   if (unknown.length > 0) throw new Error(`DNS codec: the world has fields it does not encode (${unknown.join(', ')}); teach dns/codec.ts about them`);
   const first = template.enactors[0] as EnactorState;
-  const fields = Object.keys(first).filter((k) => !IDENTITY_KEYS.has(k) && !TIME_KEYS.has(k));
+  const keys = Object.keys(first);
+  const fields = keys.filter((k) => !IDENTITY_KEYS.has(k) && !TIME_KEYS.has(k));
+  const fieldSet = new Set(fields);
   const slots = template.enactors.length;
   const width = fields.length;
 
@@ -135,10 +137,36 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
     zones.set(h, { ids: vector.slice(start, end), zone });
     return zone;
   };
-  // The zone decoded last and its record ids: its clones that no step changed encode alike
-  // (unless something wrote to the decoded zone itself, which no Enactor should).
+  // The world decoded last, its Enactors' codes and its zone's record ids. A successor
+  // shares the Enactors that did not step (decoded states are shared ones, which a step
+  // copies before it changes its own, see ownState) and usually most of the zone: it is encoded from these and the few
+  // records its step changed (unless something wrote to the decoded zone itself, which no
+  // Enactor should).
   let decodedZone: Route53 | null = null;
-  let decodedIds: Int32Array = new Int32Array(0);
+  let decodedIds = new Int32Array(64);
+  let decodedCount = 0;
+  let decodedEnactors: readonly EnactorState[] = [];
+  const decodedBlocks = new Int32Array(slots * width);
+  const removeId = (id: number): void => {
+    const records = symmetry.records;
+    const at = records.indexOf(id);
+    if (at < 0) throw new Error(`DNS codec: a step removed record ${id}, which the zone did not hold`);
+    records[at] = records[records.length - 1] as number;
+    records.pop();
+  };
+  const recordsOf = (zone: Route53): void => {
+    const records = symmetry.records;
+    records.length = 0;
+    if (decodedZone === null || decodedZone.version !== 0 || zone.copiedFrom !== decodedZone.serial) {
+      zone.forEachRecord(addRecord);
+      return;
+    }
+    for (let i = 0; i < decodedCount; i++) records.push(decodedIds[i] as number);
+    zone.forEachChange((before, after) => {
+      if (before !== undefined) removeId(dictionary.record(before));
+      if (after !== undefined) records.push(dictionary.record(after));
+    });
+  };
 
   return {
     permutations: symmetry.permutations,
@@ -148,12 +176,15 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
       headerOf(world, out);
       const blocks = symmetry.blocks;
       for (let s = 0; s < slots; s++) {
-        const e = world.enactors[s] as unknown as Record<string, unknown>;
+        const enactor = world.enactors[s];
+        if (enactor !== undefined && enactor === decodedEnactors[s]) {
+          for (let f = s * width; f < (s + 1) * width; f++) blocks[f] = decodedBlocks[f] as number;
+          continue;
+        }
+        const e = enactor as unknown as Record<string, unknown>;
         for (let f = 0; f < width; f++) blocks[s * width + f] = encodeValue(e[fields[f] as string], fields[f] as string);
       }
-      symmetry.records.length = 0;
-      if (decodedZone !== null && decodedZone.version === 0 && world.route53.unchangedCloneOf === decodedZone.serial) for (const id of decodedIds) symmetry.records.push(id);
-      else world.route53.forEachRecord(addRecord);
+      recordsOf(world.route53);
       return symmetry.write(out, symmetric);
     },
     decode(vector) {
@@ -167,15 +198,20 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
         const g = vector[at++] as number;
         stored.set(g, plan(g));
       }
+      decodedBlocks.set(vector.subarray(at, at + slots * width));
       const enactors = template.enactors.map((slot) => {
-        const e: Record<string, unknown> = { ...slot };
-        for (const field of fields) e[field] = decodeValue(vector[at++] as number);
+        const from = slot as unknown as Record<string, unknown>;
+        const e = sharedEnactorState();
+        for (const key of keys) e[key] = fieldSet.has(key) ? decodeValue(vector[at++] as number) : from[key];
         return e as unknown as EnactorState;
       });
+      decodedEnactors = enactors;
       const n = vector[at++] as number;
       const route53 = zoneOf(vector, at, at + n);
       decodedZone = route53;
-      decodedIds = vector.slice(at, at + n);
+      if (decodedIds.length < n) decodedIds = new Int32Array(n * 2);
+      decodedIds.set(vector.subarray(at, at + n));
+      decodedCount = n;
       return {
         config: template.config,
         seed: template.seed,

@@ -5,12 +5,12 @@ import { DnsEnactor } from './enactor.ts';
 import { EnactorSteps, type EnactorProgram } from './enactor-steps.ts';
 import { alias, planSetName, rollbackName } from './records.ts';
 import { leafRecords } from './enactor-kit.ts';
-import { inheritObservation, observeDns, type DnsObservation } from './observe.ts';
+import { observeDns, type DnsObservation } from './observe.ts';
 import { operator } from './operator.ts';
 import { buildPlan, dnsPlanner, plannerLimit } from './planner.ts';
 import { PlanStore } from './plan-store.ts';
 import { Route53 } from './route53.ts';
-import { cloneWorld, fingerprintWorld, type DnsWorld, type EnactorPhase, type EnactorState } from './world.ts';
+import { cloneWorld, fingerprintWorld, ownState, type DnsWorld, type EnactorPhase, type EnactorState } from './world.ts';
 
 /** The EnactorSteps method each phase's step runs: what a learner sees in their file. */
 const STEP_METHODS: Readonly<Record<EnactorPhase, string>> = { idle: 'checkFreshness', lock: 'takeLock', apply: 'apply', cleanup: 'cleanUp' };
@@ -37,7 +37,7 @@ export function createDnsModel(config: DnsConfig, options: DnsModelOptions = {})
       code: `a${az.slice(2)}`,
       ready: (world) => !world.operator.automationOff && program.ready(state(world), world),
       describe: (world) => program.describe(state(world), world),
-      step: (world, ctx) => program.step(state(world), world, ctx),
+      step: (world, ctx) => program.step(ownState(world, index), world, ctx),
       stepName: (world) => (program instanceof EnactorSteps ? STEP_METHODS[state(world).phase] : 'step'),
       // Switched off by the operators: it never looks for a plan again.
       idleMs: (world) => (world.operator.automationOff ? Infinity : world.config.enactorPollMs),
@@ -56,11 +56,7 @@ export function createDnsModel(config: DnsConfig, options: DnsModelOptions = {})
       return world;
     },
     observe: observeDns,
-    clone(world) {
-      const copy = cloneWorld(world);
-      inheritObservation(world, copy);
-      return copy;
-    },
+    clone: cloneWorld,
     fingerprint: fingerprintWorld,
     // Built on first use: only the exhaustive search needs it. The exhaustive search
     // always starts from seed 0.

@@ -34,70 +34,38 @@ export interface DnsObservation {
   readonly enactors: readonly EnactorView[];
 }
 
-interface Cached {
-  readonly zone: Route53;
-  readonly version: number;
-  readonly views: readonly EndpointView[];
-}
+const indexes = new WeakMap<readonly Endpoint[], Map<string, number>>();
 
 /**
  * Observations are taken after every step, so an endpoint's view is rebuilt only when a
- * batch since the last observation touched one of its records. The cache holds the few
- * worlds observed last, not every world: the exhaustive search observes millions of
- * short-lived worlds, and a WeakMap entry for each made garbage collection cost more
- * than the search itself.
+ * batch since the last observation touched one of its records. The views live on the zone
+ * (`Route53.remember`), and a copy of a zone starts with its original's: the exhaustive
+ * search observes every successor, and most steps touch no endpoint or one.
  */
-const CACHED_WORLDS = 4;
-const cachedWorlds: (DnsWorld | undefined)[] = new Array<DnsWorld | undefined>(CACHED_WORLDS).fill(undefined);
-const cachedEntries: (Cached | undefined)[] = new Array<Cached | undefined>(CACHED_WORLDS).fill(undefined);
-const cache = {
-  get(world: DnsWorld): Cached | undefined {
-    for (let i = 0; i < CACHED_WORLDS; i++) {
-      if (cachedWorlds[i] !== world) continue;
-      const entry = cachedEntries[i];
-      if (i > 0 && entry !== undefined) this.set(world, entry);
-      return entry;
-    }
-    return undefined;
-  },
-  /** Puts `world` first, dropping the least recently used one. */
-  set(world: DnsWorld, entry: Cached): void {
-    let i = cachedWorlds.indexOf(world);
-    if (i < 0) i = CACHED_WORLDS - 1;
-    for (; i > 0; i--) {
-      cachedWorlds[i] = cachedWorlds[i - 1];
-      cachedEntries[i] = cachedEntries[i - 1];
-    }
-    cachedWorlds[0] = world;
-    cachedEntries[0] = entry;
-  },
-};
-
-const indexes = new WeakMap<readonly Endpoint[], Map<string, number>>();
-
 export function observeDns(world: DnsWorld, now: number): DnsObservation {
   const zone = world.route53;
   const endpoints = world.config.endpoints;
-  const previous = cache.get(world);
+  const known = zone.memo;
+  const since = zone.memoVersion;
   let views: readonly EndpointView[];
-  if (previous === undefined || previous.zone !== zone) {
+  if (!isViews(known, endpoints.length) || since < 0) {
     views = endpoints.map((e) => viewEndpoint(zone, e));
-  } else if (previous.version === zone.version) {
-    views = previous.views;
+  } else if (since === zone.version) {
+    views = known;
   } else {
     const index = endpointIndex(endpoints);
     let fresh: EndpointView[] | null = null;
-    for (const batch of zone.changedSince(previous.version)) {
+    for (const batch of zone.changedSince(since)) {
       for (const name of batch) {
         const i = index.get(endpointOf(name));
         if (i === undefined) continue;
-        fresh ??= [...previous.views];
+        fresh ??= [...known];
         fresh[i] = viewEndpoint(zone, endpoints[i] as Endpoint);
       }
     }
-    views = fresh ?? previous.views;
+    views = fresh ?? known;
   }
-  cache.set(world, { zone, version: zone.version, views });
+  if (views !== known || since !== zone.version) zone.remember(views);
   return {
     time: now,
     newestGeneration: world.plans.newestGeneration,
@@ -107,14 +75,9 @@ export function observeDns(world: DnsWorld, now: number): DnsObservation {
   };
 }
 
-/**
- * A clone starts where its original's observation is: the exhaustive search observes
- * each successor, and most steps touch no endpoint or one, so only those views are rebuilt.
- */
-export function inheritObservation(from: DnsWorld, to: DnsWorld): void {
-  const previous = cache.get(from);
-  if (previous === undefined || previous.zone !== from.route53 || previous.version !== from.route53.version) return;
-  cache.set(to, { zone: to.route53, version: to.route53.version, views: previous.views });
+/** Whether a zone's memo is this module's: one view per endpoint. */
+function isViews(memo: unknown, endpoints: number): memo is readonly EndpointView[] {
+  return Array.isArray(memo) && memo.length === endpoints;
 }
 
 /** The endpoint a record name belongs to: `plan-110.x`, `_rollback.x` and `_lock.x` all belong to `x`. */

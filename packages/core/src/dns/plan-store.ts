@@ -19,8 +19,10 @@ export interface Plan {
 
 /** The history of plans by generation. Generations only grow. */
 export class PlanStore {
-  readonly #plans: Map<number, Plan>;
+  #plans: Map<number, Plan>;
   #newest: number;
+  /** Whether `#plans` is shared with a copy: copied on the first write (most steps of a search only read). */
+  #shared = false;
 
   constructor(plans?: Map<number, Plan>, newest = 0) {
     this.#plans = plans ?? new Map();
@@ -28,14 +30,17 @@ export class PlanStore {
   }
 
   clone(): PlanStore {
-    return new PlanStore(new Map(this.#plans), this.#newest);
+    const copy = new PlanStore(this.#plans, this.#newest);
+    copy.#shared = true;
+    this.#shared = true;
+    return copy;
   }
 
   put(plan: Plan): void {
     if (plan.generation <= this.#newest) {
       throw new RangeError(`PlanStore: generation ${plan.generation} is not newer than ${this.#newest}`);
     }
-    this.#plans.set(plan.generation, plan);
+    this.#writable().set(plan.generation, plan);
     this.#newest = plan.generation;
   }
 
@@ -62,6 +67,14 @@ export class PlanStore {
   }
 
   delete(generation: number): boolean {
-    return this.#plans.delete(generation);
+    return this.#plans.has(generation) && this.#writable().delete(generation);
+  }
+
+  #writable(): Map<number, Plan> {
+    if (this.#shared) {
+      this.#plans = new Map(this.#plans);
+      this.#shared = false;
+    }
+    return this.#plans;
   }
 }

@@ -24,13 +24,26 @@ export class Route53 implements Route53Batch {
    * zone, so a copy shares even that map until one of them adds or removes a name.
    */
   #sharedNames = false;
-  /** The per-name maps this zone may change in place; any other is shared with a copy. */
-  readonly #owned = new Set<Map<string, ResourceRecord>>();
+  /**
+   * The per-name maps this zone may change in place; any other is shared with a copy.
+   * Made on the first write: most copies in a search are only read.
+   */
+  #owned: Set<Map<string, ResourceRecord>> | null = null;
   /**
    * Names touched by each committed batch, so observers can rebuild only what changed.
    * A clone starts a fresh journal: its observers start from scratch.
    */
-  readonly #journal: string[][] = [];
+  #journal: string[][] | null = null;
+  /**
+   * A copy's record changes since it was copied, as pairs (the record before, the record
+   * after; undefined for none), so the exhaustive search encodes a successor from its
+   * parent's records and the few a step changed. Only copies keep it: the one zone of an
+   * ordinary run would otherwise log the whole night.
+   */
+  #changes: (ResourceRecord | undefined)[] | null = null;
+  /** What a reader derived from this zone (observe.ts's endpoint views), and at which version. */
+  #memo: unknown = undefined;
+  #memoVersion = -1;
   /**
    * An order-independent 64-bit hash of the zone, kept up to date on every change
    * (Zobrist hashing: XOR in a record when it is added, XOR it out when removed), so that
@@ -73,36 +86,66 @@ export class Route53 implements Route53Batch {
    * exhaustive search copies a zone for every step it tries).
    */
   clone(): Route53 {
-    this.#owned.clear();
+    this.#owned?.clear();
     this.#sharedNames = true;
     const copy = new Route53(this.#zone, this.#hashed ? [this.#hashHi, this.#hashLo] : undefined);
     copy.#sharedNames = true;
     copy.#source = this.#serial;
+    copy.#changes = [];
+    if (this.#memoVersion === this.version) {
+      copy.#memo = this.#memo;
+      copy.#memoVersion = 0;
+    }
     return copy;
   }
 
-  /** This zone's number, which its clones remember (see `unchangedCloneOf`). */
+  /**
+   * The zone this one was copied from, by serial, if it is a copy (-1 otherwise), and what
+   * changed since: `visit(before, after)` for every record replaced, created (before is
+   * undefined) or deleted (after is undefined), in order.
+   */
+  get copiedFrom(): number {
+    return this.#source;
+  }
+
+  forEachChange(visit: (before: ResourceRecord | undefined, after: ResourceRecord | undefined) => void): void {
+    const changes = this.#changes;
+    if (changes === null) return;
+    for (let i = 0; i < changes.length; i += 2) visit(changes[i], changes[i + 1]);
+  }
+
+  /** The value a reader derived from this zone at `memoVersion` (see `remember`); undefined if none. */
+  get memo(): unknown {
+    return this.#memo;
+  }
+
+  /** The version `memo` was derived at; -1 if none. */
+  get memoVersion(): number {
+    return this.#memoVersion;
+  }
+
+  /**
+   * Keeps a value derived from the zone as it is now, for the reader to update from
+   * `changedSince(memoVersion)` next time. A copy starts with its original's, when current.
+   */
+  remember(value: unknown): void {
+    this.#memo = value;
+    this.#memoVersion = this.version;
+  }
+
+  /** This zone's number, which its copies remember (see `copiedFrom`). */
   get serial(): number {
     return this.#serial;
   }
 
-  /**
-   * The serial of the zone this one was cloned from if no batch has changed it since,
-   * -1 otherwise: the exhaustive search then reuses that zone's encoding instead of
-   * reading every record again.
-   */
-  get unchangedCloneOf(): number {
-    return this.#journal.length === 0 ? this.#source : -1;
-  }
-
   /** Counts committed batches. */
   get version(): number {
-    return this.#journal.length;
+    return this.#journal === null ? 0 : this.#journal.length;
   }
 
   /** For each batch committed after `version`, the names it touched. */
   changedSince(version: number): readonly (readonly string[])[] {
-    return this.#journal.slice(version);
+    return this.#journal === null ? [] : this.#journal.slice(version);
   }
 
   changeResourceRecordSets(changes: readonly Change[]): ChangeResult {
@@ -119,7 +162,9 @@ export class Route53 implements Route53Batch {
         return { ok: false, reason: problem, change: i };
       }
     }
-    this.#journal.push(changes.map((c) => c.record.name));
+    const log = this.#changes;
+    if (log !== null) for (const step of undo) log.push(step.previous, step.after);
+    (this.#journal ??= []).push(changes.map((c) => c.record.name));
     return { ok: true };
   }
 
@@ -198,7 +243,7 @@ export class Route53 implements Route53Batch {
         if (existing === undefined) return `DELETE ${describe(r)}: no such record`;
         if (!sameRecord(existing, r)) return `DELETE ${describe(r)}: current value is ${JSON.stringify(existing.value)}, not ${JSON.stringify(r.value)}`;
         this.#remove(r.name, k);
-        undo.push({ name: r.name, key: k, previous: existing });
+        undo.push({ name: r.name, key: k, previous: existing, after: undefined });
         return null;
       case 'UPSERT':
         break;
@@ -207,7 +252,7 @@ export class Route53 implements Route53Batch {
       return `${change.action} ${describe(r)}: alias target ${r.value} does not exist`;
     }
     this.#put(r);
-    undo.push({ name: r.name, key: k, previous: existing });
+    undo.push({ name: r.name, key: k, previous: existing, after: r });
     return null;
   }
 
@@ -215,7 +260,7 @@ export class Route53 implements Route53Batch {
     const records = this.#writable(r.name) ?? new Map<string, ResourceRecord>();
     if (records.size === 0) {
       this.#names().set(r.name, records);
-      this.#owned.add(records);
+      (this.#owned ??= new Set()).add(records);
     }
     const k = key(r.type, r.setId);
     const old = records.get(k);
@@ -247,10 +292,10 @@ export class Route53 implements Route53Batch {
   /** The records at `name`, copied first if they are shared with another zone. */
   #writable(name: string): Map<string, ResourceRecord> | undefined {
     const records = this.#zone.get(name);
-    if (records === undefined || this.#owned.has(records)) return records;
+    if (records === undefined || this.#owned?.has(records) === true) return records;
     const copy = new Map(records);
     this.#names().set(name, copy);
-    this.#owned.add(copy);
+    (this.#owned ??= new Set()).add(copy);
     return copy;
   }
 
@@ -263,11 +308,12 @@ export class Route53 implements Route53Batch {
 
 let nextSerial = 0;
 
-/** What to restore if a later change in the batch fails: the record that was there, if any. */
+/** What to restore if a later change in the batch fails: the record that was there, if any (and the one put instead). */
 interface Undo {
   readonly name: string;
   readonly key: string;
   readonly previous: ResourceRecord | undefined;
+  readonly after: ResourceRecord | undefined;
 }
 
 const hashes = new WeakMap<ResourceRecord, readonly [number, number]>();

@@ -88,14 +88,22 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
    * another still differ.
    */
   const orbitKeys = new Map<number, number>();
+  // A direct-mapped cache in front of orbitKeys: a state's few interned values (phases,
+  // what a read saw) are met again in almost every state.
+  const recentCodes = new Int32Array(RECENT).fill(-1);
+  const recentKeys = new Int32Array(RECENT);
   const keyOf = (code: number): number => {
     if ((code & 3) !== INTERNED) return code;
+    const at = (code >>> 2) & (RECENT - 1);
+    if (recentCodes[at] === code) return recentKeys[at] as number;
     let key = orbitKeys.get(code);
     if (key === undefined) {
       key = code;
       for (let p = 1; p < slotPerms.length; p++) key = Math.min(key, imageOf(p, code));
       orbitKeys.set(code, key);
     }
+    recentCodes[at] = code;
+    recentKeys[at] = key;
     return key;
   };
   const keys: number[] = new Array<number>(slots * width).fill(0);
@@ -107,11 +115,59 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     }
     return 0;
   };
+  /**
+   * The permutation that puts the free Enactors in the order of `order` (slots by key),
+   * by a number made of the slots in that order.
+   */
+  const permByOrder = new Map<number, number>();
+  slotPerms.forEach((_, p) => {
+    const inv = inverse[p] as number[];
+    permByOrder.set(
+      free.reduce((n, slot) => n * slots + (inv[slot] as number), 0),
+      p,
+    );
+  });
+  const order: number[] = [...free];
+  /** The one permutation that sorts the free Enactors by key, or -1 when two tie (several may, then). */
+  const sortingPerm = (): number => {
+    for (let k = 0; k < free.length; k++) order[k] = free[k] as number;
+    for (let k = 1; k < order.length; k++) {
+      const slot = order[k] as number;
+      let j = k - 1;
+      while (j >= 0 && compareSlots(order[j] as number, slot) > 0) {
+        order[j + 1] = order[j] as number;
+        j--;
+      }
+      order[j + 1] = slot;
+    }
+    let signature = 0;
+    for (let k = 0; k < order.length; k++) {
+      if (k > 0 && compareSlots(order[k - 1] as number, order[k] as number) === 0) return -1;
+      signature = signature * slots + (order[k] as number);
+    }
+    return permByOrder.get(signature) ?? -1;
+  };
   /** A permutation is worth filling only if it puts the free Enactors in the order of their keys. */
   const sortsKeys = (p: number): boolean => {
     const inv = inverse[p] as number[];
     for (let k = 1; k < free.length; k++) if (compareSlots(inv[free[k - 1] as number] as number, inv[free[k] as number] as number) > 0) return false;
     return true;
+  };
+
+  /** With keys tied, the permutation (of those that sort the keys) giving the least vector, written into `best`. */
+  const leastOfTied = (): number => {
+    let chosen = -1;
+    for (let p = 0; p < slotPerms.length; p++) {
+      if (!sortsKeys(p)) continue;
+      if (chosen < 0) {
+        fill(p, best, null);
+        chosen = p;
+      } else if (fill(p, candidate, best)) {
+        [best, candidate] = [candidate, best];
+        chosen = p;
+      }
+    }
+    return chosen;
   };
 
   /**
@@ -164,20 +220,11 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
         // that order the free Enactors by their keys are candidates, usually one; the least
         // vector among them stands for the whole orbit, as the least over all would.
         for (let i = 0; i < blocks.length; i++) keys[i] = keyOf(blocks[i] as number);
-        let found = false;
-        for (let p = 0; p < slotPerms.length; p++) {
-          if (!sortsKeys(p)) continue;
-          if (!found) {
-            fill(p, best, null);
-            chosen = p;
-            found = true;
-          } else if (fill(p, candidate, best)) {
-            [best, candidate] = [candidate, best];
-            chosen = p;
-          }
-        }
+        chosen = sortingPerm();
+        if (chosen >= 0) fill(chosen, best, null);
+        else chosen = leastOfTied();
       }
-      for (const v of best) out.push(v);
+      out.pushAll(best);
       return chosen;
     },
   };
@@ -188,6 +235,9 @@ function lessThan(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
   return a.length < b.length;
 }
+
+/** Entries of the cache of interned values' sort keys (a power of two). */
+const RECENT = 1 << 12;
 
 /** Insertion sort of `values[start..]`: a zone holds a few dozen records. */
 function sortTail(values: number[], start: number): void {

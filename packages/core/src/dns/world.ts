@@ -64,6 +64,13 @@ export function batchView(world: DnsWorld): BatchWorld {
   return { ...world, route53: { changeResourceRecordSets: (changes) => zone.changeResourceRecordSets(changes) } };
 }
 
+/**
+ * A deep copy, but for shared Enactor states: the exhaustive search decodes each world's
+ * Enactors as shared states (`sharedEnactorState`), and an Enactor's step copies its own
+ * before changing it (`ownState`), so a successor shares every Enactor that did not step.
+ * That rests on what `EnactorProgram.step(me, world, ctx)` promises: a step changes its
+ * own state, never another Enactor's.
+ */
 export function cloneWorld(world: DnsWorld): DnsWorld {
   return {
     config: world.config,
@@ -71,9 +78,27 @@ export function cloneWorld(world: DnsWorld): DnsWorld {
     route53: world.route53.clone(),
     plans: world.plans.clone(),
     planner: { ...world.planner },
-    enactors: world.enactors.map((e) => ({ ...e })),
+    enactors: world.enactors.map((e) => (Object.getPrototypeOf(e) === SHARED ? e : { ...e })),
     operator: { ...world.operator },
   };
+}
+
+/** The state of Enactor `index`, copied first if it is shared with the world it was cloned from. */
+export function ownState(world: DnsWorld, index: number): EnactorState {
+  const state = world.enactors[index];
+  if (state === undefined) throw new RangeError(`no Enactor ${index}`);
+  if (Object.getPrototypeOf(state) !== SHARED) return state;
+  const copy = { ...state };
+  world.enactors[index] = copy;
+  return copy;
+}
+
+/** The prototype that marks an Enactor state as shared between a world and its copies; it adds nothing. */
+const SHARED: object = Object.create(Object.prototype) as object;
+
+/** An empty Enactor state marked as shared (see cloneWorld), for the exhaustive search's decoder to fill. */
+export function sharedEnactorState(): Record<string, unknown> {
+  return Object.create(SHARED) as Record<string, unknown>;
 }
 
 /**

@@ -27,6 +27,22 @@ export class StateVector {
     this.data[this.length++] = value;
   }
 
+  /** Appends every value of `values`. */
+  pushAll(values: readonly number[]): void {
+    const needed = this.length + values.length;
+    if (needed > this.data.length) {
+      let size = this.data.length * 2;
+      while (size < needed) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    const data = this.data;
+    let at = this.length;
+    for (let i = 0; i < values.length; i++) data[at++] = values[i] as number;
+    this.length = at;
+  }
+
   clear(): void {
     this.length = 0;
   }

@@ -4,7 +4,7 @@
  * hands out the DNS invariants (a lesson's answer, see `./judge`), and the parallel
  * search starts worker threads, which only Node has.
  */
-export { DNS_SEARCH_MODULE, REAL_SCOPE, dnsSearch, type DnsScope, type DnsSearchArgs } from './scenarios/dns-search.ts';
+export { REAL_SCOPE, dnsSearch, dnsSearchRecipe, type DnsScope, type DnsSearchArgs } from './scenarios/dns-search.ts';
 export { exploreInParallel, type ModelRecipe, type ParallelOptions, type SearchWatch, type Searchable, type WorkerStep } from './sim/parallel.ts';
 export type { ExhaustiveProgress } from './sim/exhaustive.ts';
 export { omissionProbability } from './sim/state-store.ts';

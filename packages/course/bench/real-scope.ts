@@ -1,6 +1,6 @@
 import { exploreExhaustively, type ExhaustiveResult } from '@outage-lab/core';
 import { DNS_INVARIANTS } from '@outage-lab/core/judge';
-import { DNS_SEARCH_MODULE, REAL_SCOPE, dnsSearch, exploreInParallel, type DnsSearchArgs } from '@outage-lab/core/search';
+import { REAL_SCOPE, dnsSearch, dnsSearchRecipe, exploreInParallel, type DnsSearchArgs } from '@outage-lab/core/search';
 import { round, timeMs, timeMsAsync } from '@outage-lab/core/bench/stats.ts';
 import { fixedEnactorModule } from '../src/solution-modules.ts';
 
@@ -30,7 +30,7 @@ export async function benchRealScope(): Promise<Record<string, number>> {
   if (checked.violations > 0) throw new Error(`lesson 02's solution breaks an invariant at real size: ${checked.counterexample?.replay ?? ''}`);
   let parallel: ExhaustiveResult | null = null;
   const parallelMs = await timeMsAsync(async () => {
-    parallel = await exploreInParallel({ module: DNS_SEARCH_MODULE, export: 'dnsSearch', args }, { workers: WORKERS, stopAtFirst: false });
+    parallel = await exploreInParallel(dnsSearchRecipe(args), { workers: WORKERS, stopAtFirst: false });
   });
   const spread = parallel as ExhaustiveResult | null;
   if (spread === null || spread.states !== checked.states) throw new Error(`the parallel search counted ${spread?.states ?? 0} states, the sequential ${checked.states}`);

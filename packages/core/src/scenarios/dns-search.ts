@@ -4,7 +4,8 @@ import { DNS_INVARIANTS, regionalEndpointResolves } from '../dns/invariants.ts';
 import { createDnsModel } from '../dns/model.ts';
 import type { DnsObservation } from '../dns/observe.ts';
 import type { DnsWorld } from '../dns/world.ts';
-import type { Searchable } from '../sim/parallel-protocol.ts';
+import { importModule } from '../sim/carried-modules.ts';
+import type { ModelRecipe, Searchable } from '../sim/parallel-protocol.ts';
 import { smallScopeConfig } from './dns.ts';
 
 /** A size of the exhaustive DNS configuration: the night had 3 Enactors and the regional endpoint with its IPv6 twin. */
@@ -30,17 +31,19 @@ export interface DnsSearchArgs {
 /** The night's real size, for `npm run explore` and the bench. */
 export const REAL_SCOPE: DnsScope = { enactors: 3, endpoints: 2, plans: 6 };
 
-/** This module, for a parallel search's recipe: `{ module: DNS_SEARCH_MODULE, export: 'dnsSearch', args }`. */
-export const DNS_SEARCH_MODULE: string = import.meta.url;
+/** A parallel search's recipe for `dnsSearch`: this module, and the Enactor's module for the workers to carry. */
+export function dnsSearchRecipe(args: DnsSearchArgs): ModelRecipe {
+  return { module: import.meta.url, export: 'dnsSearch', args, imports: args.enactorModule === undefined ? [] : [args.enactorModule] };
+}
 
 /**
  * Builds a DNS search from plain data; `exploreInParallel` calls it in every worker
- * (`{ module: import.meta.url of this file, export: 'dnsSearch', args }`).
+ * (see `dnsSearchRecipe`).
  */
 export async function dnsSearch(args: DnsSearchArgs): Promise<Searchable<DnsWorld, DnsObservation>> {
   let enactor: EnactorProgram | undefined;
   if (args.enactorModule !== undefined) {
-    const module = (await import(args.enactorModule)) as Record<string, unknown>;
+    const module = await importModule(args.enactorModule);
     const Enactor = module[args.enactorExport ?? 'DnsEnactor'];
     if (typeof Enactor !== 'function') throw new Error(`${args.enactorModule} exports no Enactor class ${args.enactorExport ?? 'DnsEnactor'}`);
     enactor = Reflect.construct(Enactor, []) as EnactorProgram;

@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import { importModule } from './carried-modules.ts';
 import type { Invariant, Model } from './model.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface ModelRecipe {
   readonly export: string;
   /** Passed to it; must survive structured cloning. */
   readonly args?: unknown;
+  /** URLs of the modules the export imports while it runs (a learner's Enactor): each worker's bundle carries them. */
+  readonly imports?: readonly string[];
 }
 
 export interface Searchable<W, O> {
@@ -66,7 +69,7 @@ export type FromWorker =
   | { readonly type: 'step-names'; readonly names: readonly string[] };
 
 export async function loadSearchable<W, O>(recipe: ModelRecipe): Promise<Searchable<W, O>> {
-  const module = (await import(recipe.module)) as Record<string, unknown>;
+  const module = await importModule(recipe.module);
   const build = module[recipe.export];
   if (typeof build !== 'function') throw new Error(`${recipe.module} has no function ${recipe.export}`);
   return (await (build as (args: unknown) => Searchable<W, O> | Promise<Searchable<W, O>>)(recipe.args)) as Searchable<W, O>;

@@ -4,6 +4,7 @@ import { betterCandidate, type Candidate, type ExhaustiveOptions, type Exhaustiv
 import { realSchedule } from './expand.ts';
 import { loadSearchable, type FromWorker, type ModelRecipe, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
 import { ROOT } from './state-store.ts';
+import { bundleSearchWorker } from './worker-bundle.ts';
 import { beaconMemory, readBeacon } from './step-beacon.ts';
 
 export type { ModelRecipe, Searchable } from './parallel-protocol.ts';
@@ -60,9 +61,8 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
     stop,
     progressEvery: options.progressEvery ?? 16_384,
   });
-  const boot = new URL('./parallel-boot.mjs', import.meta.url);
-  const entry = new URL('./parallel-worker.ts', import.meta.url).href;
-  const workers = Array.from({ length: count }, (_, i) => new Worker(boot, { workerData: { ...setup(i), entry } }));
+  const bundle = await bundleSearchWorker(recipe);
+  const workers = Array.from({ length: count }, (_, i) => new Worker(bundle.url, { workerData: setup(i) }));
   const inbox = workers.map(() => [] as FromWorker[]);
   const waiters: ((() => void) | null)[] = workers.map(() => null);
   let failure: Error | null = null;
@@ -116,6 +116,7 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
   });
   try {
     await Promise.all(workers.map((_, i) => next(i)));
+    bundle.dispose();
     const ports: (MessagePort | null)[][] = workers.map(() => workers.map(() => null));
     for (let i = 0; i < count; i++) {
       for (let j = i + 1; j < count; j++) {
@@ -203,5 +204,6 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
     return { states, transitions, depth, terminalStates, complete: stoppedBy === 'complete', stoppedBy, violations, bytes, counterexampleLength, counterexample };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+    bundle.dispose();
   }
 }

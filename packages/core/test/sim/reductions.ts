@@ -14,7 +14,7 @@ import {
   type StepContext,
 } from '../../src/index.ts';
 import { exploreInParallel } from '../../src/sim/parallel.ts';
-import type { DnsScope } from '../../src/scenarios/dns-search.ts';
+import { dnsSearchRecipe, type DnsScope } from '../../src/scenarios/dns-search.ts';
 
 /**
  * What the unit suite (exhaustive-reductions.test.ts) and test:long
@@ -71,11 +71,7 @@ export function reducedFindsWhatPlainFinds({ scope, program, invariants }: Reduc
 }
 
 /** How the parallel search's workers build the DNS model: by module and export, not by closure. */
-export const recipe = (scope: DnsScope, invariants: 'all' | 'regional') => ({
-  module: new URL('../../src/scenarios/dns-search.ts', import.meta.url).href,
-  export: 'dnsSearch',
-  args: { scope, name: 'parallel', invariants },
-});
+export const recipe = (scope: DnsScope, invariants: 'all' | 'regional') => dnsSearchRecipe({ scope, name: 'parallel', invariants });
 
 /** The parallel search's progress line over a whole space: it never goes back, and ends at the count it reports. */
 export async function progressNeverGoesBack(scope: DnsScope, progressEvery: number): Promise<void> {

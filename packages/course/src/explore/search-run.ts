@@ -1,5 +1,5 @@
 import type { DnsObservation, DnsScenario, ExhaustiveResult, Invariant } from '@outage-lab/core';
-import { DNS_SEARCH_MODULE, exploreInParallel, omissionProbability, type DnsSearchArgs, type ExhaustiveProgress, type SearchWatch } from '@outage-lab/core/search';
+import { dnsSearchRecipe, exploreInParallel, omissionProbability, type DnsSearchArgs, type ExhaustiveProgress, type SearchWatch } from '@outage-lab/core/search';
 import { SEARCH_STEP_STUCK_MS } from '../time-budgets.ts';
 
 /**
@@ -99,7 +99,7 @@ export async function runSearch(scenario: DnsScenario, flags: SearchFlags, env: 
     // Even the sequential search runs on a worker thread: a step that never returns would
     // freeze this one, and nothing could then say which step it was.
     const result = await exploreInParallel(
-      { module: DNS_SEARCH_MODULE, export: 'dnsSearch', args: recipeArgs(scenario, flags) },
+      dnsSearchRecipe(recipeArgs(scenario, flags)),
       { ...common, workers: Math.max(1, flags.workers), onStart: (watch) => (stopWatching = watchSteps(watch, flags, env)) },
     );
     return { result, ms: env.now() - started };

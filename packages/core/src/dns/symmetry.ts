@@ -1,5 +1,6 @@
 import type { StateVector } from '../sim/state-store.ts';
 import type { DnsConfig } from './config.ts';
+import { IntMemo } from './int-memo.ts';
 import type { EnactorState } from './world.ts';
 
 /** The codec's tag (low two bits of a value) for an interned string or number. */
@@ -55,8 +56,8 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     const to = new Map(ids.map((id, i) => [id, ids[perm[i] as number] as string]));
     return (text: string): string => (pattern === null ? text : text.replace(pattern, (id) => to.get(id) ?? id));
   });
-  const valueImages = slotPerms.map(() => new Map<number, number>());
-  const recordImages = slotPerms.map(() => new Map<number, number>());
+  const valueImages = renames.map((rename) => new IntMemo((code) => renamer.value(code, rename)));
+  const recordImages = renames.map((rename) => new IntMemo((id) => renamer.record(id, rename)));
   const inverse = slotPerms.map((perm) => {
     const inv = new Array<number>(slots);
     perm.forEach((to, from) => {
@@ -73,13 +74,7 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
   const imageOf = (p: number, code: number): number => {
     // Only interned strings can name an Enactor: numbers, null, booleans and plans stay.
     if (p === 0 || (code & 3) !== INTERNED) return code;
-    const values = valueImages[p] as Map<number, number>;
-    let image = values.get(code);
-    if (image === undefined) {
-      image = renamer.value(code, renames[p] as (text: string) => string);
-      values.set(code, image);
-    }
-    return image;
+    return (valueImages[p] as IntMemo).get(code);
   };
   /**
    * A value's key for sorting Enactors: the least of its images under every renaming. It
@@ -87,25 +82,12 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
    * which slot it sits in; an Enactor whose lock value names itself and one whose names
    * another still differ.
    */
-  const orbitKeys = new Map<number, number>();
-  // A direct-mapped cache in front of orbitKeys: a state's few interned values (phases,
-  // what a read saw) are met again in almost every state.
-  const recentCodes = new Int32Array(RECENT).fill(-1);
-  const recentKeys = new Int32Array(RECENT);
-  const keyOf = (code: number): number => {
-    if ((code & 3) !== INTERNED) return code;
-    const at = (code >>> 2) & (RECENT - 1);
-    if (recentCodes[at] === code) return recentKeys[at] as number;
-    let key = orbitKeys.get(code);
-    if (key === undefined) {
-      key = code;
-      for (let p = 1; p < slotPerms.length; p++) key = Math.min(key, imageOf(p, code));
-      orbitKeys.set(code, key);
-    }
-    recentCodes[at] = code;
-    recentKeys[at] = key;
+  const orbitKeys = new IntMemo((code) => {
+    let key = code;
+    for (let p = 1; p < slotPerms.length; p++) key = Math.min(key, imageOf(p, code));
     return key;
-  };
+  });
+  const keyOf = (code: number): number => ((code & 3) !== INTERNED ? code : orbitKeys.get(code));
   const keys: number[] = new Array<number>(slots * width).fill(0);
   /** Orders two slots by their keys, field by field. */
   const compareSlots = (a: number, b: number): number => {
@@ -178,7 +160,6 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
   const fill = (p: number, into: number[], bound: readonly number[] | null): boolean => {
     into.length = 0;
     const inv = inverse[p] as number[];
-    const rename = renames[p] as (text: string) => string;
     let tied = bound !== null;
     for (let to = 0; to < slots; to++) {
       const from = inv[to] as number;
@@ -194,15 +175,8 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     }
     const start = into.length + 1;
     into.push(records.length);
-    const images = recordImages[p] as Map<number, number>;
-    for (const id of records) {
-      let image = p === 0 ? id : images.get(id);
-      if (image === undefined) {
-        image = renamer.record(id, rename);
-        images.set(id, image);
-      }
-      into.push(image);
-    }
+    const images = recordImages[p] as IntMemo;
+    for (const id of records) into.push(p === 0 ? id : images.get(id));
     sortTail(into, start);
     return !tied || bound === null || lessThan(into, bound);
   };
@@ -235,9 +209,6 @@ function lessThan(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
   return a.length < b.length;
 }
-
-/** Entries of the cache of interned values' sort keys (a power of two). */
-const RECENT = 1 << 12;
 
 /** Insertion sort of `values[start..]`: a zone holds a few dozen records. */
 function sortTail(values: number[], start: number): void {

@@ -1,6 +1,6 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { Findings } from './exhaustive.ts';
-import { Expander, compareKeys } from './expand.ts';
+import { Expander } from './expand.ts';
+import { Findings, Frontier } from './level-search.ts';
 import { loadSearchable, type FromWorker, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
 import { StepBeacon } from './step-beacon.ts';
 import { ROOT, StateStore, StateVector, hashVector } from './state-store.ts';
@@ -41,36 +41,15 @@ export async function runSearchWorker(): Promise<void> {
   let waiting: (() => void) | null = null;
   let levelStart = 0;
   let levelEnd = 0;
-  // Parents' hashes of the states added in the current level, for choosing among parents
-  // the same way the sequential search does (the parent itself may live in another worker).
-  let parentH1: number[] = [];
-  let parentH2: number[] = [];
+  const frontier = new Frontier(store);
 
   const root = expander.initial();
   const [r1, r2] = hashVector(root.vector.data, root.vector.length);
   if (owner(r1) === me) store.add(root.vector, r1, r2, ROOT, 0, root.perm);
   levelEnd = store.size;
 
-  function keep(vector: StateVector, h1: number, h2: number, parent: number, ph1: number, ph2: number, actor: number, perm: number): void {
-    const added = store.add(vector, h1, h2, parent, actor, perm);
-    if (added >= 0) {
-      parentH1.push(ph1);
-      parentH2.push(ph2);
-      return;
-    }
-    const existing = -added - 1;
-    if (existing < levelEnd) return;
-    const k = existing - levelEnd;
-    if (compareKeys(ph2, ph1, actor, parentH2[k] as number, parentH1[k] as number, store.trailActor(existing)) < 0) {
-      store.setTrail(existing, parent, actor, perm);
-      parentH1[k] = ph1;
-      parentH2[k] = ph2;
-    }
-  }
-
   async function level(): Promise<void> {
-    parentH1 = [];
-    parentH2 = [];
+    frontier.begin(levelEnd);
     const outboxes = peers.map(() => new StateVector());
     let transitions = 0;
     let interrupted = false;
@@ -84,7 +63,7 @@ export async function runSearchWorker(): Promise<void> {
         (vector, h1, h2, actor, perm) => {
           transitions++;
           const to = owner(h1);
-          if (to === me) return keep(vector, h1, h2, ref, ph1, ph2, actor, perm);
+          if (to === me) return frontier.offer(vector, h1, h2, ref, ph1, ph2, actor, perm);
           const out = outboxes[to] as StateVector;
           out.push(vector.length);
           out.push(h1);
@@ -125,7 +104,7 @@ export async function runSearchWorker(): Promise<void> {
         scratch.clear();
         for (let i = 0; i < length; i++) scratch.push(batch[start + i] as number);
         const h = at + 1;
-        keep(scratch, batch[h] as number, batch[h + 1] as number, batch[h + 2] as number, batch[h + 3] as number, batch[h + 4] as number, batch[h + 5] as number, batch[h + 6] as number);
+        frontier.offer(scratch, batch[h] as number, batch[h + 1] as number, batch[h + 2] as number, batch[h + 3] as number, batch[h + 4] as number, batch[h + 5] as number, batch[h + 6] as number);
         at = start + length;
       }
     }

@@ -1,7 +1,6 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { explainFailure, type Counterexample } from './counterexample.ts';
-import { betterCandidate, type Candidate, type ExhaustiveOptions, type ExhaustiveResult } from './exhaustive.ts';
-import { realSchedule } from './expand.ts';
+import type { ExhaustiveOptions, ExhaustiveResult } from './exhaustive.ts';
+import { LevelLoop, betterCandidate, counterexampleOf, type Candidate, type PathStep } from './level-search.ts';
 import { loadSearchable, type FromWorker, type ModelRecipe, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
 import { ROOT } from './state-store.ts';
 import { bundleSearchWorker } from './worker-bundle.ts';
@@ -127,16 +126,15 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
     }
     ports.forEach((mine, i) => post(i, { type: 'peers', ports: mine }, mine.filter((p): p is MessagePort => p !== null)));
 
+    const loop = new LevelLoop(options);
     let states = 1;
     let terminalStates = 0;
     let violations = 0;
     let bytes = 0;
-    let first: Candidate | null = null;
-    let stoppedBy: ExhaustiveResult['stoppedBy'] = 'complete';
-    for (;;) {
+    for (let searching = true; searching; ) {
       workers.forEach((_, i) => post(i, { type: 'level' }));
       const done = (await Promise.all(workers.map((_, i) => next(i)))) as LevelDone[];
-      let level: Candidate | null = null;
+      let best: Candidate | null = null;
       let added = 0;
       states = 0;
       bytes = 0;
@@ -150,36 +148,22 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
         terminalStates += d.terminal;
         violations += d.violations;
         bytes += d.bytes;
-        if (d.candidate !== null && betterCandidate(level, d.candidate)) level = d.candidate;
+        if (d.candidate !== null && betterCandidate(best, d.candidate)) best = d.candidate;
       }
-      // An interrupted level was not expanded whole: depth stays at it, as in the sequential search.
-      if (done.some((d) => d.interrupted)) {
-        stoppedBy = 'interrupted';
-        break;
-      }
-      if (added > 0) depth++;
-      options.onProgress?.({ states, depth, transitions, bytes });
-      if (first === null) first = level;
-      if (options.shouldStop?.() === true) {
-        stoppedBy = 'interrupted';
-        break;
-      }
-      if (first !== null && stopAtFirst) {
-        stoppedBy = 'violation';
-        break;
-      }
-      if (added === 0) break;
-      if (states >= maxStates) {
-        stoppedBy = 'max-states';
-        break;
+      searching = loop.next({ added, states, best, interrupted: done.some((d) => d.interrupted) });
+      depth = loop.depth;
+      if (loop.stoppedBy !== 'interrupted') options.onProgress?.({ states, depth, transitions, bytes });
+      if (searching && options.shouldStop?.() === true) {
+        loop.interrupt();
+        searching = false;
       }
     }
 
-    let counterexample: Counterexample | null = null;
-    let counterexampleLength: number | null = null;
+    let found: ReturnType<typeof counterexampleOf> | null = null;
+    const first = loop.first;
     if (first !== null) {
-      const steps: { actor: number; perm: number }[] = [];
-      if (first.actor >= 0) steps.push({ actor: first.actor, perm: first.perm });
+      const path: PathStep[] = [];
+      if (first.actor >= 0) path.push({ actor: first.actor, perm: first.perm });
       let rootPerm = 0;
       for (let ref = first.parent; ; ) {
         post(ref % count, { type: 'trail', index: Math.floor(ref / count) });
@@ -188,19 +172,15 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
           rootPerm = trail.perm;
           break;
         }
-        steps.push({ actor: trail.actor, perm: trail.perm });
+        path.push({ actor: trail.actor, perm: trail.perm });
         ref = trail.parent;
       }
-      steps.reverse();
-      const schedule = realSchedule(model.codec?.permutations ?? [], rootPerm, steps);
-      counterexampleLength = schedule.length;
-      counterexample = explainFailure(model, {
-        seed: 0,
-        scheduler: { kind: 'replay', choices: schedule.map((a) => model.actors[a]?.code ?? '?') },
-        invariants,
-        shrink: options.shrink ?? true,
-      });
+      path.reverse();
+      found = counterexampleOf(model, invariants, options.shrink ?? true, path, rootPerm);
     }
+    const stoppedBy = loop.stoppedBy;
+    const counterexample = found?.counterexample ?? null;
+    const counterexampleLength = found?.length ?? null;
     return { states, transitions, depth, terminalStates, complete: stoppedBy === 'complete', stoppedBy, violations, bytes, counterexampleLength, counterexample };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

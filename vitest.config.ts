@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { lessonProjects } from '@outage-lab/course/vitest-projects';
+import { tsImport } from 'tsx/esm/api';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -9,6 +9,11 @@ import { defineConfig } from 'vitest/config';
  * in temporary copies of the repository.
  */
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+// Vitest loads this file by bundling it and leaves the workspace packages out of the
+// bundle, and they are TypeScript, which Node cannot import: so `npx vitest` failed at
+// the root. tsx imports course's project list, and only that, with its own loader.
+const { lessonProjects } = (await tsImport('./packages/course/src/vitest-projects.ts', import.meta.url)) as typeof import('./packages/course/src/vitest-projects.ts');
 
 export default defineConfig({
   test: {

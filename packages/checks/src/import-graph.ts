@@ -14,6 +14,7 @@ export const RULES = {
   relative: 'no relative import crosses a package boundary: import another package by its name',
   declared: "every bare import is declared in its package's package.json",
   exercises: 'no starter in exercises/ imports solutions/',
+  circles: 'no import circle, type-only imports included: the files of a circle can be read, and loaded, only all at once',
 } as const;
 
 export type RuleName = keyof typeof RULES;
@@ -23,6 +24,8 @@ export interface Violation {
   /** Repository-relative file and the specifier as written. */
   readonly file: string;
   readonly specifier: string;
+  /** For a circle: its files, from `file` round to it again. */
+  readonly circle?: readonly string[];
 }
 
 /** The one module allowed to import solutions/. */
@@ -91,9 +94,12 @@ export function checkImportGraph(root: string): Violation[] {
   const solutions = join(root, 'solutions');
   const violations: Violation[] = [];
 
+  const local = new Map<string, string[]>();
   for (const pkg of packages) {
     for (const path of sourceFiles(pkg.dir)) {
       const file = relative(root, path).split(sep).join('/');
+      const targets: string[] = [];
+      local.set(path, targets);
       // A package's fixtures stand in for the repository's exercises/ and solutions/ in
       // temporary copies; they resolve their imports there, not in this package.
       const fixture = file.split('/').includes('fixtures');
@@ -101,6 +107,7 @@ export function checkImportGraph(root: string): Violation[] {
         const add = (rule: RuleName) => violations.push({ rule, file, specifier });
         if (specifier.startsWith('.')) {
           const target = resolve(dirname(path), specifier);
+          targets.push(target);
           if (inside(target, solutions)) {
             if (file !== SOLUTIONS_REGISTRY) add('solutions');
           } else if (!inside(target, pkg.dir)) {
@@ -121,6 +128,11 @@ export function checkImportGraph(root: string): Violation[] {
     }
   }
 
+  for (const circle of circlesOf(local)) {
+    const files = circle.map((path) => relative(root, path).split(sep).join('/'));
+    violations.push({ rule: 'circles', file: files[0] as string, specifier: files[1] ?? (files[0] as string), circle: [...files, files[0] as string] });
+  }
+
   for (const path of sourceFiles(join(root, 'exercises'))) {
     for (const specifier of importsOf(readFileSync(path, 'utf8'))) {
       if (specifier.startsWith('.') && inside(resolve(dirname(path), specifier), solutions)) {
@@ -131,7 +143,70 @@ export function checkImportGraph(root: string): Violation[] {
   return violations;
 }
 
-/** One line per violation: the file, what it imports, and the rule it breaks. */
+/** One line per violation: the file, what it imports (or the circle it is in), and the rule it breaks. */
 export function formatViolation(v: Violation): string {
+  if (v.circle !== undefined) return `${v.circle.join(' → ')}: ${RULES[v.rule]}`;
   return `${v.file}: imports ${JSON.stringify(v.specifier)}: ${RULES[v.rule]}`;
+}
+
+/**
+ * Every circle of imports among the files of `graph` (file → the files it imports), one
+ * per strongly connected component (Tarjan's algorithm), each as its files in import
+ * order from the least one: a component of several files always contains a circle
+ * through all of them, and one file importing itself is a circle too.
+ */
+export function circlesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[][] = [];
+  const visit = (file: string): void => {
+    index.set(file, index.size);
+    low.set(file, index.get(file) as number);
+    stack.push(file);
+    onStack.add(file);
+    for (const next of graph.get(file) ?? []) {
+      if (!graph.has(next)) continue;
+      if (!index.has(next)) {
+        visit(next);
+        low.set(file, Math.min(low.get(file) as number, low.get(next) as number));
+      } else if (onStack.has(next)) {
+        low.set(file, Math.min(low.get(file) as number, index.get(next) as number));
+      }
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component: string[] = [];
+    for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+      onStack.delete(top);
+      component.push(top);
+      if (top === file) break;
+    }
+    if (component.length > 1 || (graph.get(file) ?? []).includes(file)) circles.push(circleThrough(graph, new Set(component)));
+  };
+  for (const file of [...graph.keys()].sort()) if (!index.has(file)) visit(file);
+  return circles.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+}
+
+/** A walk from the component's least file back to it, inside the component (breadth-first: a shortest one). */
+function circleThrough(graph: ReadonlyMap<string, readonly string[]>, component: ReadonlySet<string>): string[] {
+  const start = [...component].sort()[0] as string;
+  const from = new Map<string, string>();
+  const queue = [start];
+  for (let at = 0; at < queue.length; at++) {
+    const file = queue[at] as string;
+    for (const next of graph.get(file) ?? []) {
+      if (!component.has(next)) continue;
+      if (next === start) {
+        const walk = [file];
+        for (let back = from.get(file); back !== undefined; back = from.get(back)) walk.push(back);
+        return walk.reverse();
+      }
+      if (!from.has(next) && next !== start) {
+        from.set(next, file);
+        queue.push(next);
+      }
+    }
+  }
+  return [start];
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkImportGraph, formatViolation, importsOf, packageName, type RuleName } from '../src/import-graph.ts';
+import { RULES, checkImportGraph, formatViolation, importsOf, packageName, type RuleName } from '../src/import-graph.ts';
 import { REPO_ROOT } from '../src/root.ts';
 
 describe('the import graph of this repository', () => {
@@ -66,6 +66,22 @@ describe('the import graph check', () => {
   it('catches core importing another package of this repository, by name or by path', () => {
     expect(rulesBroken({ 'packages/core/src/tooling.ts': "import type { Browser } from '@outage-lab/browser';\n" })).toEqual(['core', 'declared']);
     expect(rulesBroken({ 'packages/core/src/cli.ts': "import { x } from '../../slides/src/x.ts';\n" })).toEqual(['relative', 'core']);
+  });
+
+  it('catches a circle of imports, type-only ones included, and draws it', () => {
+    const files = {
+      'packages/workshop/src/cli.ts': "import { serve } from './serve.ts';\n",
+      'packages/workshop/src/serve.ts': "import { board } from './board.ts';\n",
+      'packages/workshop/src/board.ts': "import type { Context } from './cli.ts';\n",
+    };
+    expect(rulesBroken(files)).toEqual(['circles']);
+    const root = repo(files);
+    roots.push(root);
+    expect(checkImportGraph(root).map(formatViolation)).toEqual([
+      `packages/workshop/src/board.ts → packages/workshop/src/cli.ts → packages/workshop/src/serve.ts → packages/workshop/src/board.ts: ${RULES.circles}`,
+    ]);
+    expect(rulesBroken({ 'packages/workshop/src/self.ts': "export { x } from './self.ts';\n" })).toEqual(['circles']);
+    expect(rulesBroken({ ...files, 'packages/workshop/src/board.ts': "import type { Context } from './context.ts';\n", 'packages/workshop/src/context.ts': '' })).toEqual([]);
   });
 
   it('catches a relative import that leaves its package', () => {

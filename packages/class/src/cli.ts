@@ -4,15 +4,9 @@ import { ClassError } from './client.ts';
 import { invokedDirectly } from '@outage-lab/cli';
 import { exportCommand, joinCommand, leaveCommand, statusCommand } from './commands.ts';
 import { serveCommand } from './serve-command.ts';
+import type { ClassContext, Flags } from './context.ts';
 
-export interface ClassContext {
-  readonly root: string;
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  readonly now: () => Date;
-}
-
-export type Flags = Readonly<Record<string, string | boolean | undefined>>;
+export type { ClassContext, Flags } from './context.ts';
 
 interface Command {
   readonly usage: string;

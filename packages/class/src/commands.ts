@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ClassState } from './board.ts';
-import type { ClassContext, Flags } from './cli.ts';
+import type { ClassContext, Flags } from './context.ts';
 import { ClassError, joinClass, leaveClass } from './client.ts';
 import { exportCsv } from './csv.ts';
 import { readLog } from './log-store.ts';

@@ -2,7 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { BoardService } from './board-service.ts';
-import type { ClassContext, Flags } from './cli.ts';
+import type { ClassContext, Flags } from './context.ts';
 import { ClassError } from './client.ts';
 import { boardDir, LOG_NAME } from './commands.ts';
 import { serveBoard } from './server.ts';

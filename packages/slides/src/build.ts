@@ -3,11 +3,14 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DeckError } from './deck-error.ts';
 import { listDecks, selectDecks } from './decks.ts';
 import { createEngine, renderDeck, type RenderedDeck } from './engine.ts';
+import type { DeckResult } from './deck-result.ts';
 import { indexPage } from './index-page.ts';
 import { deckPage } from './page.ts';
 import type { AgendaSource } from './plugins/agenda.ts';
 import type { DiagramSource } from './plugins/sim-diagram.ts';
 import type { WidgetSource } from './plugins/widgets.ts';
+
+export type { DeckResult } from './deck-result.ts';
 
 export { listDecks, selectDecks };
 
@@ -29,16 +32,6 @@ export interface BuildOptions {
   readonly cwd?: string;
   /** A loopback URL whose JSON `{ title, items }` the presenter view shows in a corner (see page.ts). */
   readonly cornerFeed?: string;
-}
-
-export interface DeckResult {
-  /** File name without .md: also the output's name and the deck's id. */
-  readonly name: string;
-  readonly source: string;
-  readonly deck: RenderedDeck | null;
-  /** The HTML page, or null when the deck has errors. */
-  readonly page: string | null;
-  readonly errors: readonly DeckError[];
 }
 
 /**

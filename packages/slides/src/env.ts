@@ -1,6 +1,6 @@
 import { DeckError } from './deck-error.ts';
 import type { FrontMatter } from './front-matter.ts';
-import type { WidgetScript } from './plugins/widgets.ts';
+import type { WidgetScript } from './plugins/widget-script.ts';
 
 /** What the engine knows about one slide once the deck is parsed. */
 export interface SlideMeta {

@@ -1,4 +1,4 @@
-import type { DeckResult } from './build.ts';
+import type { DeckResult } from './deck-result.ts';
 import { escapeHtml } from './html.ts';
 
 /** The page `npm run slides` opens on: one link per deck, or the errors that stopped it. */

@@ -1,6 +1,7 @@
 import type { MarkdownIt, StateCore } from 'markdown-it';
 import { deckEnv, report } from '../env.ts';
 import { escapeHtml } from '../html.ts';
+import type { WidgetScript } from './widget-script.ts';
 
 /** What a deck's fence asks a widget source for. */
 export interface WidgetRequest {
@@ -16,11 +17,7 @@ export interface WidgetRequest {
   readonly id: string;
 }
 
-export interface WidgetScript {
-  readonly name: string;
-  readonly code: string;
-  readonly css?: string;
-}
+export type { WidgetScript } from './widget-script.ts';
 
 /** A live widget as the caller draws it at build time. */
 export interface Widget {

@@ -30,11 +30,13 @@ a { color: #1d4ed8; font-weight: 600; }
 </style>
 </head>
 <body>
+<main>
 <h1>Outage Lab slides</h1>
 <p>Open a deck, then press <kbd>?</kbd> for the keys and <kbd>p</kbd> for the presenter view.</p>
 <ol>
 ${rows.join('\n')}
 </ol>
+</main>
 </body>
 </html>
 `;

@@ -55,7 +55,12 @@ export function deckPage(deck: RenderedDeck, deckId: string, cornerFeed?: string
   const broken = deck.scripts.find((s) => /<\/script/i.test(s.code));
   // The browser would end the script there and show the rest as text.
   if (broken !== undefined) throw new Error(`the widget script ${broken.name} contains "</script"`);
-  const help = KEYS.map(([k, what]) => `<tr><td><kbd>${escapeHtml(k)}</kbd></td><td>${escapeHtml(what)}</td></tr>`).join('');
+  const row = ([k, what]: readonly [string, string]): string => `<tr><td><kbd>${escapeHtml(k)}</kbd></td><td>${escapeHtml(what)}</td></tr>`;
+  // A widget's own keys, for when it has focus (a click on it, or Tab).
+  const widgetKeys = deck.scripts.flatMap((s) =>
+    s.keys === undefined || s.keys.length === 0 ? [] : [`<tr><th colspan="2">${escapeHtml(s.title ?? s.name)}: click it or Tab to it, then</th></tr>`, ...s.keys.map(row)],
+  );
+  const help = [...KEYS.map(row), ...widgetKeys].join('');
   return `<!doctype html>
 <html lang="en">
 <head>

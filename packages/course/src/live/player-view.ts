@@ -30,7 +30,8 @@ export function renderPlayerView(session: PlayerSession): string {
   return (
     `<div class="player-seq">${sequence(session, lights)}</div>` +
     `<div class="player-state">${invariants(lights)}${records(session.world)}${enactors(session.world)}</div>` +
-    `<pre class="player-timeline" aria-label="Timeline">${html(session.timeline())}</pre>`
+    // A named, focusable region: the timeline scrolls, and a deck may hold two players.
+    `<pre class="player-timeline" role="region" aria-label="Timeline of ${html(session.source.scenario.name)}, seed ${session.source.seed}" tabindex="0">${html(session.timeline())}</pre>`
   );
 }
 
@@ -81,7 +82,7 @@ function invariants(lights: readonly InvariantLight[]): string {
   });
   const broken = lights.find((l) => l.status === 'broken');
   const why = broken === undefined || broken.message === null ? '' : `<p class="light-why">${html(broken.message)}</p>`;
-  return `<h4>Invariants</h4><ul class="lights">${rows.join('')}</ul>${why}`;
+  return `<h3>Invariants</h3><ul class="lights">${rows.join('')}</ul>${why}`;
 }
 
 /** Route 53 as the regional endpoint sees it: the root ALIAS, the rollback, the lock and each generation's set. */
@@ -111,10 +112,10 @@ function records(world: DnsWorld): string {
   const holder = lock === undefined ? 'free' : (/holder=([^;]+)/.exec(lock)?.[1] ?? 'held');
   const others = world.config.endpoints.length - 1;
   return (
-    `<h4>Route 53 · ${endpoint.name === REGIONAL_ENDPOINT ? 'regional endpoint' : html(endpoint.name)}${others > 0 ? ` <small>(+${others} others)</small>` : ''}</h4>` +
+    `<h3>Route 53 · ${endpoint.name === REGIONAL_ENDPOINT ? 'regional endpoint' : html(endpoint.name)}${others > 0 ? ` <small>(+${others} others)</small>` : ''}</h3>` +
     `<dl class="records"><dt>root ALIAS</dt><dd>${target(root)}</dd><dt>rollback</dt><dd>${target(rollback)}</dd><dt>lock</dt><dd>${html(holder)}</dd></dl>` +
     `<p class="sets-label">record sets, by generation</p><ul class="sets" aria-label="Record sets">${setItems.join('') || '<li class="missing">none</li>'}</ul>` +
-    `<h4>Plan store</h4><p class="plans">${planStore(world)}</p>`
+    `<h3>Plan store</h3><p class="plans">${planStore(world)}</p>`
   );
 }
 
@@ -130,6 +131,6 @@ function enactors(world: DnsWorld): string {
     const doing = e.phase === 'idle' ? 'idle' : `${e.phase} gen ${e.plan?.generation ?? '?'}${e.phase === 'cleanup' ? '' : ` on ${endpoint}`}`;
     return `<li><b>${html(e.az)}</b> ${html(doing)} <small>· applied ${e.lastApplied}</small></li>`;
   });
-  return `<h4>Enactors</h4><ul class="enactors">${rows.join('')}</ul>`;
+  return `<h3>Enactors</h3><ul class="enactors">${rows.join('')}</ul>`;
 }
 

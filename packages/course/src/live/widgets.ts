@@ -4,6 +4,7 @@ import { browserBundle, widgetCss } from './bundle.ts';
 import { ENACTOR_PROGRAMS } from './enactors.ts';
 import { KNOB_NIGHTS, defaults, settingText } from './knob-nights.ts';
 import { PlayerSession, readSource, sourceText } from './player-session.ts';
+import { PLAYER_KEYS } from './player-keys.ts';
 import { playerStatus, renderPlayerView } from './player-view.ts';
 
 export interface PlayerConfig {
@@ -66,7 +67,7 @@ function player(request: WidgetRequest): Widget {
     `<div class="player-bar"><span class="player-status">${html(playerStatus(session))}</span><code class="player-source">${html(config.source)}${config.enactor === 'fixed' ? ' · fixed Enactor' : ''}</code></div>` +
     `<div class="player-view">${renderPlayerView(session)}</div></div>` +
     caption(request.body);
-  return { html: frame, script: { name: 'sim-player', code: browserBundle('player'), css: widgetCss('player') } };
+  return { html: frame, script: { name: 'sim-player', title: 'Race player', keys: PLAYER_KEYS.map((k) => [k.label, k.what] as const), code: browserBundle('player'), css: widgetCss('player') } };
 }
 
 function knobs(request: WidgetRequest): Widget {

@@ -5,6 +5,7 @@ import { ENACTOR_PROGRAMS } from '../enactors.ts';
 import { PlayerSession, readSource, sourceText, withSeed, type PlayerSource } from '../player-session.ts';
 import { playerStatus, renderPlayerView } from '../player-view.ts';
 import { button, deckOf, field, make, onCurrentSlide, type Deck } from './deck.ts';
+import { playerAction } from '../player-keys.ts';
 
 interface Config {
   readonly source: string;
@@ -196,13 +197,11 @@ function mount(deck: Deck, figure: HTMLElement): void {
   root.addEventListener('keydown', (event) => {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const key = event.key;
-    if (key === 'ArrowRight' || key === 'ArrowDown') actions['step']?.();
-    else if (key === 'ArrowLeft' || key === 'ArrowUp') actions['back']?.();
-    else if (key === ' ' || key === 'k') (timer === 0 ? actions['play'] : pause)?.();
-    else if (key === 'Home') actions['reset']?.();
-    else if (key === 'Escape') root.blur();
-    else return;
+    const action = playerAction(event.key);
+    if (action === undefined) return;
+    if (action === 'toggle') (timer === 0 ? actions['play'] : pause)?.();
+    else if (action === 'leave') root.blur();
+    else actions[action]?.();
     event.preventDefault();
   });
 

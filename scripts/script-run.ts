@@ -4,7 +4,7 @@
  * results into the line CI reads.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
+import { helpText, quietOnClosedPipe, reportError, type CommandTable } from '@outage-lab/cli';
 
 interface Counts {
   readonly numPassedTests?: number;
@@ -14,16 +14,16 @@ interface Counts {
 }
 
 /** The script's flags, or its exit: 2 for bad input, 0 after printing the usage for --help. */
-export function scriptArgs<T extends { readonly help: boolean }>(command: string, parse: (argv: readonly string[]) => T, usage: string): T {
+export function scriptArgs<T extends { readonly help: boolean }>(table: CommandTable, parse: (argv: readonly string[]) => T): T {
   quietOnClosedPipe();
   let args: T;
   try {
     args = parse(process.argv.slice(2));
   } catch (error) {
-    process.exit(reportError(command, error, (line) => console.error(line)));
+    process.exit(reportError(table.name, error, (line) => console.error(line)));
   }
   if (args.help) {
-    console.log(usage);
+    console.log(helpText(table));
     process.exit(0);
   }
   return args;

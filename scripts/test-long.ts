@@ -7,26 +7,33 @@ import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_LONG_SEED, parseTestLongArgs, TEST_LONG_USAGE } from '@outage-lab/course/test-args';
+import { invokedDirectly, tableEntry, type Entry } from '@outage-lab/cli';
+import { MAX_LONG_SEED, parseTestLongArgs, TEST_LONG } from '@outage-lab/course/test-args';
 import { countLine, scriptArgs, tally } from './script-run.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const RESULTS = join(ROOT, '.results', 'long.json');
 
-const args = scriptArgs('test:long', parseTestLongArgs, TEST_LONG_USAGE);
-// The harness may pick a fresh seed; the model never reads one of its own (it is handed this one).
-const seed = args.seed ?? randomInt(0, MAX_LONG_SEED);
-const replay = `npm run test:long -- --seed ${seed}`;
-console.log(`test:long: seed ${seed} (to replay this run: ${replay})`);
-rmSync(RESULTS, { force: true });
-const run = spawnSync(
-  process.execPath,
-  [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.long.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}`],
-  { cwd: ROOT, stdio: 'inherit', env: { ...process.env, OUTAGE_LAB_LONG_SEED: String(seed) } },
-);
+export const entry: Entry = tableEntry(TEST_LONG, parseTestLongArgs);
 
-const total = tally([RESULTS]);
-if (run.status !== 0 && total.failed === 0) total.failed = 1;
-if (total.failed > 0) console.log(`test:long: seed ${seed}; to replay: ${replay}`);
-console.log(countLine(total));
-process.exit(total.failed === 0 ? 0 : 1);
+function main(): never {
+  const args = scriptArgs(TEST_LONG, parseTestLongArgs);
+  // The harness may pick a fresh seed; the model never reads one of its own (it is handed this one).
+  const seed = args.seed ?? randomInt(0, MAX_LONG_SEED);
+  const replay = `npm run test:long -- --seed ${seed}`;
+  console.log(`test:long: seed ${seed} (to replay this run: ${replay})`);
+  rmSync(RESULTS, { force: true });
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.long.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}`],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, OUTAGE_LAB_LONG_SEED: String(seed) } },
+  );
+
+  const total = tally([RESULTS]);
+  if (run.status !== 0 && total.failed === 0) total.failed = 1;
+  if (total.failed > 0) console.log(`test:long: seed ${seed}; to replay: ${replay}`);
+  console.log(countLine(total));
+  process.exit(total.failed === 0 ? 0 : 1);
+}
+
+if (invokedDirectly(import.meta.url)) main();

@@ -1,66 +1,44 @@
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
+import { BadInput, helpText, invokedDirectly, parseCommand, runAsProcess, stringFlag, tableEntry, type CommandTable, type Entry as CliEntry } from '@outage-lab/cli';
 import { machine, toJson, toTable, type Entry } from './report.ts';
-import { SECTIONS, selected } from './sections.ts';
+import { SECTIONS, selected, type Section } from './sections.ts';
 
-const VALID = 'valid: --json, --only <prefix>, --help';
-const USAGE = `usage: npm run bench [-- --json] [-- --only <prefix>]
-  --json           print one JSON object on stdout and nothing else (progress goes to stderr)
-  --only <prefix>  run only the figures under a prefix: ${[...new Set(SECTIONS.map((s) => s.prefix.split('.')[0]))].join(', ')}, or deeper (explore.pct)
-Use npm run -s bench -- --json when piping: npm itself prints a banner on stdout.`;
+const TOP_PREFIXES = [...new Set(SECTIONS.map((s) => s.prefix.split('.')[0] ?? s.prefix))];
 
-interface Options {
-  readonly json: boolean;
-  readonly only: string | undefined;
-  readonly help: boolean;
+export const BENCH: CommandTable = {
+  name: 'bench',
+  invocation: 'npm run bench',
+  script: 'bench',
+  summary: "every package's bench sections: each scope's inputs once, then its measured figures beside their targets",
+  flags: {
+    json: { type: 'boolean', help: 'print one JSON object on stdout and nothing else (progress goes to stderr)' },
+    only: { type: 'string', value: 'prefix', examples: [...TOP_PREFIXES, 'explore.pct'], help: `run only the figures under a prefix: ${TOP_PREFIXES.join(', ')}, or deeper (explore.pct)`, check: (prefix) => void sectionsUnder(prefix) },
+  },
+  notes: ['Use npm run -s bench -- --json when piping: npm itself prints a banner on stdout.'],
+};
+
+/** The sections `--only` selects; none is one line naming the prefixes there are. */
+function sectionsUnder(only: string | undefined): readonly Section[] {
+  const sections = SECTIONS.filter((s) => selected(s, only));
+  if (sections.length === 0) throw new BadInput(`--only ${only ?? ''} matches no figure (valid prefixes: ${SECTIONS.map((s) => s.prefix).join(', ')})`);
+  return sections;
 }
 
-/** Turns node's parseArgs errors into one line naming the problem and the valid flags. */
-function explain(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown flag ${quoted}`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument '${quoted}'`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /--only/.test(message) ? '--only needs a prefix, such as --only explore' : message.split('\n')[0] ?? message;
-  throw error;
-}
-
-function parse(args: readonly string[]): Options | string {
-  try {
-    const { values } = parseArgs({
-      args: [...args],
-      options: { json: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    });
-    return { json: values.json === true, only: values.only, help: values.help === true };
-  } catch (error) {
-    return explain(error);
-  }
-}
+export const entry: CliEntry = tableEntry(BENCH, (argv, context) => void parseCommand(BENCH, argv, { env: context.env }));
 
 function progress(text: string): void {
   process.stderr.write(text);
 }
 
 async function main(): Promise<number> {
-  const options = parse(process.argv.slice(2));
-  if (typeof options === 'string') {
-    console.error(`bench: ${options} (${VALID})`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(USAGE);
+  const { help, flags } = parseCommand(BENCH, process.argv.slice(2), { env: process.env });
+  if (help) {
+    console.log(helpText(BENCH));
     return 0;
   }
-  const only = options.only;
-  const sections = SECTIONS.filter((s) => selected(s, only));
-  if (sections.length === 0) {
-    console.error(`bench: --only ${only} matches no figure (valid prefixes: ${SECTIONS.map((s) => s.prefix).join(', ')})`);
-    return 2;
-  }
+  const only = stringFlag(flags, 'only');
+  const sections = sectionsUnder(only);
   const wanted = (key: string): boolean => only === undefined || key.startsWith(only);
 
   const meta = machine(only);
@@ -86,8 +64,8 @@ async function main(): Promise<number> {
   meta.loadAverageAtEnd = Math.round((loadavg()[0] ?? 0) * 100) / 100;
 
   const report = { meta, entries };
-  console.log(options.json ? toJson(report) : toTable(report));
+  console.log(flags['json'] === true ? toJson(report) : toTable(report));
   return entries.some((e) => 'failed' in e) ? 1 : 0;
 }
 
-process.exitCode = await main();
+if (invokedDirectly(import.meta.url)) await runAsProcess(BENCH.name, main);

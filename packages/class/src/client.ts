@@ -1,19 +1,8 @@
+import { BadInput, Blocked } from '@outage-lab/cli';
 import { postJson } from './http-client.ts';
 import { forget, readMembership, saveLastSent, saveMembership, type Membership } from './membership.ts';
 import { LIMITS, parseName, parseProgress, SchemaError, type LessonProgress } from './schema.ts';
 import { normaliseJoinCode } from './secrets.ts';
-
-/** A join or leave that cannot go ahead: one line for the learner. */
-export class ClassError extends Error {
-  override name = 'ClassError';
-  constructor(
-    message: string,
-    /** 2 for what the learner typed, 1 for the board or the network. */
-    readonly exitCode: 1 | 2,
-  ) {
-    super(message);
-  }
-}
 
 /** A one-shot command may wait this long for the board, at most, before it exits. */
 export const SEND_TIMEOUT_MS = 200;
@@ -28,10 +17,10 @@ export function boardOrigin(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new ClassError(`join: "${text.slice(0, 80)}" is not a URL (valid: the address the board printed, like http://192.168.1.20:4100)`, 2);
+    throw new BadInput(`"${text.slice(0, 80)}" is not a URL (valid: the address the board printed, like http://192.168.1.20:4100)`, 'class join');
   }
   if (url.protocol !== 'http:' || url.username !== '' || url.password !== '' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    throw new ClassError(`join: "${text.slice(0, 80)}" is not a board address (valid: http://host:port, as the board printed it)`, 2);
+    throw new BadInput(`"${text.slice(0, 80)}" is not a board address (valid: http://host:port, as the board printed it)`, 'class join');
   }
   return url.origin;
 }
@@ -39,18 +28,18 @@ export function boardOrigin(text: string): string {
 export async function joinClass(root: string, boardUrl: string, codeText: string, nameText: string, now: Date, timeoutMs: number = JOIN_TIMEOUT_MS): Promise<Membership> {
   const board = boardOrigin(boardUrl);
   const code = normaliseJoinCode(codeText);
-  if (code === null) throw new ClassError(`join: "${codeText.slice(0, 20)}" is not a join code (valid: four letters and four digits, like ABCD-1234)`, 2);
+  if (code === null) throw new BadInput(`"${codeText.slice(0, 20)}" is not a join code (valid: four letters and four digits, like ABCD-1234)`, 'class join');
   let name: string;
   try {
     name = parseName(nameText);
   } catch (error) {
-    throw new ClassError(`join: --name ${error instanceof Error ? error.message.replace(/^name /, '') : ''} (valid: 1 to ${LIMITS.name} printable characters)`, 2);
+    throw new BadInput(`--name ${error instanceof Error ? error.message.replace(/^name /, '') : ''} (valid: 1 to ${LIMITS.name} printable characters)`, 'class join');
   }
   const answer = await postJson(board, '/api/join', { 'x-join-code': code }, { name }, timeoutMs);
-  if (!answer.ok) throw new ClassError(`join: the board at ${board} did not answer (${answer.reason}); check the address with your instructor`, 1);
-  if (answer.status !== 201) throw new ClassError(`join: the board refused: ${firstLine(answer.body)}`, 1);
+  if (!answer.ok) throw new Blocked(`the board at ${board} did not answer (${answer.reason}); check the address with your instructor`, undefined, 'class join');
+  if (answer.status !== 201) throw new Blocked(`the board refused: ${firstLine(answer.body)}`, undefined, 'class join');
   const token = (JSON.parse(answer.body) as { token?: unknown }).token;
-  if (typeof token !== 'string') throw new ClassError('join: the board answered without a token', 1);
+  if (typeof token !== 'string') throw new Blocked('the board answered without a token', undefined, 'class join');
   const membership: Membership = { version: 1, board, code, token, name, joinedAt: now.toISOString() };
   saveMembership(root, membership);
   return membership;

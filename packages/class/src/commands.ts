@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ClassState } from './board.ts';
 import type { ClassContext, Flags } from './context.ts';
-import { ClassError, joinClass, leaveClass } from './client.ts';
+import { Blocked } from '@outage-lab/cli';
+import { joinClass, leaveClass } from './client.ts';
 import { exportCsv } from './csv.ts';
 import { readLog } from './log-store.ts';
 import { LAST_SENT_PATH, MEMBERSHIP_PATH, readLastSent, readMembership } from './membership.ts';
@@ -30,7 +31,7 @@ export async function statusCommand(ctx: ClassContext): Promise<number> {
     ctx.out('Not sharing progress with a class board. Join one with: npm run class -- join <url> <code> --name <name>');
     return 0;
   }
-  if (read.kind === 'damaged') throw new ClassError(`class status: ${read.reason}`, 1);
+  if (read.kind === 'damaged') throw new Blocked(read.reason, undefined, 'class status');
   const { board, name, joinedAt } = read.membership;
   ctx.out(`Sharing progress with the class board at ${board} as "${name}" (joined ${joinedAt}; kept in ${MEMBERSHIP_PATH}).`);
   ctx.out('After each verdict of npm start, npm run lesson (also --watch) and npm run hint, one POST to /api/progress');
@@ -63,13 +64,12 @@ export async function exportCommand(ctx: ClassContext, _positionals: readonly st
   const dir = boardDir(ctx, flags);
   const loaded = readLog(join(dir, LOG_NAME));
   for (const note of loaded.notes) ctx.err(note);
-  if (loaded.records.length === 0) throw new ClassError(`class export: no session in ${relative(ctx.root, dir) || '.'} (start one with npm run class -- serve)`, 1);
+  if (loaded.records.length === 0) throw new Blocked(`no session in ${relative(ctx.root, dir) || '.'} (start one with npm run class -- serve)`, undefined, 'class export');
   const state = new ClassState();
   for (const record of loaded.records) state.apply(record);
   const now = ctx.now();
   const stamp = now.toISOString().replace(/[:]/g, '').replace(/\..*/, '');
   const out = typeof flags['out'] === 'string' ? resolve(ctx.root, flags['out']) : join(dir, `class-${stamp}.csv`);
-  if (!out.endsWith('.csv')) throw new ClassError(`class export: --out "${flags['out']}" must end in .csv`, 2);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, exportCsv(state, now.getTime()));
   ctx.out(`Wrote ${relative(ctx.root, out)} (${state.learners.size} learners).`);

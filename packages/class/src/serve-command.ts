@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { BoardService } from './board-service.ts';
 import type { ClassContext, Flags } from './context.ts';
-import { ClassError } from './client.ts';
+import { BadInput, Blocked } from '@outage-lab/cli';
 import { boardDir, LOG_NAME } from './commands.ts';
 import { serveBoard } from './server.ts';
 
@@ -16,17 +16,17 @@ function shown(root: string, path: string): string {
   return inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }
 
-function portFrom(value: string | boolean | undefined): number {
+export function portFrom(value: string | boolean | undefined): number {
   if (typeof value !== 'string') return DEFAULT_PORT;
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new ClassError(`class serve: --port "${value.slice(0, 20)}" is not a port (valid: 0 for any free port, or 1 to 65535)`, 2);
+  if (!/^\d+$/.test(value) || port > 65535) throw new BadInput(`--port "${value.slice(0, 20)}" is not a port (valid: 0 for any free port, or 1 to 65535)`, 'class serve');
   return port;
 }
 
-function minutesFrom(value: string | boolean | undefined): number {
+export function minutesFrom(value: string | boolean | undefined): number {
   if (typeof value !== 'string') return DEFAULT_STUCK_MINUTES;
   const minutes = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || minutes <= 0 || minutes > 600) throw new ClassError(`class serve: --stuck-after "${value.slice(0, 20)}" is not a number of minutes (valid: more than 0, up to 600)`, 2);
+  if (!/^\d+(\.\d+)?$/.test(value) || minutes <= 0 || minutes > 600) throw new BadInput(`--stuck-after "${value.slice(0, 20)}" is not a number of minutes (valid: more than 0, up to 600)`, 'class serve');
   return minutes;
 }
 
@@ -36,7 +36,7 @@ function lanAddress(): string {
     const found = (addresses ?? []).find((a) => a.family === 'IPv4' && !a.internal);
     if (found !== undefined) return found.address;
   }
-  throw new ClassError('class serve: --lan found no network address on this machine (connect to the room\'s network first)', 1);
+  throw new Blocked('--lan found no network address on this machine', "connect to the room's network first", 'class serve');
 }
 
 /** `npm run class -- serve`: the board, until Ctrl-C. The session survives a restart unless --new. */
@@ -59,7 +59,7 @@ export async function serveCommand(ctx: ClassContext, _positionals: readonly str
   } catch (error) {
     service.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new ClassError(`class serve: port ${port} is taken (another board?); stop it, or use --port ${port + 1}`, 1);
+    if (code === 'EADDRINUSE') throw new Blocked(`port ${port} is taken (another board?)`, `stop it, or use --port ${port + 1}`, 'class serve');
     throw error;
   }
   const learners = service.state.activeCount;

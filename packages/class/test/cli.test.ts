@@ -77,15 +77,20 @@ describe('npm run class -- join / status / leave / export', () => {
 
   it('refuses what was typed wrong in one line with exit 2, and an unreachable board with exit 1', async () => {
     const cases: [string[], RegExp][] = [
-      [['jion'], /^class: unknown command "jion" \(valid: serve, join, status, leave, export\)$/],
-      [['join', t.url], /^class join: missing argument \(valid: join <url> <code> \[--name <name>\]\)$/],
-      [['join', 'ftp://x', t.code], /^join: "ftp:\/\/x" is not a board address/],
+      [[], /^class: which command\? \(valid: serve, join, status, leave, export; --help for more\)$/],
+      [['jion'], /^class: unknown command "jion" \(valid: serve, join, status, leave, export; --help for more\)$/],
+      [['join', t.url], /^class join: missing <code>: the join code the board printed \(valid: npm run class -- join <url> <code> \[--name <name>\]\)$/],
+      [['join', t.url, t.code, 'extra'], /^class join: unexpected argument "extra" \(valid: npm run class -- join <url> <code> \[--name <name>\]\)$/],
+      [['join', 'ftp://x', t.code], /^class join: "ftp:\/\/x" is not a board address/],
       [['join', `${t.url}/api?x=1`, t.code], /is not a board address/],
-      [['join', t.url, '1234-ABCD'], /^join: "1234-ABCD" is not a join code \(valid: four letters and four digits/],
-      [['join', t.url, t.code, '--name', 'x'.repeat(41)], /^join: --name is longer than 40 characters/],
+      [['join', t.url, '1234-ABCD'], /^class join: "1234-ABCD" is not a join code \(valid: four letters and four digits/],
+      [['join', t.url, t.code, '--name', 'x'.repeat(41)], /^class join: --name is longer than 40 characters/],
+      [['join', t.url, t.code, '--name'], /^class join: --name needs a value \(valid: --name <name> or --name=<name>\)$/],
       [['serve', '--port', 'http'], /^class serve: --port "http" is not a port/],
       [['serve', '--stuck-after', '-3'], /^class serve: --stuck-after/],
-      [['status', '--verbose'], /^class status: unknown option --verbose/],
+      [['serve', '--lan=yes'], /^class serve: --lan takes no value \(valid: --lan on its own\)$/],
+      [['status', '--verbose'], /^class status: unknown option "--verbose" \(valid: --help\)$/],
+      [['export', '--out', 'x.txt'], /^class export: --out "x.txt" must end in \.csv$/],
     ];
     for (const [argv, line] of cases) {
       const result = await cli(learner, argv);
@@ -100,8 +105,21 @@ describe('npm run class -- join / status / leave / export', () => {
     const port = typeof address === 'object' && address !== null ? address.port : 1;
     const unreachable = await cli(learner, ['join', `http://127.0.0.1:${port}`, t.code]);
     expect(unreachable.code).toBe(1);
-    expect(unreachable.err).toMatch(/^join: the board at http:\/\/127\.0\.0\.1:\d+ did not answer \(ECONNREFUSED\)/);
+    expect(unreachable.err).toMatch(/^class join: the board at http:\/\/127\.0\.0\.1:\d+ did not answer \(ECONNREFUSED\)/);
     const wrong = await cli(learner, ['join', t.url, 'ZZZZ-0000']);
-    expect([wrong.code, wrong.err]).toEqual([1, 'join: the board refused: wrong join code']);
+    expect([wrong.code, wrong.err]).toEqual([1, 'class join: the board refused: wrong join code']);
+  });
+
+  it('prints help on --help and -h: the group, or the command named, exit 0', async () => {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
+      const result = await cli(learner, argv);
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(/^usage: npm run class -- <command> \[--help\]\n/);
+      for (const name of ['serve', 'join', 'status', 'leave', 'export']) expect(result.out).toContain(`npm run class -- ${name}`);
+    }
+    const join = await cli(learner, ['join', '--bogus', '-h']);
+    expect(join.code).toBe(0);
+    expect(join.out).toMatch(/^usage: npm run class -- join <url> <code> \[--name <name>\]\n/);
+    expect(join.out).toContain('<code>');
   });
 });

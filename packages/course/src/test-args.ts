@@ -1,15 +1,16 @@
-import { parseFlags, wholeNumber, type FlagSpec } from '@outage-lab/cli';
+import { parseCommand, stringFlag, wholeNumber, type CommandTable } from '@outage-lab/cli';
 
 /**
- * What `npm test` accepts. Read before anything runs: a mistyped flag
- * is one line and exit 2, never a full run (59 s for verify) or an old count.
+ * What `npm test` and `npm run test:long` accept. Read before anything runs: a mistyped
+ * flag is one line and exit 2, never a full run (59 s for verify) or an old count.
  */
-export const TEST_FLAGS: Readonly<Record<string, FlagSpec>> = {
-  force: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+export const TEST: CommandTable = {
+  name: 'test',
+  invocation: 'npm test',
+  script: 'test',
+  summary: "type-check and test every package, then run the lessons' red/green check, all through Turbo; ends with the line CI reads, N passed, N failed",
+  flags: { force: { type: 'boolean', help: "run every task again instead of taking unchanged results from Turbo's cache" } },
 };
-
-export const TEST_USAGE = 'usage: npm test [-- --force]   (--force: run every task again instead of taking unchanged results from Turbo’s cache)';
 
 export interface ScriptArgs {
   readonly help: boolean;
@@ -18,20 +19,28 @@ export interface ScriptArgs {
 }
 
 export function parseTestArgs(argv: readonly string[]): ScriptArgs {
-  const { values } = parseFlags(argv, TEST_FLAGS);
-  return { help: values['help'] === true, turbo: values['force'] === true ? ['--force'] : [] };
+  const { help, flags } = parseCommand(TEST, argv);
+  return { help, turbo: flags['force'] === true ? ['--force'] : [] };
 }
-
-export const TEST_LONG_FLAGS: Readonly<Record<string, FlagSpec>> = {
-  seed: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-};
-
-export const TEST_LONG_USAGE =
-  'usage: npm run test:long [-- --seed N]   (the seeded soak runs; --seed N, a whole number from 0 to 2147483647, replays a run: every run prints its seed)';
 
 /** The largest seed: the soak runs derive further seeds by adding to it, so it stays a small integer. */
 export const MAX_LONG_SEED = 2 ** 31 - 1;
+
+export const TEST_LONG: CommandTable = {
+  name: 'test:long',
+  invocation: 'npm run test:long',
+  script: 'test:long',
+  summary: 'the seeded soak runs (every *.long.test.ts), apart from npm test; every run prints its seed',
+  flags: {
+    seed: {
+      type: 'string',
+      value: 'n',
+      examples: ['20251019'],
+      help: `replay a run by its seed, a whole number from 0 to ${MAX_LONG_SEED} (default: a new one)`,
+      check: (value) => void wholeNumber('--seed', value, 0, MAX_LONG_SEED),
+    },
+  },
+};
 
 export interface LongArgs {
   readonly help: boolean;
@@ -40,8 +49,7 @@ export interface LongArgs {
 }
 
 export function parseTestLongArgs(argv: readonly string[]): LongArgs {
-  const { values } = parseFlags(argv, TEST_LONG_FLAGS);
-  const raw = values['seed'];
-  if (typeof raw !== 'string') return { help: values['help'] === true, seed: null };
-  return { help: values['help'] === true, seed: wholeNumber('--seed', raw, 0, MAX_LONG_SEED) };
+  const { help, flags } = parseCommand(TEST_LONG, argv);
+  const raw = stringFlag(flags, 'seed');
+  return { help, seed: raw === undefined ? null : wholeNumber('--seed', raw, 0, MAX_LONG_SEED) };
 }

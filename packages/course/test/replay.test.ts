@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagramNames, simDiagram } from '@outage-lab/core';
 import { REPO_ROOT } from '../src/manifest.ts';
-import { flagsNpmKept, parseReplayArgs } from '../src/replay/args.ts';
+import { parseReplayArgs } from '../src/replay/args.ts';
 import { replay, type ReplayIo } from '../src/replay/cli.ts';
 import { FIX_DIAGRAM_NAMES, replayDiagrams } from '../src/decks/diagrams.ts';
 
@@ -44,9 +44,10 @@ describe('replay: the command line', () => {
   const bad: [string, string[], string][] = [
     ['an unknown fix', ['--fixes', 'dns,lambda'], 'unknown fix "lambda" (valid: dns, nlb, ec2, all, none)'],
     ['an empty list', ['--fixes', ','], '--fixes needs a list (valid: dns, nlb, ec2, all, none)'],
-    ['an unknown flag', ['--fix', 'dns'], 'unknown flag --fix (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
-    ['a flag without its value', ['--html'], '--html needs a value (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
-    ['a stray argument', ['dns'], 'unexpected argument "dns" (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
+    ['an unknown flag', ['--fix', 'dns'], 'unknown option "--fix" (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
+    ['a flag without its value', ['--html'], '--html needs a value (valid: --html <file> or --html=<file>)'],
+    ['an empty file name', ['--html='], '--html needs a file name, such as --html report.html'],
+    ['a stray argument', ['dns'], 'unexpected argument "dns" (valid: npm run replay -- [--fixes <list>] [--html <file>] [--seed <n>])'],
     ['a seed that is not a number', ['--seed', 'seven'], '--seed "seven" is not a whole number from 0 to 999999999'],
     ['a negative seed', ['--seed', '-1'], '--seed "-1" is not a whole number from 0 to 999999999'],
     ['a seed too large', ['--seed', '1e20'], '--seed "1e20" is not a whole number from 0 to 999999999'],
@@ -77,11 +78,21 @@ describe('replay: the command line', () => {
   });
 
   it('puts back flags npm kept when the -- was forgotten, or says where the -- goes', () => {
-    expect(flagsNpmKept({ npm_lifecycle_event: 'replay', npm_config_fixes: 'dns,ec2' })).toEqual(['--fixes', 'dns,ec2']);
-    expect(flagsNpmKept({ npm_lifecycle_event: 'replay', npm_config_fixes: 'true' })).toBe(
-      'npm took --fixes for itself; put -- before the flags: npm run replay -- --fixes <value>',
+    expect(parseReplayArgs([], { npm_lifecycle_event: 'replay', npm_config_fixes: 'dns,ec2' })).toMatchObject({ fixes: ['dns', 'ec2'] });
+    expect(() => parseReplayArgs([], { npm_lifecycle_event: 'replay', npm_config_fixes: 'true' })).toThrow(
+      'npm took --fixes for itself (valid: put -- before the flags, npm run replay -- --fixes <list>)',
     );
-    expect(flagsNpmKept({ npm_lifecycle_event: 'lesson', npm_config_fixes: 'dns' })).toEqual([]);
+    expect(parseReplayArgs([], { npm_lifecycle_event: 'lesson', npm_config_fixes: 'dns' })).toMatchObject({ fixes: null });
+  });
+
+  it('prints its table on --help and -h, and runs nothing', () => {
+    for (const flag of ['--help', '-h']) {
+      const result = run(['--fixes', 'lambda', flag]);
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(/^usage: npm run replay -- \[--fixes <list>\] \[--html <file>\] \[--seed <n>\]\n/);
+      for (const name of ['--fixes <list>', '--html <file>', '--seed <n>', '-h, --help']) expect(result.out).toContain(name);
+      expect(result.progress).toBe('');
+    }
   });
 
   it('prints one line and exit code 2, no stack trace, when run for real with a bad flag', () => {

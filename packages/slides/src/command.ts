@@ -1,29 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findChromium } from '@outage-lab/browser';
-import { reportError } from '@outage-lab/cli';
+import { BadInput, entryHelp, reportError } from '@outage-lab/cli';
 import { buildDecks, writeDeck, writeIndex, type BuildOptions } from './build.ts';
 import { exportPdfs } from './pdf.ts';
-import { planSlides, UsageError } from './plan.ts';
+import { planSlides, slidesCommands, type Invocations } from './plan.ts';
 import { serveDecks } from './server.ts';
 
-export { planSlides, type SlidesPlan } from './plan.ts';
+export { planSlides, slidesCommands, type Invocations, type SlidesPlan } from './plan.ts';
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
 }
-
-export const USAGE = `usage: slides <build|serve|pdf> [deck ...] [options]
-  build   write every deck (or the named ones) to slides/dist as one self-contained HTML file
-  serve   build, serve on http://127.0.0.1:8040 and reload a deck when it changes
-  pdf     build, then print each deck to slides/dist/<deck>.pdf with Chromium
-options:
-  --decks <dir>      folder of deck .md files (default: slides)
-  --out <dir>        output folder (default: <decks>/dist)
-  --port <n>         port for serve, 0 for any free one (default: 8040)
-  --html             allow raw HTML in decks (off by default)`;
-
 
 /**
  * What the caller gives the generic engine: where `sim` diagrams and the `agenda` come
@@ -37,6 +26,8 @@ export interface DeckSources {
   readonly watchFiles?: readonly string[];
   /** The default for --decks; `slides` in the working directory otherwise. */
   readonly decksDir?: string;
+  /** How the caller's users type each command (`npm run slides:build`), for --help and the error lines. */
+  readonly invocations?: Invocations;
 }
 
 /** Runs one command; returns the exit code. Bad arguments give one line and 2. */
@@ -49,11 +40,13 @@ export async function runCommand(argv: readonly string[], io: Io, sources: DeckS
 }
 
 async function dispatch(argv: readonly string[], io: Io, sources: DeckSources): Promise<number> {
-  const plan = planSlides(argv, sources.decksDir === undefined ? {} : { decksDir: sources.decksDir });
-  if (plan === null) {
-    io.out(USAGE);
+  const help = entryHelp(slidesCommands(sources.invocations), argv);
+  if (help !== null) {
+    io.out(help);
     return 0;
   }
+  const plan = planSlides(argv, { ...(sources.decksDir === undefined ? {} : { decksDir: sources.decksDir }), ...(sources.invocations === undefined ? {} : { invocations: sources.invocations }) });
+  if (plan === null) return 0;
   const { command, decks, outDir, port } = plan;
   const options: BuildOptions = {
     ...plan.options,
@@ -65,7 +58,7 @@ async function dispatch(argv: readonly string[], io: Io, sources: DeckSources): 
   if (port !== null) {
     const server = await serveDecks({ ...options, only: [], outDir, port, log: io.out }).catch((error: unknown) => {
       const code = (error as { code?: unknown }).code;
-      if (code === 'EADDRINUSE') throw new UsageError(`--port: ${port} is already in use (choose another, or 0 for any free port)`);
+      if (code === 'EADDRINUSE') throw new BadInput(`--port: ${port} is already in use (choose another, or 0 for any free port)`);
       throw error;
     });
     io.out(`slides: serving ${server.url} (Ctrl+C to stop)`);

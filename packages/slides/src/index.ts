@@ -6,7 +6,7 @@ export { buildDecks, listDecks, selectDecks, writeDeck, writeIndex, type BuildOp
 export { deckPage } from './page.ts';
 export { serveDecks, type DeckServer, type ServeOptions } from './server.ts';
 export { exportPdfs } from './pdf.ts';
-export { runCommand, USAGE, type DeckSources, type Io } from './command.ts';
+export { planSlides, runCommand, slidesCommands, type DeckSources, type Invocations, type Io } from './command.ts';
 export type { DiagramSource } from './plugins/sim-diagram.ts';
 export type { Widget, WidgetRequest, WidgetScript, WidgetSource } from './plugins/widgets.ts';
 export type { AgendaItem, AgendaSource } from './plugins/agenda.ts';

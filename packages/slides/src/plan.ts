@@ -1,25 +1,51 @@
 import { join, resolve } from 'node:path';
-import { BadInput, parseFlags, wholeNumber, type FlagSpec } from '@outage-lab/cli';
+import { BadInput, parseCommand, pickCommand, stringFlag, wholeNumber, type CommandGroup, type CommandTable, type Flag } from '@outage-lab/cli';
 import { selectDecks } from './decks.ts';
 import { decksFolder, outFolder } from './paths.ts';
 
-const COMMANDS = ['build', 'serve', 'pdf'] as const;
+export const SLIDES_COMMANDS = ['build', 'serve', 'pdf'] as const;
+export type SlidesCommand = (typeof SLIDES_COMMANDS)[number];
 
-/** What the slides command line may hold; read with the shared one-line errors. */
-const OPTIONS: Readonly<Record<string, FlagSpec>> = {
-  decks: { type: 'string' },
-  out: { type: 'string' },
-  port: { type: 'string' },
-  html: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+/** How each command is typed; a course's npm scripts name them their own way. */
+export type Invocations = Readonly<Record<SlidesCommand, string>>;
+
+const ENGINE_INVOCATIONS: Invocations = { build: 'slides build', serve: 'slides serve', pdf: 'slides pdf' };
+
+export const DEFAULT_PORT = 8040;
+
+const DECK = { name: 'deck', many: true, help: 'a deck, by its file name without .md (default: every deck)', examples: ['00-outage-and-architecture'] } as const;
+
+const SHARED: Readonly<Record<string, Flag>> = {
+  decks: { type: 'string', value: 'dir', examples: ['slides'], help: 'the folder of deck .md files (default: slides)' },
+  out: { type: 'string', value: 'dir', examples: ['slides/dist'], help: 'the output folder (default: <decks>/dist)' },
+  html: { type: 'boolean', help: 'allow raw HTML in decks (off by default)' },
 };
 
-export class UsageError extends BadInput {}
-
-const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+/** The deck engine's three commands, each with its own table, typed as `invocations` says. */
+export function slidesCommands(invocations: Invocations = ENGINE_INVOCATIONS): CommandGroup {
+  const table = (command: SlidesCommand, summary: string, flags: Readonly<Record<string, Flag>>): CommandTable => ({
+    name: 'slides',
+    invocation: invocations[command],
+    summary,
+    positionals: [DECK],
+    flags: { ...SHARED, ...flags },
+  });
+  return {
+    name: 'slides',
+    invocation: 'slides',
+    summary: 'the deck engine: Markdown decks to self-contained HTML, served with live reload, or printed to PDF',
+    commands: {
+      build: table('build', 'write every deck (or the named ones) to the output folder as one self-contained HTML file', {}),
+      serve: table('serve', `build, serve on http://127.0.0.1:${DEFAULT_PORT} and reload a deck when it changes`, {
+        port: { type: 'string', value: 'n', examples: ['8040', '0'], help: `the port, 0 for any free one (default: ${DEFAULT_PORT})`, check: (value) => void parsePort(value) },
+      }),
+      pdf: table('pdf', 'build, then print each deck to <out>/<deck>.pdf with Chromium', {}),
+    },
+  };
+}
 
 export interface SlidesPlan {
-  readonly command: (typeof COMMANDS)[number];
+  readonly command: SlidesCommand;
   readonly decks: readonly string[];
   /** What the build needs from the command line: the decks, which of them, raw HTML allowed. */
   readonly options: { readonly decksDir: string; readonly only: readonly string[]; readonly html: boolean };
@@ -32,46 +58,30 @@ export interface SlidesPlan {
  * The command line read and checked completely, paths included, before any deck is
  * built or any file written; null for --help. Throws a one-line BadInput.
  */
-export function planSlides(argv: readonly string[], defaults: { readonly decksDir?: string } = {}): SlidesPlan | null {
-  const { values, positionals } = parse(argv);
-  if (values['help'] === true) return null;
-  const [command, ...decks] = positionals;
-  const known = COMMANDS.find((c) => c === command);
-  if (known === undefined) {
-    const got = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`;
-    throw new UsageError(`${got} (valid: ${COMMANDS.join(', ')}; see --help)`);
-  }
-  const decksDir = decksFolder(text(values['decks']) ?? defaults.decksDir ?? resolve('slides'));
+export function planSlides(argv: readonly string[], defaults: { readonly decksDir?: string; readonly invocations?: Invocations } = {}): SlidesPlan | null {
+  const group = slidesCommands(defaults.invocations);
+  const picked = pickCommand(group, argv);
+  const known = SLIDES_COMMANDS.find((c) => c === picked?.name);
+  if (picked === null || known === undefined) return null;
+  const { help, flags, positionals: decks } = parseCommand(picked.table, picked.rest);
+  if (help) return null;
+  const decksDir = decksFolder(stringFlag(flags, 'decks') ?? defaults.decksDir ?? resolve('slides'));
   // The working directory stands for the project: a typo must not write decks over it.
-  const outDir = outFolder(text(values['out']) ?? join(decksDir, 'dist'), { decksDir, repo: process.cwd() });
-  const options = {
-    decksDir,
-    only: decks,
-    html: values['html'] === true,
-  };
-  const port = known === 'serve' ? parsePort(text(values['port'])) : null;
-  if (known !== 'serve' && values['port'] !== undefined) throw new UsageError(`--port only applies to serve`);
+  const outDir = outFolder(stringFlag(flags, 'out') ?? join(decksDir, 'dist'), { decksDir, repo: process.cwd() });
+  const options = { decksDir, only: decks, html: flags['html'] === true };
+  const port = known === 'serve' ? parsePort(stringFlag(flags, 'port') ?? String(DEFAULT_PORT)) : null;
   try {
     selectDecks(decksDir, decks);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new BadInput(error instanceof Error ? error.message : String(error));
   }
   return { command: known, decks, options, outDir, port };
 }
 
-function parse(argv: readonly string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    return parseFlags(argv, OPTIONS, { positionals: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return 8040;
+function parsePort(value: string): number {
   try {
     return wholeNumber('--port', value, 0, 65535);
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)} (0 picks any free port)`);
+    throw new BadInput(`${error instanceof Error ? error.message : String(error)} (0 picks any free port)`);
   }
 }

@@ -79,9 +79,10 @@ describe('slides build', () => {
 
 describe('bad arguments', () => {
   const cases: [string[], string][] = [
-    [[], 'slides: no command given (valid: build, serve, pdf; see --help)'],
-    [['publish'], 'slides: unknown command "publish" (valid: build, serve, pdf; see --help)'],
-    [['build', '--colour'], 'slides: unknown option "--colour" (valid: --decks, --out, --port, --html, --help)'],
+    [[], 'slides: which command? (valid: build, serve, pdf; --help for more)'],
+    [['publish'], 'slides: unknown command "publish" (valid: build, serve, pdf; --help for more)'],
+    [['build', '--colour'], 'slides: unknown option "--colour" (valid: --decks <dir>, --out <dir>, --html, --help)'],
+    [['serve', '--port'], 'slides: --port needs a value (valid: --port <n> or --port=<n>)'],
     [['serve', '--port', 'eighty'], 'slides: --port "eighty" is not a whole number from 0 to 65535 (0 picks any free port)'],
     [['serve', '--port', '-1'], 'slides: --port "-1" is not a whole number from 0 to 65535 (0 picks any free port)'],
     [['serve', '--port', '65536'], 'slides: --port "65536" is not a whole number from 0 to 65535 (0 picks any free port)'],
@@ -91,7 +92,7 @@ describe('bad arguments', () => {
     [['build', '--out', '/'], 'slides: --out: / is a system folder (valid: a folder of its own for the built decks, such as slides/dist)'],
     [['build', '--decks', ''], 'slides: --decks: an empty path (valid: a folder name, such as --decks slides/dist)'],
     [['build', '--decks', '/etc'], 'slides: --decks: /etc holds no decks (valid: a folder of deck .md files, such as slides)'],
-    [['build', '--port', '80'], 'slides: --port only applies to serve'],
+    [['build', '--port', '80'], 'slides: unknown option "--port" (valid: --decks <dir>, --out <dir>, --html, --help)'],
     [['build', '--decks', '/nowhere/at/all'], 'slides: --decks: /nowhere/at/all does not exist'],
   ];
 
@@ -108,10 +109,14 @@ describe('bad arguments', () => {
     expect(result.code).toBe(2);
   });
 
-  it('prints the usage for --help', async () => {
-    const result = await run('--help');
-    expect(result.code).toBe(0);
-    expect(result.out[0]).toMatch(/^usage: slides <build\|serve\|pdf>/);
+  it('prints the usage for --help: every command, or the one named', async () => {
+    const all = await run('--help');
+    expect(all.code).toBe(0);
+    expect(all.out[0]).toMatch(/^usage: slides <command> \[--help\]/);
+    for (const usage of ['slides build [<deck> ...]', 'slides serve [<deck> ...]', 'slides pdf [<deck> ...]']) expect(all.out[0]).toContain(usage);
+    const serve = await run('serve', '--bogus', '-h');
+    expect(serve.code).toBe(0);
+    expect(serve.out[0]).toMatch(/^usage: slides serve \[<deck> \.\.\.\] \[--decks <dir>\] \[--out <dir>\] \[--html\]\s+\[--port <n>\]/);
   });
 
   // Starts Node with tsx in a child process: under a second on a quiet machine, seconds on a busy one.
@@ -119,6 +124,6 @@ describe('bad arguments', () => {
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
     const child = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '--colour'], { encoding: 'utf8' });
     expect(child.status).toBe(2);
-    expect(child.stderr).toBe('slides: unknown option "--colour" (valid: --decks, --out, --port, --html, --help)\n');
+    expect(child.stderr).toBe('slides: unknown option "--colour" (valid: --decks <dir>, --out <dir>, --html, --help)\n');
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { preflightChecks } from './checks.ts';
 import type { Context } from './context.ts';
-import { WorkshopError } from './errors.ts';
+import { Blocked } from '@outage-lab/cli';
 
 /**
  * Node, npm and the installed dependencies, checked before Vitest starts (epicshop
@@ -11,6 +11,6 @@ import { WorkshopError } from './errors.ts';
 export function preflight(ctx: Context): string {
   const checks = preflightChecks(ctx.root, ctx.env);
   const failed = checks.find((c) => !c.ok && c.severity === 'error');
-  if (failed !== undefined) throw new WorkshopError(failed.summary, failed.fix);
+  if (failed !== undefined) throw new Blocked(failed.summary, failed.fix);
   return checks.map((c) => `${c.ok ? pc.green('✓') : pc.yellow('!')} ${c.summary.replace(/ \(.*\)$/, '')}`).join('  ');
 }

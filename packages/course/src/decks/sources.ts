@@ -17,5 +17,6 @@ export function deckSources(root: string = REPO_ROOT): Required<DeckSources> {
     widgets: liveWidgets,
     agenda: () => loadManifest(root).lessons.map((lesson) => ({ id: lesson.id, title: lesson.title, minutes: lesson.minutes })),
     watchFiles: [join(root, MANIFEST_PATH)],
+    invocations: { build: 'npm run slides:build', serve: 'npm run slides', pdf: 'npm run slides:pdf' },
   };
 }

@@ -8,11 +8,15 @@
  *   npm run explore -- --replay 'smallScope@replay#0:P.a1.P.P.P.a2.a2.a2.a1.a1.a2'
  *   npm run explore -- --replay 'october2025@timed#20251351'
  */
-import { quietOnClosedPipe } from '@outage-lab/cli';
+import { invokedDirectly, quietOnClosedPipe } from '@outage-lab/cli';
 import { exploreMain } from './explore-command.ts';
 
-quietOnClosedPipe();
-process.exitCode = await exploreMain(process.argv.slice(2), {
-  out: (line) => void process.stdout.write(`${line}\n`),
-  err: (line) => void process.stderr.write(`${line}\n`),
-});
+export { entry } from './explore-command.ts';
+
+if (invokedDirectly(import.meta.url)) {
+  quietOnClosedPipe();
+  process.exitCode = await exploreMain(process.argv.slice(2), {
+    out: (line) => void process.stdout.write(`${line}\n`),
+    err: (line) => void process.stderr.write(`${line}\n`),
+  });
+}

@@ -1,6 +1,7 @@
 import { createDnsModel, explainFailure, explore, formatCounterexample, formatReplay, parseReplay, type Counterexample, type DnsConfig, type DnsObservation, type DnsScenario, type Invariant } from '@outage-lab/core';
 import { DNS_INVARIANTS, DNS_SCENARIOS, newestPlanApplied, regionalEndpointResolves } from '@outage-lab/core/judge';
-import { BadInput, ownEntry, parseFlags, reportError, wholeNumber, type FlagSpec } from '@outage-lab/cli';
+import { BadInput, helpText, ownEntry, parseCommand, reportError, tableEntry, wholeNumber, type Entry } from '@outage-lab/cli';
+import { EXPLORE, MAX_WORKERS, STRATEGIES, type Strategy } from './explore-table.ts';
 import { enactorFile, loadEnactor, type EnactorFile } from './enactor-file.ts';
 import { describeSearch, EXIT_INTERRUPTED, processSearchEnv, runSearch, StuckStep, type SearchEnv } from './search-run.ts';
 
@@ -10,29 +11,10 @@ import { describeSearch, EXIT_INTERRUPTED, processSearchEnv, runSearch, StuckSte
  * replays to the same invariant, step and timeline.
  */
 
-export const STRATEGIES = ['exhaustive', 'random', 'pct'] as const;
-export type Strategy = (typeof STRATEGIES)[number];
-
-export const EXPLORE_FLAGS: Readonly<Record<string, FlagSpec>> = {
-  scenario: { type: 'string' },
-  strategy: { type: 'string' },
-  runs: { type: 'string' },
-  replay: { type: 'string' },
-  'all-invariants': { type: 'boolean' },
-  enactor: { type: 'string' },
-  workers: { type: 'string' },
-  symmetry: { type: 'string' },
-  'max-states': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-};
-
-export const EXPLORE_USAGE =
-  'usage: npm run explore -- [--scenario <name>] [--strategy exhaustive|random|pct] [--runs N] [--all-invariants] [--enactor <file>] [--workers N] [--symmetry on|off] [--max-states N] | [--enactor <file>] --replay <string>';
+export { EXPLORE, STRATEGIES, type Strategy } from './explore-table.ts';
 
 /** Flags that only the exhaustive search reads. */
 const EXHAUSTIVE_ONLY = ['workers', 'symmetry', 'max-states'] as const;
-/** More threads than this only add start-up cost on the laptops the workshop runs on. */
-const MAX_WORKERS = 64;
 
 /** Every invariant by name: what replay strings may name. */
 const INVARIANTS: Readonly<Record<string, Invariant<DnsObservation>>> = Object.fromEntries(DNS_INVARIANTS.map((i) => [i.name, i]));
@@ -84,8 +66,8 @@ const timeFreeScenarios = (): string => Object.values(DNS_SCENARIOS).filter((s) 
 const boundedScenarios = (): string => Object.values(DNS_SCENARIOS).filter((s) => Number.isFinite(s.untilMs)).map((s) => s.name).join(', ');
 
 export function parseExploreArgs(argv: readonly string[]): ExplorePlan {
-  const { values } = parseFlags(argv, EXPLORE_FLAGS);
-  if (values['help'] === true) return { kind: 'help' };
+  const { help, flags: values } = parseCommand(EXPLORE, argv);
+  if (help) return { kind: 'help' };
   const text = (flag: string): string | undefined => {
     const value = values[flag];
     return typeof value === 'string' ? value : undefined;
@@ -171,7 +153,7 @@ function report(cx: Counterexample, plan: Extract<ExplorePlan, { kind: 'search' 
 
 export async function runExplorePlan(plan: ExplorePlan, out: (line: string) => void, env: SearchEnv = processSearchEnv()): Promise<number> {
   if (plan.kind === 'help') {
-    out(EXPLORE_USAGE);
+    out(helpText(EXPLORE));
     return 0;
   }
   const enactor = plan.enactor === null ? undefined : await loadEnactor(plan.enactor);
@@ -207,6 +189,8 @@ export async function runExplorePlan(plan: ExplorePlan, out: (line: string) => v
   else report(result.counterexample, plan, out);
   return 0;
 }
+
+export const entry: Entry = tableEntry(EXPLORE, parseExploreArgs);
 
 /** Exit code when the searched Enactor never returned from a step. */
 const EXIT_STUCK = 1;

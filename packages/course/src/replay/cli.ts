@@ -1,8 +1,8 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { STANDARD_VARIANTS, october2025Region, runVariants, variantOf, type RegionConfig } from '@outage-lab/core';
-import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
-import { REPLAY_USAGE, flagsNpmKept, parseReplayArgs } from './args.ts';
+import { helpText, invokedDirectly, quietOnClosedPipe, reportError, tableEntry, type Entry } from '@outage-lab/cli';
+import { REPLAY, parseReplayArgs, type ReplayArgs } from './args.ts';
 import { referenceFixes } from '../solutions.ts';
 import { ProgressLine, type ProgressSink } from './progress.ts';
 import { replayReport } from './report.ts';
@@ -22,15 +22,17 @@ export interface ReplayIo {
  * lessons 02–04; prints the phases beside AWS's timeline and the impact minutes per
  * service, and with `--html` writes a standalone report with the charts.
  * Returns the exit code: 0, or 2 for a bad command line (one line on stderr).
+ * `env` holds what npm kept of flags typed without the `--`.
  */
-export function replay(argv: readonly string[], io: ReplayIo): number {
-  const args = parseReplayArgs(argv);
-  if (typeof args === 'string') {
-    io.err(`replay: ${args}\n`);
-    return 2;
+export function replay(argv: readonly string[], io: ReplayIo, env: Readonly<Record<string, string | undefined>> = {}): number {
+  let args: ReplayArgs;
+  try {
+    args = parseReplayArgs(argv, env);
+  } catch (error) {
+    return reportError(REPLAY.name, error, (line) => io.err(`${line}\n`));
   }
   if (args.help) {
-    io.out(`${REPLAY_USAGE}\n`);
+    io.out(`${helpText(REPLAY)}\n`);
     return 0;
   }
   const reportPath = args.html === null ? null : resolve(io.cwd, args.html);
@@ -56,25 +58,20 @@ export function replay(argv: readonly string[], io: ReplayIo): number {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+export const entry: Entry = tableEntry(REPLAY, (argv, context) => void parseReplayArgs(argv, context.env));
+
+if (invokedDirectly(import.meta.url)) {
   quietOnClosedPipe();
-  const code = (() => {
-    try {
-      const kept = flagsNpmKept(process.env);
-      if (typeof kept === 'string') {
-        process.stderr.write(`replay: ${kept}\n`);
-        return 2;
-      }
-      return replay([...kept, ...process.argv.slice(2)], {
-        out: (text) => void process.stdout.write(text),
-        err: (text) => void process.stderr.write(text),
-        progress: { isTTY: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) },
-        cwd: process.env['INIT_CWD'] ?? process.cwd(),
-        writeFile: (path, text) => writeFileSync(path, text),
-      });
-    } catch (error) {
-      return reportError('replay', error, (line) => void process.stderr.write(`${line}\n`));
-    }
-  })();
-  process.exitCode = code;
+  const io: ReplayIo = {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    progress: { isTTY: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) },
+    cwd: process.env['INIT_CWD'] ?? process.cwd(),
+    writeFile: (path, text) => writeFileSync(path, text),
+  };
+  try {
+    process.exitCode = replay(process.argv.slice(2), io, process.env);
+  } catch (error) {
+    process.exitCode = reportError(REPLAY.name, error, (line) => void process.stderr.write(`${line}\n`));
+  }
 }

@@ -1,12 +1,19 @@
 import pc from 'picocolors';
-import { invokedDirectly, parseFlags, type FlagSpec } from '@outage-lab/cli';
+import { helpText, invokedDirectly, parseCommand, reportError, tableEntry, type CommandTable, type Entry } from '@outage-lab/cli';
 import { loadManifest, REPO_ROOT } from '../manifest.ts';
 import { snapshotStarters, staleStarters, STARTERS_DIR } from './pristine.ts';
 
-export const STARTERS_USAGE = `usage: npm run starters [-- --check | --refresh]
-  make the pristine copies of the lessons' starter files in ${STARTERS_DIR} that reset restores (npm ci does it)
-  --check    only report copies that are missing or out of date; exit 1 if any
-  --refresh  instructors, on a clean tree: overwrite copies that differ from the starters`;
+/** `npm ci` runs it too, as the root package's prepare script. */
+export const STARTERS: CommandTable = {
+  name: 'starters',
+  invocation: 'npm run starters',
+  script: 'starters',
+  summary: `make the pristine copies of the lessons' starter files in ${STARTERS_DIR} that reset restores (npm ci does it)`,
+  flags: {
+    check: { type: 'boolean', help: 'only report copies that are missing or out of date; exit 1 if any' },
+    refresh: { type: 'boolean', help: 'instructors, on a clean tree: overwrite copies that differ from the starters' },
+  },
+};
 
 export interface StartersIo {
   out(line: string): void;
@@ -14,21 +21,18 @@ export interface StartersIo {
 }
 
 export interface StartersFlags {
-  readonly check?: boolean;
-  readonly refresh?: boolean;
-  readonly help?: boolean;
+  readonly check: boolean;
+  readonly refresh: boolean;
+  readonly help: boolean;
 }
 
 /** Reads the command line without doing anything; a bad one throws a one-line BadInput. */
 export function parseStartersArgs(argv: readonly string[]): StartersFlags {
-  return parseFlags(argv, STARTERS_FLAGS).values as StartersFlags;
+  const { help, flags } = parseCommand(STARTERS, argv);
+  return { help, check: flags['check'] === true, refresh: flags['refresh'] === true };
 }
 
-export const STARTERS_FLAGS: Readonly<Record<string, FlagSpec>> = {
-  check: { type: 'boolean' },
-  refresh: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-};
+export const entry: Entry = tableEntry(STARTERS, parseStartersArgs);
 
 /** `starters`: the instructors' command behind `npm ci`'s prepare step. Returns the exit code. */
 export function starters(argv: readonly string[], io: StartersIo, root: string = REPO_ROOT): number {
@@ -36,11 +40,10 @@ export function starters(argv: readonly string[], io: StartersIo, root: string =
   try {
     flags = parseStartersArgs(argv);
   } catch (error) {
-    io.err(`starters: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
+    return reportError(STARTERS.name, error, io.err);
   }
   if (flags.help === true) {
-    io.out(STARTERS_USAGE);
+    io.out(helpText(STARTERS));
     return 0;
   }
   const manifest = loadManifest(root);
@@ -60,7 +63,6 @@ if (invokedDirectly(import.meta.url)) {
   try {
     process.exitCode = starters(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) });
   } catch (error) {
-    console.error(`starters: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    process.exitCode = reportError(STARTERS.name, error, (line) => console.error(line));
   }
 }

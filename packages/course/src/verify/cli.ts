@@ -12,8 +12,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
-import { parseVerifyArgs, VERIFY_USAGE } from './args.ts';
+import { helpText, invokedDirectly, quietOnClosedPipe, reportError, tableEntry, type Entry } from '@outage-lab/cli';
+import { parseVerifyArgs, VERIFY } from './args.ts';
 import { loadManifest, REPO_ROOT } from '../manifest.ts';
 import { runMatrix } from '../lesson-runner.ts';
 import { formatTypeProblem, typecheckProject } from '../typecheck.ts';
@@ -29,7 +29,7 @@ function starterTypeErrors(substitutes: ReadonlyMap<string, string>): string[] {
 async function main(): Promise<number> {
   const args = parseVerifyArgs(process.argv.slice(2));
   if (args.help) {
-    console.log(VERIFY_USAGE);
+    console.log(helpText(VERIFY));
     return 0;
   }
   const manifest = loadManifest();
@@ -70,8 +70,12 @@ async function main(): Promise<number> {
   return bad.length === 0 ? 0 : 1;
 }
 
-quietOnClosedPipe();
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => process.exit(reportError('verify', error, (line) => console.error(line))),
-);
+export const entry: Entry = tableEntry(VERIFY, parseVerifyArgs);
+
+if (invokedDirectly(import.meta.url)) {
+  quietOnClosedPipe();
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => process.exit(reportError('verify', error, (line) => console.error(line))),
+  );
+}

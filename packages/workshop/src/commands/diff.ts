@@ -2,16 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
-import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
+import { LESSON, learnerCommand, parseCommandArgs, requireLesson } from '../args.ts';
 import type { Context } from '../context.ts';
 import { loadManifest } from '@outage-lab/course';
 
-export const spec: CommandSpec = {
+export const spec = learnerCommand({
   name: 'diff',
   summary: 'your files against the solution (this shows the answer)',
-  takesLesson: true,
-  options: {},
-};
+  positionals: [LESSON],
+  flags: {},
+});
 
 const read = (path: string): string => (existsSync(path) ? readFileSync(path, 'utf8') : '');
 
@@ -25,7 +25,7 @@ const colour = (line: string): string => {
 
 /** A unified diff per file, yours as the old side: the `+` lines are what the solution adds. */
 export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
-  const args = parseCommandArgs(spec, argv, ctx.env);
+  const args = parseCommandArgs(spec, argv, ctx);
   const lesson = requireLesson(spec, loadManifest(ctx.root), args.lessonKey);
   ctx.io.out(pc.yellow(`This shows the answer to lesson ${lesson.id}. Hints first? npm run hint -- ${lesson.id}`));
   let differing = 0;

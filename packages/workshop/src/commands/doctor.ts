@@ -1,15 +1,14 @@
 import pc from 'picocolors';
-import { parseCommandArgs, type CommandSpec } from '../args.ts';
+import { learnerCommand, parseCommandArgs } from '../args.ts';
 import { preflightChecks, type Check } from '../checks.ts';
 import type { Context } from '../context.ts';
 import { chromiumCheck, fileWatchCheck, lessonsCheck, portCheck, stateCheck } from '../environment-checks.ts';
 
-export const spec: CommandSpec = {
+export const spec = learnerCommand({
   name: 'doctor',
   summary: 'check Node, dependencies, ports, file watching and the browser',
-  takesLesson: false,
-  options: {},
-};
+  flags: {},
+});
 
 export function printChecks(ctx: Context, checks: readonly Check[]): void {
   for (const check of checks) {
@@ -21,7 +20,7 @@ export function printChecks(ctx: Context, checks: readonly Check[]): void {
 
 /** Exit 1 when anything would stop the workshop; warnings alone still exit 0. */
 export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
-  parseCommandArgs(spec, argv, ctx.env);
+  parseCommandArgs(spec, argv, ctx);
   const checks = [
     ...preflightChecks(ctx.root, ctx.env),
     lessonsCheck(ctx.root),

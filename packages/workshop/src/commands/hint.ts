@@ -1,21 +1,21 @@
 import pc from 'picocolors';
-import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
+import { LESSON, learnerCommand, parseCommandArgs, requireLesson } from '../args.ts';
 import { shareHints } from '../class-share.ts';
 import type { Context } from '../context.ts';
 import { loadManifest } from '@outage-lab/course';
 import { indent, wrap, WIDTH } from '../render/text.ts';
 import { loadState, saveState } from '../state.ts';
 
-export const spec: CommandSpec = {
+export const spec = learnerCommand({
   name: 'hint',
   summary: 'the next hint of a lesson, gentle first',
-  takesLesson: true,
-  options: { all: { type: 'boolean', description: 'every hint of the lesson at once' } },
-};
+  positionals: [LESSON],
+  flags: { all: { type: 'boolean', help: 'every hint of the lesson at once' } },
+});
 
 /** Shows the next unseen hint, remembering it in the state file; `--all` shows every one. */
 export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
-  const args = parseCommandArgs(spec, argv, ctx.env);
+  const args = parseCommandArgs(spec, argv, ctx);
   const lesson = requireLesson(spec, loadManifest(ctx.root), args.lessonKey);
   const { state, replaced } = loadState(ctx.root);
   if (replaced !== null) ctx.io.err(pc.yellow(replaced));

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { Reporter } from 'vitest/node';
-import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
+import { LESSON, learnerCommand, parseCommandArgs, requireLesson } from '../args.ts';
 import { classSharer, shareVerdicts } from '../class-share.ts';
 import type { Context } from '../context.ts';
 import { loadManifest, type Lesson } from '@outage-lab/course';
@@ -11,20 +11,20 @@ import { preflight } from '../preflight.ts';
 import { lessonReport } from '../render/lesson-report.ts';
 import { untilStopped } from '../until-stopped.ts';
 
-export const spec: CommandSpec = {
+export const spec = learnerCommand({
   name: 'lesson',
   summary: "run one lesson's tests against your code",
-  takesLesson: true,
-  options: {
-    watch: { type: 'boolean', description: 're-run on every save, with a cleared screen and a one-line verdict' },
-    poll: { type: 'boolean', description: 'watch by polling, for setups where file events never arrive (WSL on /mnt/c)' },
+  positionals: [LESSON],
+  flags: {
+    watch: { type: 'boolean', help: 're-run on every save, with a cleared screen and a one-line verdict' },
+    poll: { type: 'boolean', help: 'watch by polling, for setups where file events never arrive (WSL on /mnt/c)' },
   },
-};
+});
 
 const CLEAR = '\x1b[2J\x1b[3J\x1b[H';
 
 export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
-  const args = parseCommandArgs(spec, argv, ctx.env);
+  const args = parseCommandArgs(spec, argv, ctx);
   const manifest = loadManifest(ctx.root);
   const lesson = requireLesson(spec, manifest, args.lessonKey);
   preflight(ctx);

@@ -1,26 +1,26 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pc from 'picocolors';
-import { parseCommandArgs, requireLesson, type CommandSpec } from '../args.ts';
+import { Blocked } from '@outage-lab/cli';
+import { LESSON, learnerCommand, parseCommandArgs, requireLesson } from '../args.ts';
 import { backUp } from '../backups.ts';
 import type { Context } from '../context.ts';
-import { WorkshopError } from '../errors.ts';
 import { loadManifest, lessonFiles, starterPath, verifiedCopy } from '@outage-lab/course';
 
-export const spec: CommandSpec = {
+export const spec = learnerCommand({
   name: 'reset',
   summary: "restore a lesson's starter files (yours are backed up first)",
-  takesLesson: true,
-  options: {},
-};
+  positionals: [LESSON],
+  flags: {},
+});
 
 export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
-  const args = parseCommandArgs(spec, argv, ctx.env);
+  const args = parseCommandArgs(spec, argv, ctx);
   const lesson = requireLesson(spec, loadManifest(ctx.root), args.lessonKey);
   const files = lessonFiles(ctx.root, lesson);
   const missing = files.filter((f) => f.starter === null);
   if (missing.length > 0) {
-    throw new WorkshopError(
+    throw new Blocked(
       `reset: no pristine copy of ${missing.map((f) => f.path).join(', ')}, so nothing was changed`,
       '`npm ci` makes them; or run `npm run starters` while the lesson is untouched',
     );

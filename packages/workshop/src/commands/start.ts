@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import { parseCommandArgs, type CommandSpec } from '../args.ts';
+import { learnerCommand, parseCommandArgs } from '../args.ts';
 import { shareVerdicts } from '../class-share.ts';
 import type { Context } from '../context.ts';
 import { isUntouched, lessonFiles, loadManifest } from '@outage-lab/course';
@@ -13,19 +13,18 @@ import { readmeExcerpt } from '../render/readme.ts';
 import { lessonKeys, cachedRuns } from '../result-cache.ts';
 import { loadState } from '../state.ts';
 
-export const spec: CommandSpec = {
+export const spec = learnerCommand({
   name: 'start',
   summary: 'the dashboard: every lesson, the next one to work on, the commands',
-  takesLesson: false,
-  options: {},
-};
+  flags: {},
+});
 
 /**
  * Prints where the learner stands. Lessons unchanged since their last run come from the
  * cache; only the changed ones run (one Vitest start-up), with a line as each finishes.
  */
 export async function run(ctx: Context, argv: readonly string[]): Promise<number> {
-  parseCommandArgs(spec, argv, ctx.env);
+  parseCommandArgs(spec, argv, ctx);
   const checks = preflight(ctx);
   const manifest = loadManifest(ctx.root);
   const { state, replaced } = loadState(ctx.root);

@@ -1,66 +1,91 @@
-import { BadInput } from '@outage-lab/cli';
-import { EXPLORE_FLAGS, parseExploreArgs } from '@outage-lab/course/explore';
-import { planSlides } from '@outage-lab/slides/plan';
-import { parseTestArgs, TEST_FLAGS } from '@outage-lab/course/test-args';
-import { parseVerifyArgs, VERIFY_FLAGS } from '@outage-lab/course/verify-args';
-import { parseStartersArgs, STARTERS_FLAGS } from '@outage-lab/course/starters-args';
-import { checkArgs, COMMANDS } from '../../src/cli.ts';
-import type { Context } from '../../src/context.ts';
-import { parseReplayArgs } from '@outage-lab/course/replay-args';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isGroup, type CommandGroup, type CommandTable, type Entry, type EntryContext } from '@outage-lab/cli';
+import { REPO_ROOT } from '@outage-lab/course';
 
 /**
- * THE table of every command the project ships, for the generated-input sweep: its
- * name, the flags worth generating, and its argument parser called in this process. The
- * learner's commands come from the CLI's own registry, so a command added there is swept
- * without touching this file; a new entry point (a new script, a new package's CLI) gets
- * one line here.
+ * Every command the project ships, read from the root package.json's scripts: each runs a
+ * file (`node --import tsx <file> [fixed words]` or `tsx <file> …`) that exports its
+ * `entry`, so a new script is swept without a line here, and a script whose file exports
+ * no entry fails the sweep. Only scripts that hand their whole command line to another
+ * tool, which reads its own flags and answers --help itself, are left out, by name.
  */
+export const TOOL_SCRIPTS: Readonly<Record<string, string>> = {
+  typecheck: 'turbo run typecheck',
+  build: 'turbo run build',
+  lint: 'eslint',
+};
+
 export interface SweptCommand {
+  /** The npm script. */
   readonly name: string;
-  /** Flags (and sub-commands) the generator mixes in, so it reaches past "unknown option". */
+  /** Flags, sub-commands and example values the generator mixes in, so it reaches past "unknown option". */
   readonly words: readonly string[];
-  /** Reads a command line as the command does, without running it; throws on bad input. */
-  parse(argv: readonly string[], ctx: Context): void;
+  /** Reads a command line as the command does, without running it: its help, or null; throws on bad input. */
+  read(argv: readonly string[], context: EntryContext): string | null;
   /** How to start it as a process from the repository root, for the spot checks. */
   readonly process: readonly string[];
 }
 
-/** The replay CLI's parser returns its one line; as an error it takes the shared path. */
-class ReplayUsage extends BadInput {}
+export interface ScriptLine {
+  readonly file: string;
+  /** Words the script puts before the user's (`lesson` in `cli.ts lesson`). */
+  readonly fixed: readonly string[];
+}
 
-const flagWords = (flags: Readonly<Record<string, unknown>>): string[] => Object.keys(flags).flatMap((f) => [`--${f}`, `--no-${f}`, `--${f}=`]);
+/** `node --import tsx <file> a b` or `tsx <file> a b` → the file and its fixed words; null for anything else. */
+export function scriptLine(command: string): ScriptLine | null {
+  const words = command.trim().split(/\s+/);
+  let i = 0;
+  if (words[0] === 'tsx') i = 1;
+  else if (words[0] === 'node') {
+    i = 1;
+    while (words[i]?.startsWith('--') === true) i += words[i] === '--import' ? 2 : 1;
+  } else return null;
+  const file = words[i];
+  if (file === undefined || !/\.ts$/.test(file)) return null;
+  return { file, fixed: words.slice(i + 1) };
+}
 
-const workshop: SweptCommand[] = COMMANDS.map((command) => ({
-  name: command.spec.name,
-  words: [...flagWords(command.spec.options), '01', '1', '02', 'generation-checks', '-h', '--help'],
-  parse: (argv, ctx) => checkArgs([command.spec.name, ...argv], ctx),
-  process: ['--import', 'tsx', 'packages/workshop/src/cli.ts', command.spec.name],
-}));
+export function rootScripts(root: string = REPO_ROOT): Readonly<Record<string, string>> {
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+}
 
-export const SWEPT_COMMANDS: readonly SweptCommand[] = [
-  ...workshop,
-  {
-    name: 'explore',
-    words: [...flagWords(EXPLORE_FLAGS), 'smallScope', 'october2025', 'october2025Exploration', 'happyPath', 'realScope', 'exhaustive', 'random', 'pct', 'smallScope@replay#0:P.a1', 'october2025@timed#1'],
-    parse: (argv) => void parseExploreArgs(argv),
-    process: ['--import', 'tsx', 'packages/course/src/explore/cli.ts'],
-  },
-  {
-    name: 'replay',
-    words: [...flagWords({ fixes: 0, html: 0, seed: 0, help: 0 }), 'dns', 'nlb,ec2', 'all', 'none', 'report.html'],
-    parse: (argv) => {
-      const parsed = parseReplayArgs(argv);
-      if (typeof parsed === 'string') throw new ReplayUsage(parsed);
-    },
-    process: ['--import', 'tsx', 'packages/course/src/replay/cli.ts'],
-  },
-  {
-    name: 'slides',
-    words: [...flagWords({ decks: 0, out: 0, manifest: 0, port: 0, html: 0, help: 0 }), 'build', 'serve', 'pdf', 'slides', 'slides/dist', '00-outage-and-architecture'],
-    parse: (argv) => void planSlides(argv),
-    process: ['--import', 'tsx', 'packages/course/src/decks/cli.ts'],
-  },
-  { name: 'starters', words: flagWords(STARTERS_FLAGS), parse: (argv) => void parseStartersArgs(argv), process: ['--import', 'tsx', 'packages/course/src/starters/cli.ts'] },
-  { name: 'verify', words: flagWords(VERIFY_FLAGS), parse: (argv) => void parseVerifyArgs(argv), process: ['--import', 'tsx', 'packages/course/src/verify/cli.ts'] },
-  { name: 'test', words: flagWords(TEST_FLAGS), parse: (argv) => void parseTestArgs(argv), process: ['--import', 'tsx', 'scripts/test.ts'] },
+const tableWords = (table: CommandTable): string[] => [
+  ...Object.entries(table.flags).flatMap(([name, flag]) => [`--${name}`, `--no-${name}`, `--${name}=`, ...(flag.short === undefined ? [] : [`-${flag.short}`]), ...(flag.examples ?? [])]),
+  ...(table.positionals ?? []).flatMap((p) => p.examples ?? []),
 ];
+
+/** The words of the table a script's fixed words choose, or of every command in a group it leaves open. */
+export function wordsOf(commands: CommandTable | CommandGroup, fixed: readonly string[]): string[] {
+  const help = ['-h', '--help', '--'];
+  if (!isGroup(commands)) return [...tableWords(commands), ...help];
+  const chosen = fixed[0] === undefined ? undefined : commands.commands[fixed[0]];
+  if (chosen !== undefined) return [...tableWords(chosen), ...help];
+  return [...Object.keys(commands.commands), ...Object.values(commands.commands).flatMap(tableWords), ...help];
+}
+
+const isEntry = (value: unknown): value is Entry => typeof value === 'object' && value !== null && 'commands' in value && 'read' in value && typeof value.read === 'function';
+
+/** Every script but the tools', with its file's entry; throws naming a script whose file exports none. */
+export async function sweptCommands(root: string = REPO_ROOT): Promise<SweptCommand[]> {
+  const swept: SweptCommand[] = [];
+  for (const [name, command] of Object.entries(rootScripts(root))) {
+    if (Object.hasOwn(TOOL_SCRIPTS, name)) continue;
+    const line = scriptLine(command);
+    if (line === null) throw new Error(`script "${name}" (${command}) runs no TypeScript file with an entry: make it one, or name it in TOOL_SCRIPTS with why`);
+    const module = (await import(pathToFileURL(join(root, line.file)).href)) as { entry?: unknown };
+    const entry = module.entry;
+    if (!isEntry(entry)) throw new Error(`script "${name}" runs ${line.file}, which exports no entry (its command table and how it reads a line)`);
+    swept.push({
+      name,
+      words: wordsOf(entry.commands, line.fixed),
+      read: (argv, context) => entry.read([...line.fixed, ...argv], context),
+      process: ['--import', 'tsx', line.file, ...line.fixed],
+    });
+  }
+  return swept;
+}
+
+export const SWEPT_COMMANDS: readonly SweptCommand[] = await sweptCommands();

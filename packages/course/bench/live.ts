@@ -6,15 +6,10 @@ import { browserGate, launchChromium } from '@outage-lab/browser';
 import type { Page } from 'playwright-core';
 import { buildDecks, writeDeck, type DeckResult } from '@outage-lab/slides';
 import { forgetMemos } from '@outage-lab/core';
+import { median } from '@outage-lab/core/bench/stats.ts';
 import { deckSources } from '../src/decks/sources.ts';
 
 export const SLIDES_KEYS = ['slides.buildAllMs', 'slides.playerStepMs', 'slides.playerStepMs.smallScope', 'slides.playerBackMs', 'slides.knobRedrawMs', 'slides.knobRedrawMs.nlb', 'slides.knobRedrawMs.ec2'];
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length === 0 ? NaN : sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 

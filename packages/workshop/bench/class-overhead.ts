@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { median } from '@outage-lab/core/bench/stats.ts';
 import { BoardService, joinClass, MEMBERSHIP_PATH, readMembership, serveBoard } from '@outage-lab/class';
 import { shareVerdicts } from '../src/class-share.ts';
 import type { Context } from '../src/context.ts';
@@ -9,12 +10,6 @@ import { loadManifest, runLessons } from '@outage-lab/course';
 import { removeRepo, tempRepo } from '../test/support/temp-repo.ts';
 
 const SENDS = 30;
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 /**
  * `class.lessonOverheadMs`: the time a joined learner's `npm run lesson` spends on the class

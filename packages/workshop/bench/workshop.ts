@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { median } from '@outage-lab/core/bench/stats.ts';
 import { treeRssMB } from './process-tree.ts';
 import { learnerTree } from './solved-tree.ts';
 
@@ -17,11 +18,6 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WATCHED = '02';
 /** How often the process tree's memory is read while a lesson runs. */
 const SAMPLE_MS = 25;
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 /** Runs a command to its end: its wall time and the peak memory of its process tree. Any exit code is fine (a red lesson exits 1). */
 function timed(cwd: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; peakMB: number }> {

@@ -17,6 +17,6 @@ const { lessonProjects } = (await tsImport('./packages/course/src/vitest-project
 
 export default defineConfig({
   test: {
-    projects: ['packages/core', 'packages/course', 'packages/workshop', 'packages/slides', 'packages/class', 'packages/checks', 'packages/cli', ...lessonProjects(ROOT)],
+    projects: ['packages/core', 'packages/course', 'packages/workshop', 'packages/slides', 'packages/class', 'packages/checks', 'packages/cli', 'packages/bench', ...lessonProjects(ROOT)],
   },
 });

@@ -46,6 +46,7 @@ async function main(): Promise<number> {
   const entries: Entry[] = [];
   for (const section of sections) {
     progress(`bench: ${section.prefix} … `);
+    if (section.inputs !== undefined) entries.push({ key: section.prefix, inputs: section.inputs });
     const sectionStarted = performance.now();
     try {
       const results = await section.run(wanted);

@@ -1,13 +1,14 @@
 import { benchEc2 } from '@outage-lab/core/bench/ec2.ts';
-import { benchPct, benchRandom, benchSmallScope } from '@outage-lab/core/bench/explore.ts';
+import { BATCHES, benchPct, benchRandom, benchSmallScope, PCT_BUDGET, RANDOM_BUDGET } from '@outage-lab/core/bench/explore.ts';
 import { benchKernel } from '@outage-lab/core/bench/kernel.ts';
 import { benchNlb } from '@outage-lab/core/bench/nlb.ts';
-import { benchRaceOdds } from '@outage-lab/core/bench/race-odds.ts';
+import { benchRaceOdds, FIRST_SEED, NIGHTS, raceOddsWorkers } from '@outage-lab/core/bench/race-odds.ts';
 import { benchRegion } from '@outage-lab/core/bench/region.ts';
 import { benchVsFastCheck } from '@outage-lab/core/bench/vs-fast-check.ts';
 import { benchFixedEnactor } from '@outage-lab/course/bench/fixed-enactor.ts';
 import { benchLesson02RealSize } from '@outage-lab/course/bench/lesson-02.ts';
-import { benchRealScope, benchSymmetry } from '@outage-lab/course/bench/real-scope.ts';
+import { REAL_SCOPE } from '@outage-lab/core/search';
+import { benchRealScope, benchSymmetry, WORKERS } from '@outage-lab/course/bench/real-scope.ts';
 import { SLIDES_KEYS, benchSlides } from '@outage-lab/course/bench/live.ts';
 import { benchIntake } from '@outage-lab/class/bench/intake.ts';
 import { benchLessonOverhead } from '@outage-lab/workshop/bench/class-overhead.ts';
@@ -18,12 +19,19 @@ export type Results = Record<string, number>;
 const CLASS_OVERHEAD_KEYS = ['class.lessonOverheadMs', 'class.lessonOverheadMs.unreachable'];
 
 /**
- * One part of the bench: the prefix its keys share, the keys it must produce, and how to run
- * it. `run` is told which keys `--only` wants, so a long section can skip the figures nobody
- * asked for (the workshop's cold test runs, when only the lessons are wanted).
+ * One part of the bench: the prefix its keys share, what it is given, the keys it must
+ * measure, and how to run it. `run` is told which keys `--only` wants, so a long section
+ * can skip the figures nobody asked for (the workshop's cold test runs, when only the
+ * lessons are wanted).
  */
 export interface Section {
   readonly prefix: string;
+  /**
+   * The scope it runs at: sizes, seeds, budgets, threads. Printed once as configuration,
+   * never as a figure: a constant beside the measurements reads as one, and a target on it
+   * could never be missed.
+   */
+  readonly inputs?: Readonly<Record<string, number>>;
   readonly keys: readonly string[];
   readonly run: (wanted: (key: string) => boolean) => Promise<Results>;
 }
@@ -41,23 +49,26 @@ export const SECTIONS: readonly Section[] = [
   { prefix: 'explore.smallScope.msFullFixed', keys: ['explore.smallScope.msFullFixed'], run: benchFixedEnactor },
   {
     prefix: 'explore.realScope',
-    keys: [
-      'explore.realScope.enactors', 'explore.realScope.endpoints', 'explore.realScope.plans', 'explore.realScope.states',
-      'explore.realScope.ms', 'explore.realScope.statesPerSec', 'explore.realScope.parallelSpeedup', 'explore.realScope.bytesPerState',
-    ],
+    inputs: { enactors: REAL_SCOPE.enactors, endpoints: REAL_SCOPE.endpoints, plans: REAL_SCOPE.plans, workers: WORKERS },
+    keys: ['explore.realScope.states', 'explore.realScope.ms', 'explore.realScope.statesPerSec', 'explore.realScope.parallelSpeedup', 'explore.realScope.bytesPerState'],
     run: benchRealScope,
   },
   { prefix: 'lessons.02', keys: ['lessons.02.realSizeStepMs'], run: benchLesson02RealSize },
   { prefix: 'explore.symmetry', keys: ['explore.symmetry.reduction'], run: benchSymmetry },
-  { prefix: 'explore.random', keys: ['explore.random.runsPerSec', 'explore.random.seedsToFirstViolation'], run: benchRandom },
-  { prefix: 'explore.pct', keys: ['explore.pct.seedsToFirstViolation'], run: benchPct },
+  { prefix: 'explore.random', inputs: { batches: BATCHES, budget: RANDOM_BUDGET }, keys: ['explore.random.runsPerSec', 'explore.random.seedsToFirstViolation'], run: benchRandom },
+  { prefix: 'explore.pct', inputs: { batches: BATCHES, budget: PCT_BUDGET }, keys: ['explore.pct.seedsToFirstViolation'], run: benchPct },
   {
     prefix: 'explore.vsFastCheck',
     keys: ['explore.vsFastCheck.runsToFind', 'explore.vsFastCheck.runsPerSec', 'explore.vsFastCheck.runsToFindRatio', 'explore.vsFastCheck.runsPerSecRatio'],
     run: benchVsFastCheck,
   },
   { prefix: 'nlb', keys: ['nlb.simHoursPerSec'], run: benchNlb },
-  { prefix: 'dns', keys: ['dns.raceProbability', 'dns.raceProbabilityInterval', 'dns.nightsSampled', 'dns.wallSeconds', 'dns.cpuSeconds'], run: benchRaceOdds },
+  {
+    prefix: 'dns',
+    inputs: { nights: NIGHTS, firstSeed: FIRST_SEED, workers: raceOddsWorkers() },
+    keys: ['dns.raceProbability', 'dns.raceProbabilityInterval', 'dns.wallSeconds', 'dns.cpuSeconds'],
+    run: benchRaceOdds,
+  },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
   { prefix: 'slides', keys: SLIDES_KEYS, run: benchSlides },
   { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },

@@ -81,6 +81,8 @@ export function groupHelpText(group: CommandGroup): string {
     ...wrap(sentence(group.summary), HELP_WIDTH, 0),
     '',
     ...Object.values(group.commands).flatMap((table) => [...wrap(`  ${usageLine(table)}`, HELP_WIDTH, 6), ...wrap(`      ${table.summary}`, HELP_WIDTH, 6)]),
+    '',
+    ...rows([[`-h, --help`, `print this help and exit; after a command, that command's help`]]),
     ...(group.notes === undefined ? [] : ['', ...group.notes.flatMap((note) => wrap(note, HELP_WIDTH, 0))]),
   ].join('\n');
 }

@@ -1,27 +1,13 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '@outage-lab/course';
 import { PATH_TRICKS } from './arbitraries.ts';
 import { SWEPT_COMMANDS } from './commands.ts';
+import { SPAWN_BUDGET_MS, spawnCommand } from './spawn.ts';
 import { STACK, sweepEveryCommand } from './sweep-suite.ts';
 
 // The thousand command lines per command, on a fixed seed: about a second for all of
 // them, so they stay here; sweep.long.test.ts sweeps twenty times as many on a fresh seed.
 // Each command's budget is a hang guard: its thousand parses take a tenth of a second.
 sweepEveryCommand({ runs: 1000, seed: 20251019, budgetMs: 10_000 });
-
-/** Runs an entry point as a process from the repository root. */
-function spawnCommand(argv: readonly string[], options: { closeStdout?: boolean } = {}): Promise<{ code: number | null; err: string }> {
-  const child = spawn(process.execPath, [...argv], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1', DEBUG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (options.closeStdout === true) child.stdout.destroy();
-  else child.stdout.resume();
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, err })));
-}
-
-// Quiet, a spawn here takes one to three seconds; a busy 2-core laptop, about four times that.
-const SPAWN_BUDGET_MS = 120_000;
 
 describe('the checks of the sweep can fail', () => {
   it('STACK finds a real stack trace, its header or any frame alone, and not a one-line error', () => {

@@ -22,7 +22,9 @@ options:
   --decks <dir>      folder of deck .md files (default: slides)
   --out <dir>        output folder (default: <decks>/dist)
   --port <n>         port for serve, 0 for any free one (default: 8040)
-  --html             allow raw HTML in decks (off by default)`;
+  --html             allow raw HTML in decks (off by default)
+  --board <url>      serve and build: the presenter view shows this board's feed in a
+                     corner (a URL on 127.0.0.1; a course may map its board's address)`;
 
 
 /**
@@ -37,6 +39,8 @@ export interface DeckSources {
   readonly watchFiles?: readonly string[];
   /** The default for --decks; `slides` in the working directory otherwise. */
   readonly decksDir?: string;
+  /** Turns `--board <url>` into the feed the presenter view polls; the URL itself otherwise. */
+  readonly boardFeed?: (board: string) => string;
 }
 
 /** Runs one command; returns the exit code. Bad arguments give one line and 2. */
@@ -49,7 +53,10 @@ export async function runCommand(argv: readonly string[], io: Io, sources: DeckS
 }
 
 async function dispatch(argv: readonly string[], io: Io, sources: DeckSources): Promise<number> {
-  const plan = planSlides(argv, sources.decksDir === undefined ? {} : { decksDir: sources.decksDir });
+  const plan = planSlides(argv, {
+    ...(sources.decksDir === undefined ? {} : { decksDir: sources.decksDir }),
+    ...(sources.boardFeed === undefined ? {} : { boardFeed: sources.boardFeed }),
+  });
   if (plan === null) {
     io.out(USAGE);
     return 0;

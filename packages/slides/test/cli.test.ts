@@ -81,7 +81,7 @@ describe('bad arguments', () => {
   const cases: [string[], string][] = [
     [[], 'slides: no command given (valid: build, serve, pdf; see --help)'],
     [['publish'], 'slides: unknown command "publish" (valid: build, serve, pdf; see --help)'],
-    [['build', '--colour'], 'slides: unknown option "--colour" (valid: --decks, --out, --port, --html, --help)'],
+    [['build', '--colour'], 'slides: unknown option "--colour" (valid: --decks, --out, --port, --html, --board, --help)'],
     [['serve', '--port', 'eighty'], 'slides: --port "eighty" is not a whole number from 0 to 65535 (0 picks any free port)'],
     [['serve', '--port', '-1'], 'slides: --port "-1" is not a whole number from 0 to 65535 (0 picks any free port)'],
     [['serve', '--port', '65536'], 'slides: --port "65536" is not a whole number from 0 to 65535 (0 picks any free port)'],
@@ -119,6 +119,6 @@ describe('bad arguments', () => {
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
     const child = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '--colour'], { encoding: 'utf8' });
     expect(child.status).toBe(2);
-    expect(child.stderr).toBe('slides: unknown option "--colour" (valid: --decks, --out, --port, --html, --help)\n');
+    expect(child.stderr).toBe('slides: unknown option "--colour" (valid: --decks, --out, --port, --html, --board, --help)\n');
   }, 120_000);
 });

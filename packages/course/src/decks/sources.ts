@@ -17,5 +17,8 @@ export function deckSources(root: string = REPO_ROOT): Required<DeckSources> {
     widgets: liveWidgets,
     agenda: () => loadManifest(root).lessons.map((lesson) => ({ id: lesson.id, title: lesson.title, minutes: lesson.minutes })),
     watchFiles: [join(root, MANIFEST_PATH)],
+    // `--board` takes the class board's address as `npm run class -- serve` prints it; its
+    // presenter feed (learners on each lesson, who is stuck longest) is /api/room.
+    boardFeed: (board) => new URL('/api/room', board).href,
   };
 }

@@ -161,7 +161,7 @@
     $('.pv-corner-title').textContent = title;
     const list = $('.pv-corner-items');
     list.textContent = '';
-    items.slice(0, 5).forEach((item) => {
+    items.slice(0, 8).forEach((item) => {
       const li = document.createElement('li');
       li.textContent = String(item);
       list.appendChild(li);

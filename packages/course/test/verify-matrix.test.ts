@@ -4,7 +4,7 @@ import type { Lesson } from '../src/manifest.ts';
 import { solutionCells, starterCells, stepNumber, wrongFixCells } from '../src/verify/matrix.ts';
 import type { WrongFix } from '../src/wrong-fixes.ts';
 
-const lesson: Lesson = { id: '09', slug: 'demo', title: 'Demo', folder: 'exercises/09-demo', solution: 'solutions/09-demo', files: ['src/a.ts'], hints: ['a', 'b', 'c'], minutes: 5 };
+const lesson: Lesson = { id: '09', slug: 'demo', title: 'Demo', folder: 'exercises/09-demo', solution: 'solutions/09-demo', files: ['src/a.ts'], hints: 'solutions/09-demo/HINTS.md', minutes: 5 };
 const passed = (name: string): TestOutcome => ({ name, title: name, state: 'passed', errors: [] });
 const failed = (name: string, errorName: string, message: string): TestOutcome => ({ name, title: name, state: 'failed', errors: [{ name: errorName, message }] });
 const run = (side: 'exercise' | 'solution', tests: TestOutcome[], loadErrors: string[] = []): LessonRun => ({ lesson, side, tests, loadErrors });

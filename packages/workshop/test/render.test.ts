@@ -100,6 +100,22 @@ describe('the terminal layout', () => {
     expect(report.join('\n')).not.toContain('\n  x');
   });
 
+  it("tells the step's story in the incident's words, with Vitest's own only when asked", () => {
+    const story = 'The batch went through although Enactor B had changed the ALIAS.';
+    const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test('step 2: x', 'failed', `${story}: expected true to be false // Object.is equality`)] };
+    expect(lessonReport(run).join('\n')).toContain(story);
+    expect(lessonReport(run).join('\n')).not.toContain('Object.is');
+    expect(lessonReport(run, { verbose: true }).join('\n')).toContain(`${story}: expected true to be false // Object.is equality`);
+  });
+
+  it("heads the lesson's own measurements and the learner's console output each by what they are", () => {
+    const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test('step 9: x', 'passed')] };
+    const report = lessonReport(run, { logs: ['lesson 02: every interleaving: 160,000 states in 4.1 s\n', 'my debug line\n'] }).join('\n');
+    expect(report).toMatch(/What the lesson's tests measured \(not a verdict\):\n {2}lesson 02: every interleaving/);
+    expect(report).toMatch(/Your console output:\n {2}my debug line/);
+    expect(report.indexOf('my debug line')).toBeGreaterThan(report.indexOf('Your console output'));
+  });
+
   it('cuts a long verdict to one 80-column line', () => {
     const long = 'step 4: an Enactor that lost the lock retries with back-off and still never writes an old plan';
     const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test(long, 'failed', 'x')] };

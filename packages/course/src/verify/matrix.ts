@@ -122,7 +122,7 @@ export function storyCell(lesson: Lesson, starter: LessonRun, wrong: readonly Wr
   );
   return {
     lesson: lesson.id,
-    check: `every failure a learner sees ends in the incident's words (${failures.length} from the starter and ${wrong.length} wrong fixes)`,
+    check: `every failure a learner sees ends in the incident's words (${failures.length} failed steps: the starter's and ${wrong.length} wrong fixes')`,
     ok: problems.length === 0,
     detail: problems.join('\n'),
   };

@@ -5,6 +5,13 @@
  * runner shows the incident's part, and Vitest's only with --verbose.
  */
 
+/**
+ * Set by `npm run ui` for the Vitest it starts: the UI then shows step 0 as a test
+ * (vitest-projects.ts) and the lesson's words without Vitest's (lesson-setup.ts), as the
+ * CLI does. The CLI's own runs leave messages whole, so that --verbose can show them.
+ */
+export const UI_RUN_ENV = 'OUTAGE_LAB_UI';
+
 /** Chai's account of an assertion: `expected <value> to [not] <verb> …`. */
 const VITEST_WORDS = /\bexpected\b[\s\S]*?\bto (?:not )?(?:be|equal|deeply|strictly|have|include|contain|match|satisfy|throw|start|end|exist|a|an)\b/;
 

@@ -26,9 +26,9 @@ export interface VelocityLimits {
 }
 
 export function createVelocityControl(limits: VelocityLimits): FailoverPolicy {
-  // TODO(lesson 03): remember every removal you allow: when it happened and how much
-  // capacity it took. Keep that history here, inside the factory, not at module level:
-  // every run of the model builds a fresh policy and must start with a clean slate.
+  // TODO(lesson 03): the limits below need a memory of what failover removed, how much
+  // and when. Where should it live, given that every run of the model builds a fresh
+  // policy, and two runs with one seed must decide the same?
   return {
     decide(input: FailoverInput): readonly string[] {
       const { azs } = input;

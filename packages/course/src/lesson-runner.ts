@@ -5,7 +5,6 @@ import type { WrongFix } from './wrong-fixes.ts';
 import { REPO_ROOT, type Lesson } from './manifest.ts';
 import { loopingMessage } from './step-messages.ts';
 import { watchSteps, type StuckStep } from './step-watchdog.ts';
-import { TYPE_STEP } from './type-step.ts';
 
 /** The learner's files, the solution's, or the untouched starter's (the instructors' check). */
 export type Side = 'exercise' | 'solution' | 'pristine';
@@ -135,7 +134,8 @@ function collectProject(name: string, modules: readonly TestModule[]): { tests: 
     }
   }
   // Step 0 first, where the UI runs it as a test file of its own (ui-type-step.ts).
-  return { tests: [...tests.filter((t) => t.title === TYPE_STEP), ...tests.filter((t) => t.title !== TYPE_STEP)], loadErrors };
+  const zero = (t: TestOutcome): boolean => t.title.startsWith('step 0:');
+  return { tests: [...tests.filter(zero), ...tests.filter((t) => !zero(t))], loadErrors };
 }
 
 /** Progress through a lesson: how many tests pass, and the first one that does not. */

@@ -33,7 +33,7 @@ export function splitFailure(message: string): FailureText {
 }
 
 /** At most this many lines of one failure, unless --verbose. */
-export const FAILURE_LINES = 40;
+export const FAILURE_LINES = 48;
 /** Of a longer one, the first lines kept; the rest of the room goes to its end, where the break and the verdict are. */
 const HEAD_LINES = 8;
 
@@ -63,7 +63,8 @@ export function failureProblems(shown: readonly string[]): string[] {
   if (vitest !== null) problems.push(`says it in Vitest's words ("${vitest[0].slice(0, 60)}…") instead of the incident's`);
   const last = [...shown].reverse().find((l) => l.trim() !== '')?.trim() ?? '';
   if (!/[.!?]["'”’)]?$/.test(last)) problems.push(`does not end in a sentence: its last line is "${last.slice(-60)}"`);
-  for (const broken of text.matchAll(/✖ (.+?) broken after step (\d+)/g)) {
+  // "✖ generation-never-regresses broken after step 8: …" (formatCounterexample), or a lesson's own "… broke after step 8 of 8."
+  for (const broken of text.matchAll(/([\w.-]+) broken? after step (\d+)/g)) {
     const [, invariant, step] = broken;
     const shownBreak = shown.some((l) => new RegExp(`^\\s*\\S+\\s+✖ ${escape(invariant ?? '')}:`).test(l));
     if (!shownBreak) problems.push(`says "${invariant}" broke after step ${step}, but its timeline never shows that step`);

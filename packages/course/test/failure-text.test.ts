@@ -31,9 +31,12 @@ describe('what a learner reads of a failed step', () => {
     expect(failureProblems([STORY])).toEqual([]);
     expect(failureProblems(['expected 60 to be +0 // Object.is equality'])[0]).toMatch(/Vitest's words/);
     expect(failureProblems(['(60 of the queues this step tried were throttled wrongly)'])).toEqual([expect.stringMatching(/does not end in a sentence/)]);
-    const header = '✖ no stale write broken after step 13: gen 3 overwrote gen 4';
+    const header = '✖ no-stale-write broken after step 13: gen 3 overwrote gen 4';
     const cut = [header, '  seed: 1', '23:47:00  enactor-az1  take lock  → lock is free', 'The Enactor wrote an old plan.'];
-    expect(failureProblems(cut)).toEqual([expect.stringMatching(/"no stale write" broke after step 13, but its timeline never shows that step/)]);
-    expect(failureProblems([...cut.slice(0, 3), '23:48:01  ✖ no stale write: gen 3 overwrote gen 4', 'The Enactor wrote an old plan.'])).toEqual([]);
+    expect(failureProblems(cut)).toEqual([expect.stringMatching(/"no-stale-write" broke after step 13, but its timeline never shows that step/)]);
+    expect(failureProblems([...cut.slice(0, 3), '23:48:01  ✖ no-stale-write: gen 3 overwrote gen 4', 'The Enactor wrote an old plan.'])).toEqual([]);
+    const told = ['generation-never-regresses broke after step 13 of 13.', '00:00:00.000  enactor-az1  take lock  → lock is free', 'A stale plan overwrote a newer one.'];
+    expect(failureProblems(told)).toEqual([expect.stringMatching(/"generation-never-regresses" broke after step 13/)]);
+    expect(failureProblems([...told.slice(0, 2), '00:00:00.000  ✖ generation-never-regresses: gen 3 to gen 2', told[2] ?? ''])).toEqual([]);
   });
 });

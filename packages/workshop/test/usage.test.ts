@@ -10,7 +10,7 @@ describe('bad input gets one line naming the problem and the valid choices, exit
     ['an unknown lesson', ['hint', '9'], /^hint: unknown lesson "9" \(valid: 01, 02\)$/],
     ['an unknown lesson name', ['reset', 'the-race'], /^reset: unknown lesson "the-race" \(valid: 01, 02\)$/],
     ['a missing lesson', ['diff'], /^diff: which lesson\? \(valid: 01, 02; e\.g\. npm run diff -- 01\)$/],
-    ['an unknown flag', ['lesson', '01', '--wach'], /^lesson: unknown option --wach \(valid: --watch, --poll\)$/],
+    ['an unknown flag', ['lesson', '01', '--wach'], /^lesson: unknown option --wach \(valid: --watch, --poll, --verbose\)$/],
     ['a flag for another command', ['hint', '01', '--watch'], /^hint: unknown option --watch \(valid: --all\)$/],
     ['a value given to a switch', ['hint', '01', '--all=yes'], /^hint: --all takes no value \(valid: --all\)$/],
     ['a second lesson', ['reset', '01', '02'], /^reset: unexpected argument "02" \(valid: one lesson\)$/],
@@ -33,7 +33,7 @@ describe('bad input gets one line naming the problem and the valid choices, exit
   it('lists every command, within 80 columns, on --help', async () => {
     const help = await cli(root, ['--help']);
     expect(help.code).toBe(0);
-    for (const usage of ['npm start', 'npm run lesson -- <lesson> [--watch] [--poll]', 'npm run hint -- <lesson> [--all]', 'npm run reset -- <lesson>', 'npm run diff -- <lesson>', 'npm run doctor', 'npm run ui -- [--port] [--open]']) {
+    for (const usage of ['npm start', 'npm run lesson -- <lesson> [--watch] [--poll] [--verbose]', 'npm run hint -- <lesson> [--all]', 'npm run reset -- <lesson>', 'npm run diff -- <lesson>', 'npm run doctor', 'npm run ui -- [--port] [--open]']) {
       expect(help.out.split('\n')).toContain(`  ${usage}`);
     }
     expect(help.out.split('\n').filter((l) => l.length > 80)).toEqual([]);

@@ -84,5 +84,8 @@ export function regionalStory(night: Night): string {
     const last = writes[writes.length - 1];
     return `${header}\nNo Enactor ever moved the regional endpoint back to an older plan.${last === undefined ? '' : ` Its last write: ${formatClock(last.time)} ${last.actor}: ${last.result}`}`;
   }
-  return `${header}\n${formatTimelineAround(night.trace, marks, { context: 3, relevant, violations: night.violations.filter((v) => v.invariant === 'regional-endpoint-resolves').slice(0, 1) })}`;
+  const timeline = formatTimelineAround(night.trace, marks, { context: 3, relevant, violations: night.violations.filter((v) => v.invariant === 'regional-endpoint-resolves').slice(0, 1) }).split('\n');
+  // The story ends with the line saying what broke, not with the step after it.
+  const broke = timeline.findLastIndex((line) => /^\S+ {2}✖ /.test(line));
+  return `${header}\n${(broke < 0 ? timeline : timeline.slice(0, broke + 1)).join('\n')}`;
 }

@@ -3,6 +3,13 @@ import { looped, progress, timedOut, TYPE_STEP, type Lesson, type LessonRun, typ
 import { indent, truncate, WIDTH } from './text.ts';
 
 const MESSAGE_LINES = 14;
+/**
+ * A failing step's story is shown whole up to this many lines: a searched schedule and its
+ * decisive steps run to a few dozen. Past it, the head and the end are kept and the gap
+ * marked, since the end is where the invariant broke.
+ */
+const STORY_LINES = 48;
+const STORY_HEAD = 8;
 const CONSOLE_LINES = 20;
 
 const mark = (test: TestOutcome): string =>
@@ -41,6 +48,14 @@ export function verdict(run: LessonRun): string {
   return truncate(`Lesson ${lesson.id}: ${passed}/${total}, next failing step: ${nextFailing.title}`, WIDTH);
 }
 
+/** A failure's lines: whole when they fit, else the head and the end with the gap marked. */
+export function storyLines(message: string): string[] {
+  const lines = message.split('\n');
+  if (lines.length <= STORY_LINES) return lines;
+  const tail = STORY_LINES - STORY_HEAD - 1;
+  return [...lines.slice(0, STORY_HEAD), `   ⋮ ${lines.length - STORY_HEAD - tail} lines not shown`, ...lines.slice(-tail)];
+}
+
 const firstLine = (text: string): string => text.split('\n').find((l) => l.trim() !== '')?.trim() ?? text;
 
 /** Every step with its mark, the first failure's story in full, then the verdict. */
@@ -57,7 +72,7 @@ export function lessonReport(run: LessonRun, options: { readonly logs?: readonly
   const { nextFailing } = progress(run);
   if (nextFailing !== null && run.tests.length > 0) {
     lines.push('', `${pc.red('✗')} ${pc.bold(nextFailing.title)}`);
-    for (const error of nextFailing.errors) lines.push(...indent(error.message.split('\n').slice(0, MESSAGE_LINES), '  '));
+    for (const error of nextFailing.errors) lines.push(...indent(storyLines(error.message), '  '));
   }
   const logs = (options.logs ?? []).flatMap((l) => l.replace(/\n$/, '').split('\n'));
   if (logs.length > 0) {

@@ -73,8 +73,8 @@ const FORWARD: Readonly<Record<string, readonly string[]>> = { idle: ['lock'], l
 
 /**
  * The timeline is what a learner and an operator read: every step of an Enactor must say
- * what it did, and a step that moved its Enactor on (started a plan, read an endpoint,
- * wrote the last endpoint) must not be marked failed (✗).
+ * what it did, and a step that changed what an endpoint serves, or moved its Enactor on
+ * (started a plan, read an endpoint, wrote the last endpoint), must not be marked failed (✗).
  */
 export function timelineProblems(night: Observed): string[] {
   const problems: string[] = [];
@@ -82,7 +82,9 @@ export function timelineProblems(night: Observed): string[] {
     if (!step.actor.startsWith('enactor')) continue;
     const from = before.enactors.find((e) => e.id === step.actor)?.phase ?? '';
     const to = after.enactors.find((e) => e.id === step.actor)?.phase ?? '';
+    const moved = after.endpoints.find((e) => e.activeGeneration !== before.endpoints.find((b) => b.name === e.name)?.activeGeneration);
     if (step.result.trim() === '') problems.push(`at ${at(step)} "${step.action}" says nothing of what it did: its result is empty`);
+    else if (!step.ok && moved !== undefined) problems.push(`at ${at(step)} "${step.action}" moved ${moved.name} to gen ${moved.activeGeneration ?? 'none'} but is marked failed (✗): ${step.result}`);
     else if (!step.ok && (FORWARD[from] ?? []).includes(to)) problems.push(`at ${at(step)} "${step.action}" moved on (${from} → ${to}) but is marked failed (✗): ${step.result}`);
     if (problems.length === MAX) break;
   }

@@ -27,14 +27,23 @@ const at = (step: TraceStep): string => `${formatClock(step.time)} ${step.actor}
 /**
  * The rollback record is how operators go back one plan: every write that moves an
  * endpoint off a set that still exists must point the endpoint's rollback record at that
- * set; a write that repairs an endpoint whose set is gone points it at a set that exists.
+ * set; a write that repairs an endpoint whose set is gone points it at a set that exists;
+ * writing the plan an endpoint already serves must not overwrite the way back with it.
  */
 export function rollbackProblems(night: Observed): string[] {
   const problems: string[] = [];
   for (const { step, before, after } of steps(night)) {
     for (const now of after.endpoints) {
       const was = before.endpoints.find((e) => e.name === now.name);
-      if (was === undefined || was.activeGeneration === null || was.activeGeneration === now.activeGeneration || now.activeGeneration === null) continue;
+      if (was === undefined || was.activeGeneration === null || now.activeGeneration === null) continue;
+      if (was.activeGeneration === now.activeGeneration) {
+        // The same plan written again: the way back must not be overwritten with it.
+        if (was.activeSetExists && now.rollbackGeneration !== was.rollbackGeneration && now.rollbackGeneration === now.activeGeneration) {
+          problems.push(`at ${at(step)} wrote gen ${now.activeGeneration} again over ${now.name}, which already served it, and pointed its rollback record at it: the way back to gen ${was.rollbackGeneration ?? 'none'} is gone`);
+        }
+        if (problems.length === MAX) return problems;
+        continue;
+      }
       const expected = was.activeSetExists ? was.activeGeneration : now.activeGeneration;
       if (now.rollbackGeneration === expected) continue;
       problems.push(

@@ -67,7 +67,8 @@ describe('Lesson 02 · generation checks', () => {
     );
     const run = runNight(enactor(), config, pdt('23:12'), 1);
     const regional = run.final.endpoints.find((e) => e.name === REGIONAL_ENDPOINT);
-    assert((regional?.answers.length ?? 0) > 0, `${REGIONAL_ENDPOINT} answered no addresses at 23:12, after the Planner's incorrect gen 105: it must keep serving.\n${story(run, run.violations[0])}`);
+    const broke = run.violations[0];
+    assert((regional?.answers.length ?? 0) > 0, `${REGIONAL_ENDPOINT} answered no addresses at 23:12, after the Planner's incorrect gen 105: it must keep serving.${broke === undefined ? '' : `\n${story(run, broke)}`}`);
     assert(
       (regional?.activeGeneration ?? 0) > 105,
       `at 23:12 ${REGIONAL_ENDPOINT} still served gen ${regional?.activeGeneration ?? 'none'}: refusing gen 105 must not stop the plans after it, which are correct and must still be applied.`,

@@ -82,8 +82,9 @@ const FORWARD: Readonly<Record<string, readonly string[]>> = { idle: ['lock'], l
 
 /**
  * The timeline is what a learner and an operator read: every step of an Enactor must say
- * what it did, and a step that changed what an endpoint serves, or moved its Enactor on
- * (started a plan, read an endpoint, wrote the last endpoint), must not be marked failed (✗).
+ * what it did; a step that changed what an endpoint serves or moved its Enactor on (started
+ * a plan, read an endpoint, wrote the last endpoint) must not be marked failed (✗), and a
+ * freshness check that left a newer plan unapplied must be.
  */
 export function timelineProblems(night: Observed): string[] {
   const problems: string[] = [];
@@ -95,6 +96,9 @@ export function timelineProblems(night: Observed): string[] {
     if (step.result.trim() === '') problems.push(`at ${at(step)} "${step.action}" says nothing of what it did: its result is empty`);
     else if (!step.ok && moved !== undefined) problems.push(`at ${at(step)} "${step.action}" moved ${moved.name} to gen ${moved.activeGeneration ?? 'none'} but is marked failed (✗): ${step.result}`);
     else if (!step.ok && (FORWARD[from] ?? []).includes(to)) problems.push(`at ${at(step)} "${step.action}" moved on (${from} → ${to}) but is marked failed (✗): ${step.result}`);
+    else if (from === 'idle' && to === 'idle' && step.ok && before.newestGeneration > Math.max(0, ...before.endpoints.map((e) => e.activeGeneration ?? 0))) {
+      problems.push(`at ${at(step)} "${step.action}" left gen ${before.newestGeneration}, newer than every endpoint's, unapplied, yet it is marked done (→): a refusal must show as ✗: ${step.result}`);
+    }
     if (problems.length === MAX) break;
   }
   return problems;

@@ -116,6 +116,19 @@ describe('the terminal layout', () => {
     expect(report.indexOf('my debug line')).toBeGreaterThan(report.indexOf('Your console output'));
   });
 
+  it("shows a failing step's story to its end: a searched schedule's breaking step is never cut off", () => {
+    const steps = Array.from({ length: 13 }, (_, i) => `00:00:00.000  enactor-az${(i % 2) + 1}  step ${i + 1}`);
+    const story = ['generation-never-regresses broke after step 13 of 13.', 'Replay it: …', '', ...steps, '00:00:00.000  ✖ generation-never-regresses: a stale plan overwrote a newer one'].join('\n');
+    const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test('step 7: every interleaving', 'failed', story)] };
+    const shown = lessonReport(run).join('\n');
+    expect(shown).toContain('step 13');
+    expect(shown).toContain('✖ generation-never-regresses: a stale plan overwrote a newer one');
+    const long = [...Array.from({ length: 200 }, (_, i) => `line ${i + 1}`), 'the invariant broke here'].join('\n');
+    const cut = lessonReport({ ...run, tests: [test('step 7: every interleaving', 'failed', long)] }).join('\n');
+    expect(cut, 'the head, the gap marked, and the end').toMatch(/line 8\n\s+⋮ \d+ lines not shown[^\n]*\n[^]*the invariant broke here/);
+    expect(cut).not.toContain('line 100\n');
+  });
+
   it('cuts a long verdict to one 80-column line', () => {
     const long = 'step 4: an Enactor that lost the lock retries with back-off and still never writes an old plan';
     const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test(long, 'failed', 'x')] };

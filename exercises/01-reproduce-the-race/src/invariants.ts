@@ -6,8 +6,10 @@ import type { DnsObservation, Invariant } from '@outage-lab/core';
  * An invariant is a property that must hold after every step. The simulator calls
  * `check(now, before)` with what could be observed right after a step (`now`) and right
  * before it (`before`, null for the starting state). Return null when all is well, or one
- * sentence saying what broke, in the incident's words: that sentence is what the explorer
- * prints next to the timeline of the schedule that broke it.
+ * sentence saying what broke and where (name the endpoint), in the incident's words: that
+ * sentence is what the explorer prints next to the timeline of the schedule that broke it.
+ * `now.endpoints` comes in no promised order, and an endpoint new to the zone is not in
+ * `before`.
  *
  * `now.endpoints` lists every endpoint with:
  *   name, activeGeneration (the plan the root ALIAS points at), activeSetExists,

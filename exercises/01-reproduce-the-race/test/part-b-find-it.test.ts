@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, it } from 'vitest';
 import {
   createDnsModel,
   explore,
@@ -9,11 +9,12 @@ import {
   parseReplay,
   runModel,
   type DnsObservation,
+  type EndpointView,
   type Invariant,
 } from '@outage-lab/core';
 import { DNS_SAFETY_INVARIANTS } from '@outage-lab/core/judge';
 import { activePlanExists, generationNeverRegresses, myInvariants, regionalEndpointResolves } from '../src/invariants.ts';
-import { SCRIPTED_NIGHTS } from './nights.ts';
+import { SCRIPTED_NIGHTS, type ScriptedNight } from './nights.ts';
 import { runNight } from './support.ts';
 
 /** A budget for the steps that run a whole night or many schedules, so that a busy laptop is never a failure. */
@@ -21,45 +22,66 @@ const HEAVY = { timeout: 120_000 };
 
 const ordinary = runNight(ordinaryNight().named('ordinary').runUntil('23:40').value);
 
-/** Indices of the observations after which an invariant fires. */
-function fired(invariant: Invariant<DnsObservation>, observations: readonly DnsObservation[]): number[] {
-  const hits: number[] = [];
-  observations.forEach((now, i) => {
-    if (invariant.check(now, i === 0 ? null : (observations[i - 1] ?? null)) !== null) hits.push(i);
-  });
-  return hits;
+/** An endpoint's state as the tests describe it: which plan its root ALIAS points at, and what a resolver gets. */
+function state(e: EndpointView | undefined): string {
+  if (e === undefined) return 'not yet in the zone';
+  const root = e.activeGeneration === null ? 'no root ALIAS' : `gen ${e.activeGeneration}${e.activeSetExists ? '' : ' (its set deleted)'}`;
+  return `${root}, ${e.answers.length} addresses`;
 }
 
-function describeMoment(observations: readonly DnsObservation[], i: number): string {
+/** What happened to the endpoints that broke, after step `i` of a night. */
+function whatBroke(observations: readonly DnsObservation[], i: number, names: readonly string[]): string {
   const now = observations[i];
-  if (now === undefined) return `observation ${i}`;
-  const views = now.endpoints.map((e) => `${e.name.split('.')[0] === 'dynamodb' ? e.name : e.name.split('.')[0]}: gen ${e.activeGeneration ?? 'none'}${e.activeSetExists ? '' : ' (set gone)'}, ${e.answers.length} answers`);
-  return `after step ${i} (${formatClock(now.time)}): ${views.join('; ')}`;
+  const before = observations[i - 1];
+  const time = now === undefined ? '' : ` (${formatClock(now.time)})`;
+  const views = names.map((name) => {
+    const is = state(now?.endpoints.find((e) => e.name === name));
+    return before === undefined ? `${name} is on ${is}` : `${name} went from ${state(before.endpoints.find((e) => e.name === name))} to ${is}`;
+  });
+  return `after step ${i}${time}, ${views.join(' and ')}`;
 }
 
-/** The learner's invariant must be their own, fire exactly where the scripted nights say, and never on an ordinary night. */
+/** Whether a sentence names one of the endpoints (a whole name: streams.dynamodb… does not name dynamodb…). */
+function names(sentence: string, endpoints: readonly string[]): boolean {
+  return endpoints.some((name) => new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`).test(sentence));
+}
+
+/**
+ * Where the learner's invariant goes wrong on one scripted night: every step where it
+ * stays silent though an endpoint broke (named), speaks though nothing broke (quoted),
+ * or speaks without naming the endpoint.
+ */
+function mistakes(mine: Invariant<DnsObservation>, night: ScriptedNight): string[] {
+  const expected = night.fires[mine.name] ?? {};
+  return night.observations.flatMap((now, i) => {
+    const said = mine.check(now, i === 0 ? null : (night.observations[i - 1] ?? null));
+    const broke = expected[i];
+    if (broke === undefined) return said === null ? [] : [`after step ${i} nothing broke, yet it said: "${said}"`];
+    if (said === null) return [`it stayed silent ${whatBroke(night.observations, i, broke)}`];
+    return names(said, broke) ? [] : [`after step ${i} it said "${said}", which does not name ${broke.join(' or ')}: say which endpoint broke`];
+  });
+}
+
+/** The learner's invariant must be their own, fire exactly where the scripted nights say, naming the endpoint, and never on an ordinary night. */
 function judge(mine: Invariant<DnsObservation>): void {
   const core = DNS_SAFETY_INVARIANTS.find((i) => i.name === mine.name);
-  expect(
-    core !== undefined && (mine === core || mine.check === core.check || String(mine.check) === String(core.check)),
+  assert(
+    !(core !== undefined && (mine === core || mine.check === core.check || String(mine.check) === String(core.check))),
     `${mine.name} is the core's own invariant, re-exported or copied: Part B asks you to write it. Say it from what can be observed in now and before.`,
-  ).toBe(false);
+  );
+  assert(mine.kind === 'safety', `${mine.name} is of kind '${mine.kind}', so the explorer would not check it after every step: a resolver that gets no answer at 23:48 is a safety failure, keep kind 'safety'.`);
+  assert(mine.description.trim() !== '', `${mine.name} has no description: the explorer prints it beside every schedule that breaks it, so say what must always hold.`);
   for (const night of SCRIPTED_NIGHTS) {
-    const expected = night.fires[mine.name] ?? [];
-    const got = fired(mine, night.observations);
-    const missed = expected.filter((i) => !got.includes(i));
-    const extra = got.filter((i) => !expected.includes(i));
-    expect(
-      [...missed.map((i) => `missed ${describeMoment(night.observations, i)}`), ...extra.map((i) => `fired ${describeMoment(night.observations, i)}`)],
-      `${mine.name} (${mine.description}) on a scripted night, ${night.name}`,
-    ).toEqual([]);
+    const wrong = mistakes(mine, night);
+    assert(wrong.length === 0, `${mine.name} (${mine.description}) on a scripted night, ${night.name}:\n${wrong.map((w) => `- ${w}`).join('\n')}`);
   }
-  const onOrdinary = fired(mine, ordinary.observations);
-  const first = onOrdinary[0];
-  expect(
-    first === undefined ? null : `${mine.name} fired after ${ordinary.trace[first - 1]?.actor}: ${ordinary.trace[first - 1]?.action} at ${formatClock(ordinary.observations[first]?.time ?? 0)}`,
-    'an ordinary night, where nothing went wrong, must break no invariant',
-  ).toBeNull();
+  const first = ordinary.observations.findIndex((now, i) => mine.check(now, i === 0 ? null : (ordinary.observations[i - 1] ?? null)) !== null);
+  if (first < 0) return;
+  const step = ordinary.trace[first - 1];
+  const said = mine.check(ordinary.observations[first] as DnsObservation, ordinary.observations[first - 1] ?? null);
+  assert.fail(
+    `${mine.name} fired on an ordinary night, where nothing went wrong: after ${step === undefined ? 'the start' : `${formatClock(step.time)} ${step.actor}: ${step.action}`} it said "${said}". Every endpoint is behind the Planner for a moment after each plan; that is not an outage.`,
+  );
 }
 
 describe('Lesson 01 · Part B: let the machine find it', () => {
@@ -78,11 +100,13 @@ describe('Lesson 01 · Part B: let the machine find it', () => {
   it('step 8: random exploration with your invariants finds a violating seed within 300 seeds, and it replays', HEAVY, () => {
     const model = createDnsModel(october2025Exploration.config, { name: 'october2025Exploration' });
     const found = explore(model, { invariants: myInvariants, strategy: 'random', runs: 300 });
-    expect(found.counterexample, `300 random schedules broke none of your invariants: they never return a sentence`).not.toBeNull();
     const cx = found.counterexample;
-    if (cx === null) return;
+    assert(cx !== null, `300 random schedules of the october2025 topology broke none of your invariants: each check returned null after every step, even on the schedules where the regional endpoint went empty.`);
     const replay = parseReplay(cx.replay);
     const again = runModel(model, { seed: replay.seed, scheduler: replay.scheduler, invariants: myInvariants });
-    expect(again.violations[0]?.invariant, `the replay string did not reproduce the failure:\n${formatCounterexample(cx)}`).toBe(cx.violation.invariant);
+    assert(
+      again.violations[0]?.invariant === cx.violation.invariant,
+      `the replay string did not reproduce the failure: replayed, ${again.violations[0] === undefined ? 'no invariant broke' : `${again.violations[0].invariant} broke first`}. An invariant must judge only now and before, never remember earlier calls:\n${formatCounterexample(cx)}`,
+    );
   });
 });

@@ -84,5 +84,17 @@ export function regionalStory(night: Night): string {
     const last = writes[writes.length - 1];
     return `${header}\nNo Enactor ever moved the regional endpoint back to an older plan.${last === undefined ? '' : ` Its last write: ${formatClock(last.time)} ${last.actor}: ${last.result}`}`;
   }
-  return `${header}\n${formatTimelineAround(night.trace, marks, { context: 3, relevant, violations: night.violations.filter((v) => v.invariant === 'regional-endpoint-resolves').slice(0, 1) })}`;
+  const timeline = formatTimelineAround(night.trace, marks, { context: 3, relevant, violations: night.violations.filter((v) => v.invariant === 'regional-endpoint-resolves').slice(0, 1) }).split('\n');
+  // The story ends with the line saying what broke, not with the step after it.
+  const broke = timeline.findLastIndex((line) => /^\S+ {2}✖ /.test(line));
+  if (broke >= 0) return `${header}\n${timeline.slice(0, broke + 1).join('\n')}`;
+  return `${header}\n${timeline.join('\n')}\n${whyItKeptAnswering(facts)}`;
+}
+
+/** The sentence that ends a night whose regional endpoint went back a generation but never went empty. */
+function whyItKeptAnswering({ staleWrite, deletion }: RaceFacts): string {
+  if (staleWrite === null) return `${REGIONAL_ENDPOINT} kept answering all night.`;
+  const wrote = `${staleWrite.actor} wrote gen ${staleWrite.to} over gen ${staleWrite.from} at ${formatClock(staleWrite.time)}`;
+  if (deletion === null) return `${wrote}, but no clean-up deleted gen ${staleWrite.to} while it was live: ${REGIONAL_ENDPOINT} went back a generation and kept answering.`;
+  return `${wrote}, and at ${formatClock(deletion.time)} ${deletion.actor}'s clean-up deleted the set of gen ${deletion.generation}, yet ${REGIONAL_ENDPOINT} still answered.`;
 }

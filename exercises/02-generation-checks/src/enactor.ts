@@ -70,11 +70,13 @@ export class DnsEnactor extends EnactorSteps {
     // Enactor may have written since. At 23:48 a plan whose freshness was checked 37
     // minutes earlier overwrote a newer one here. What must the endpoint still serve for
     // this write to be safe, and how can the batch itself make Route 53 refuse it if that
-    // changed after your read? A check of what you read, on its own, is not enough.
+    // changed after your read? A check of what you read, on its own, is not enough. (An
+    // endpoint added to the zone tonight has no root ALIAS yet.)
     //
     // TODO(lesson 02): after 23:48 every batch failed on the rollback record, which had
     // to point at a set clean-up had deleted, and the system stayed wedged until the
     // operators came. Where should the rollback point when the set you read is gone?
+    // Everywhere else it is how operators take an endpoint back one plan.
     const lock = lockChanges(endpoint, me, ctx.now, world.config.lockTtlMs);
     const before = me.rootSeen === null ? null : generationOfSet(me.rootSeen);
     const result = world.route53.changeResourceRecordSets([...lock, ...planChanges(endpoint, plan, me)]);
@@ -93,7 +95,8 @@ export class DnsEnactor extends EnactorSteps {
     // TODO(lesson 02): this trusts the Enactor's memory of the plan it just applied. At
     // 23:48 it deleted the plan the regional endpoint was serving. Which plans must
     // clean-up never delete, and where can it learn which they are right now? Old plans
-    // must still go away, or the plan store grows forever.
+    // must still go away, or the plan store grows forever; which must stay all the same,
+    // for an Enactor a plan or two behind and for the rollback records?
     const cutoff = generation - world.config.cleanupThreshold;
     const oldPlans = world.plans.generations().filter((g) => g < cutoff);
     oldPlans.forEach((g) => world.plans.delete(g));

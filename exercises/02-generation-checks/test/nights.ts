@@ -56,3 +56,16 @@ export function laggingStart(world: DnsWorld): void {
   if (az1 === undefined) throw new Error('could not set up the lagging night: no Enactor');
   Object.assign(az1, { phase: 'cleanup', plan, endpoint: config.endpoints.length, lastApplied: LAG.to - 1, lastAttempted: LAG.to });
 }
+
+/** The endpoint the Region gains tonight: in the config, with no records in the zone yet. */
+export const NEW_ENDPOINT = 'streams.dynamodb.us-east-1.amazonaws.com';
+
+/** A night on which NEW_ENDPOINT has just been added: no root ALIAS, no rollback record, no set. */
+export function newEndpoint(world: DnsWorld): void {
+  if (!world.config.endpoints.some((e) => e.name === NEW_ENDPOINT)) throw new Error(`could not set up the new endpoint: ${NEW_ENDPOINT} is not in the config`);
+  const records = [world.route53.get(NEW_ENDPOINT, 'ALIAS'), world.route53.get(rollbackName(NEW_ENDPOINT), 'ALIAS')].flatMap((r) => (r === undefined ? [] : [r]));
+  const set = records[0]?.value;
+  const all = [...records, ...(set === undefined ? [] : world.route53.recordsAt(set))];
+  const deleted = world.route53.changeResourceRecordSets(all.map((record) => ({ action: 'DELETE' as const, record })));
+  if (!deleted.ok) throw new Error(`could not set up the new endpoint: ${deleted.reason}`);
+}

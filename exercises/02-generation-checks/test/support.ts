@@ -1,3 +1,4 @@
+import { assert } from 'vitest';
 import {
   REGIONAL_ENDPOINT,
   createDnsModel,
@@ -13,10 +14,14 @@ import {
   type Violation,
 } from '@outage-lab/core';
 import { DNS_INVARIANTS } from '@outage-lab/core/judge';
+import { timelineProblems } from './judge-night.ts';
 
 export type Night = RunResult<DnsWorld, DnsObservation> & { readonly observations: readonly DnsObservation[] };
 
-/** A timed night with the given Enactor in every AZ, keeping every observation and every broken invariant. */
+/**
+ * A timed night with the given Enactor in every AZ, keeping every observation and every
+ * broken invariant; it fails if the Enactor's own timeline misreports what it did.
+ */
 export function runNight(enactor: EnactorProgram, config: DnsConfig, untilMs: number, seed: number, prepare?: (world: DnsWorld) => void): Night {
   const observations: DnsObservation[] = [];
   const result = runModel(createDnsModel(config, { enactor, ...(prepare === undefined ? {} : { prepare }) }), {
@@ -26,7 +31,10 @@ export function runNight(enactor: EnactorProgram, config: DnsConfig, untilMs: nu
     stopOnViolation: false,
     onStep: (_, observed) => observations.push(observed),
   });
-  return { ...result, observations };
+  const night = { ...result, observations };
+  const lies = timelineProblems(night);
+  assert(lies.length === 0, `your Enactor's timeline does not tell what happened, and the timeline is what you and an operator read:\n${lies.map((p) => `- ${p}`).join('\n')}`);
+  return night;
 }
 
 /**
@@ -34,7 +42,7 @@ export function runNight(enactor: EnactorProgram, config: DnsConfig, untilMs: nu
  * timeline's wording: the first write that moved an endpoint back to an older generation,
  * the first step after which an endpoint's active set was gone, and the violation.
  */
-function decisiveSteps(night: Night, violation: Violation | undefined): { label: string; index: number }[] {
+export function decisiveSteps(night: Pick<Night, 'trace' | 'observations'>, violation: Violation | undefined): { label: string; index: number }[] {
   const marks: { label: string; index: number }[] = [];
   const obs = night.observations;
   const at = (test: (now: DnsObservation, before: DnsObservation) => boolean): number => obs.findIndex((now, i) => i > 0 && test(now, obs[i - 1] as DnsObservation));
@@ -62,5 +70,12 @@ export function story(night: Night, violation: Violation | undefined): string {
     marks.map((m) => m.index),
     { context: 3, relevant, violations: [violation] },
   );
-  return `${violation.invariant} broke at ${formatClock(violation.time)}: ${violation.message}\nThe decisive steps: ${decisive}.\n${timeline}`;
+  return `${violation.invariant} broke at ${formatClock(violation.time)}: ${violation.message}\nThe decisive steps: ${decisive}.\n${endAtBreak(timeline)}`;
+}
+
+/** A timeline that ends with the line saying what broke, not with the step after it. */
+export function endAtBreak(timeline: string): string {
+  const lines = timeline.split('\n');
+  const last = lines.findLastIndex((line) => /^\S+ {2}✖ /.test(line));
+  return last < 0 ? timeline : lines.slice(0, last + 1).join('\n');
 }

@@ -26,24 +26,26 @@ export interface VelocityLimits {
 }
 
 export function createVelocityControl(limits: VelocityLimits): FailoverPolicy {
-  // TODO(lesson 03): remember every removal you allow: when it happened and how much
-  // capacity it took. Keep that history here, inside the factory, not at module level:
-  // every run of the model builds a fresh policy and must start with a clean slate.
+  // TODO(lesson 03): the limits below need a memory of what failover removed, how much
+  // and when. Where should it live, given that every run of the model builds a fresh
+  // policy, and two runs with one seed must decide the same?
   return {
     decide(input: FailoverInput): readonly string[] {
       const { azs } = input;
 
-      // TODO(lesson 03): if every AZ is unhealthy, none is better than another, and
-      // withdrawing some only piles their clients onto the others. Withdraw nothing:
-      // Route 53 would answer with all of them anyway (fail open).
+      // TODO(lesson 03): on 20 October the checks failed because the checker itself was
+      // overloaded, not the targets. When every AZ looks unhealthy at once, which is the
+      // likelier culprit, and is any AZ a better place for clients than another? What
+      // should DNS answer then? (Route 53 fails open when every AZ is withdrawn.)
 
-      // TODO(lesson 03): only recent removals count against the budget. Which of the
-      // removals you remember are still recent, and how much capacity is in DNS now?
+      // TODO(lesson 03): the budget is for removals within the last window only. Which of
+      // the removals you remember still count, and how much capacity is in DNS now?
 
-      // TODO(lesson 03): which unhealthy AZs may leave DNS now, and in what order, so that
-      // neither the window's budget nor the floor of published capacity is broken? An AZ
-      // already out and still unhealthy costs nothing more to keep out. (Shares such as
-      // one third do not add up exactly in floating point.)
+      // TODO(lesson 03): which unhealthy AZs may leave DNS now, so that neither the
+      // window's budget nor the floor of published capacity is broken, counting every
+      // withdrawal you make in this same call? When only some may go, which should go
+      // first? What about an AZ already out and still unhealthy? (Shares such as one
+      // third do not add up exactly in floating point.)
 
       // What NLB did in October 2025: withdraw every unhealthy AZ at once, however much
       // capacity that takes out of DNS and however often it has happened before.

@@ -24,11 +24,28 @@ const MORNING = { from: pdt('05:30', 20), until: pdt('09:36', 20) };
 const WORST_MINUTE_ERROR_RATE = 0.2;
 const MAX_DNS_CHANGES_PER_HOUR = 6;
 
+/**
+ * A fresh policy for every check. Each check of steps 1 to 3 comes more than an hour after
+ * the removals of the checks before it, or after they were forgotten, so that a history
+ * shared between policies shows up at step 8, which is about it, and not as a wrong limit.
+ */
 const policy = () => createVelocityControl(LIMITS);
 
-function az(name: string, state: { unhealthy?: boolean; withdrawn?: boolean } = {}): AzStatus {
+function az(name: string, state: { unhealthy?: boolean; withdrawn?: boolean; healthyFraction?: number; capacity?: number } = {}): AzStatus {
   const unhealthy = state.unhealthy ?? false;
-  return { az: name, capacity: 1 / 3, healthyFraction: unhealthy ? 0.4 : 0.97, unhealthy, withdrawn: state.withdrawn ?? false };
+  return {
+    az: name,
+    capacity: state.capacity ?? 1 / 3,
+    healthyFraction: state.healthyFraction ?? (unhealthy ? 0.4 : 0.97),
+    unhealthy,
+    withdrawn: state.withdrawn ?? false,
+  };
+}
+
+/** An NLB with a node in each of us-east-1's six AZs, each a sixth of its nodes. */
+const SIX_AZS = ['use1-az1', 'use1-az2', 'use1-az3', 'use1-az4', 'use1-az5', 'use1-az6'] as const;
+function sixth(name: string, state: { unhealthy?: boolean; withdrawn?: boolean } = {}): AzStatus {
+  return az(name, { ...state, capacity: 1 / 6 });
 }
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
@@ -46,12 +63,20 @@ function withFailures(failures: NlbScenario['failures'], until: string): NlbScen
 
 describe('lesson 03: a velocity control for NLB AZ failover', () => {
   it('step 1: failover never leaves less than two thirds of the nodes in DNS', () => {
-    const together = policy().decide({ now: pdt('06:52', 20), azs: [az('a', { unhealthy: true }), az('b', { unhealthy: true }), az('c')] });
+    const together = policy().decide({
+      now: pdt('06:52', 20),
+      azs: [az('a', { unhealthy: true, healthyFraction: 0.6 }), az('b', { unhealthy: true, healthyFraction: 0.1 }), az('c')],
+    });
     expect(
       together.length,
       `At 06:52 AZs a and b both failed their health checks and the policy withdrew [${together.join(', ')}]. ` +
         'One of them may go, but taking both leaves a third of the nodes to carry every client.',
     ).toBe(1);
+    expect(
+      together,
+      `At 06:52 AZ a still had 60% of its targets in service and AZ b 10%; the floor lets one of them go and the policy withdrew ${together.join(', ')}. ` +
+        "Keeping b in DNS sends its clients to a node that fails nine connections in ten: withdraw the AZ with the fewest targets in service first.",
+    ).toEqual(['b']);
     const later = policy().decide({ now: pdt('08:52', 20), azs: [az('a', { unhealthy: true, withdrawn: true }), az('b', { unhealthy: true }), az('c')] });
     expect(
       later,
@@ -63,9 +88,29 @@ describe('lesson 03: a velocity control for NLB AZ failover', () => {
       `AZ a has been out of DNS for two hours; at 08:52 AZ b failed too and the policy kept out [${later.join(', ')}]. ` +
         "The hour's budget is back, but the floor is not: two thirds of the nodes stay published.",
     ).toEqual(['a']);
+    const six = policy().decide({
+      now: pdt('04:00', 20),
+      azs: SIX_AZS.map((name, i) => sixth(name, { unhealthy: i < 4, withdrawn: i === 0 })),
+    });
+    expect(
+      six,
+      `An NLB in all six AZs of us-east-1, each a sixth of its nodes: use1-az1 has been out of DNS for hours, and at 04:00 ` +
+        `use1-az2, az3 and az4 failed their checks too. The policy kept out [${six.join(', ')}]. The hour's budget allows two more sixths, ` +
+        'but the floor allows only one: after the first withdrawal two thirds of the nodes are left, and each later one must be weighed against what is left after the ones before it in the same call.',
+    ).toHaveLength(2);
   });
 
   it('step 2: an AZ that came back cannot be withdrawn again within the hour', () => {
+    const six = policy();
+    six.decide({ now: pdt('05:10', 20), azs: SIX_AZS.map((name, i) => sixth(name, { unhealthy: i === 5 })) });
+    const later = six.decide({ now: pdt('05:40', 20), azs: SIX_AZS.map((name, i) => sixth(name, { unhealthy: i < 3 })) });
+    expect(
+      later,
+      `An NLB in all six AZs of us-east-1, each a sixth of its nodes: failover withdrew use1-az6 at 05:10, and it came back. ` +
+        `At 05:40 use1-az1, az2 and az3 failed their checks and the policy withdrew [${later.join(', ')}]. Taking capacity out again and again ` +
+        "within the hour is the churn that kept the health-check subsystem overloaded: the hour's budget is a third of the nodes, a sixth " +
+        'is spent, so one more AZ may go, not two, and each withdrawal in the same call spends the budget too.',
+    ).toHaveLength(1);
     const p = policy();
     const t = pdt('06:52', 20);
     p.decide({ now: t, azs: [az('a', { unhealthy: true }), az('b'), az('c')] });

@@ -43,8 +43,10 @@ export function createQueueThrottle(limits: ThrottleLimits): Throttle {
 
     /** Whether the item at the head of the queue, due by `deadline`, should be dropped unworked. */
     shouldDrop(deadline: number, queue: QueueState): boolean {
-      // TODO(lesson 04): an item whose deadline has passed belongs to a caller who has
-      // already given up; working on it is pure waste. Drop it (its owner asks again).
+      // TODO(lesson 04): at 04:14 DWFM's queue held a request for every droplet, most of
+      // them older than the time their droplet waits. Whose work is this item, is anyone
+      // still waiting for it, and could a host finish it in time if it started now? What
+      // does working on it cost the droplets behind it? (Its owner asks again either way.)
 
       // What DWFM did in October 2025: work on every item, even when nobody waited for it.
       return false;

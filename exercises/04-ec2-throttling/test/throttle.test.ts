@@ -92,7 +92,7 @@ describe('lesson 04: throttle DWFM and Network Manager by the size of the waitin
         }),
       ),
     ).filter((f): f is string => f !== null);
-    expect(failures.length, `${failures.slice(0, 2).join('\n')}\n(${failures.length} of the queues this step tried were throttled wrongly)`).toBe(0);
+    expect(failures.length, `${failures.length} of the queues this step tried were throttled wrongly; ${failures.length === 1 ? 'it' : 'the first two'}:\n${failures.slice(0, 2).join('\n')}`).toBe(0);
   });
 
   it('step 3: work whose caller has already given up is dropped, not worked on', () => {
@@ -101,6 +101,11 @@ describe('lesson 04: throttle DWFM and Network Manager by the size of the waitin
       throttle().shouldDrop(q.now - MINUTE, q),
       "At 04:14 the head of DWFM's queue was a lease request whose droplet stopped waiting a minute earlier. " +
         'Working on it is throughput without goodput: drop it, the droplet asks again.',
+    ).toBe(true);
+    expect(
+      throttle().shouldDrop(q.now, q),
+      "At 04:14 the head of DWFM's queue was a lease request due at 04:14 exactly, and the throttle kept it. Its droplet gives up now, " +
+        'and any work started now finishes after that: it is as stale as one due a minute ago.',
     ).toBe(true);
     expect(throttle().shouldDrop(q.now + MINUTE, q), 'A lease request still inside its deadline was dropped: its droplet is still waiting for it.').toBe(
       false,
@@ -136,8 +141,12 @@ describe('lesson 04: throttle DWFM and Network Manager by the size of the waitin
     const run = nightWithThrottle();
     const miscount = run.samples.find((s) => s.leased + s.queueLength + s.backingOff !== FLEET);
     expect(
-      miscount && `${formatHourMinute(miscount.time)}: ${miscount.leased} leased + ${miscount.queueLength} queued + ${miscount.backingOff} backing off`,
-      `Every one of the ${FLEET} droplets is leased, waiting in DWFM's queue, or waiting to ask again.`,
+      miscount,
+      miscount === undefined
+        ? ''
+        : `At ${formatHourMinute(miscount.time)} ${miscount.leased} droplets were leased, ${miscount.queueLength} queued and ${miscount.backingOff} waiting to ask again: ` +
+            `${miscount.leased + miscount.queueLength + miscount.backingOff} of ${FLEET}. Every droplet is leased, waiting in DWFM's queue, or waiting to ask again; ` +
+            'one that is none of these never gets a lease and takes no launches.',
     ).toBeUndefined();
     const last = run.samples[run.samples.length - 1];
     expect(

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Refused, type BoardService } from './board-service.ts';
 import { boardPage, PAGE_HEADERS } from './page.ts';
 import { LIMITS, parseJsonBody } from './schema.ts';
+import { roomFeed } from './room-feed.ts';
 import { boardView, stuckSteps } from './view.ts';
 
 export interface ServeBoardOptions {
@@ -86,6 +87,7 @@ export async function serveBoard(options: ServeBoardOptions): Promise<RunningBoa
     if (path === '/events') return openStream(res);
     if (path === '/api/board') return json(res, 200, view());
     if (path === '/api/stuck') return stuck(req, res);
+    if (path === '/api/room') return json(res, 200, roomFeed(service.state, now()), loopbackCors(req));
     throw new Refused(404, `not found: ${path.slice(0, 60)}`);
   }
 
@@ -102,9 +104,14 @@ export async function serveBoard(options: ServeBoardOptions): Promise<RunningBoa
   }
 
   /** The "most stuck" list, also for a slide deck's presenter view open from this machine. */
-  function stuck(req: IncomingMessage, res: ServerResponse): void {
+  /** CORS for a deck open on this machine (a file:// page's origin is "null"), and for nobody else. */
+  function loopbackCors(req: IncomingMessage): Record<string, string> {
     const origin = header(req, 'origin');
-    const cors: Record<string, string> = origin !== undefined && (origin === 'null' || LOOPBACK_ORIGIN.test(origin)) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+    return origin !== undefined && (origin === 'null' || LOOPBACK_ORIGIN.test(origin)) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+  }
+
+  function stuck(req: IncomingMessage, res: ServerResponse): void {
+    const cors = loopbackCors(req);
     const at = now();
     const stuck = stuckSteps(service.state, at, options.stuckAfterMs);
     // `title` and `items` are the slide engine's generic corner-feed shape.

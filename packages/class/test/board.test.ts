@@ -128,4 +128,15 @@ describe('the board on loopback', () => {
     const theirs = await get(t.url, '/api/stuck', { origin: 'https://evil.example' });
     expect(theirs.headers['access-control-allow-origin']).toBeUndefined();
   });
+
+  it("gives the presenter's corner the class, to a deck open on this machine only", async () => {
+    await progress(t.url, t.code, await join(t.url, t.code, 'Hedy'), verdict('02', 1, 3));
+    const answer = await get(t.url, '/api/room', { origin: 'null' });
+    expect(answer.headers['access-control-allow-origin'], 'a deck opened from a file may read it').toBe('null');
+    const room = JSON.parse(answer.text) as { title: string; items: string[] };
+    expect(room.title).toBe('Class');
+    expect(room.items).toContainEqual(expect.stringMatching(/^Lesson 02: \d+ learners?$/));
+    expect(room.items).toContainEqual(expect.stringMatching(/^Stuck longest: .+, lesson \d+ · step \d+: /));
+    expect((await get(t.url, '/api/room', { origin: 'https://evil.example' })).headers['access-control-allow-origin']).toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterEach, beforeEach } from 'vitest';
+import { splitFailure, UI_RUN_ENV } from './failure-text.ts';
 import { timeoutAdvice } from './step-messages.ts';
 import { STEP_MARKS_ENV } from './step-watchdog.ts';
 
@@ -21,6 +22,22 @@ afterEach((context) => {
     error.stack = plain;
   }
 });
+
+/**
+ * In the Vitest UI a failure reads as in `npm run lesson`: the lesson's words, without
+ * Vitest's account of the assertion (its diff of expected and actual stays beside it).
+ */
+if (process.env[UI_RUN_ENV] === '1') {
+  afterEach((context) => {
+    for (const error of context.task.result?.errors ?? []) {
+      const message = error.message ?? '';
+      const { story, vitest } = splitFailure(message);
+      if (vitest === null || story === '') continue;
+      error.message = story;
+      if (error.stack !== undefined) error.stack = error.stack.replace(message, story);
+    }
+  });
+}
 
 /**
  * When the learner's commands run the lesson, each step leaves a mark while it runs, so

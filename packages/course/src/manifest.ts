@@ -17,8 +17,11 @@ export interface Lesson {
   readonly solution: string;
   /** Files the learner edits, relative to `folder`. */
   readonly files: readonly string[];
-  /** From gentle to nearly the answer. */
-  readonly hints: readonly string[];
+  /**
+   * Repository-relative path of the lesson's hints, from gentle to nearly the answer: a
+   * file beside the solution (see hints.ts), so that browsing the manifest gives nothing away.
+   */
+  readonly hints: string;
   readonly minutes: number;
 }
 
@@ -70,7 +73,10 @@ export function validateManifest(raw: unknown): Manifest {
     };
     const minutes = l['minutes'];
     if (typeof minutes !== 'number' || !(minutes > 0)) throw new ManifestError(`${at}.minutes must be a positive number`);
-    return { id, slug: text('slug'), title: text('title'), folder: text('folder'), solution: text('solution'), files: list('files', 1), hints: list('hints', 3), minutes };
+    const solution = text('solution');
+    const hints = text('hints');
+    if (!hints.startsWith(`${solution}/`) || hints.includes('..')) throw new ManifestError(`${at}.hints "${hints}" must be a file in the lesson's solution folder, like "${solution}/HINTS.md"`);
+    return { id, slug: text('slug'), title: text('title'), folder: text('folder'), solution, files: list('files', 1), hints, minutes };
   });
   return { lessons: checked };
 }

@@ -5,6 +5,7 @@ import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { loadManifest, REPO_ROOT, type Lesson } from './manifest.ts';
 import { STARTERS_DIR } from './starters/pristine.ts';
 import { STEP_BUDGET_MS } from './time-budgets.ts';
+import { UI_RUN_ENV } from './failure-text.ts';
 import { baseFile, wrongFixes, wrongFixFiles, type WrongFix } from './wrong-fixes.ts';
 
 /** The Vitest project name of a lesson's starter (what learners run) and of its solution. */
@@ -15,6 +16,8 @@ export const pristineProject = (lesson: Lesson): string => `starter ${lesson.id}
 export const wrongFixProject = (fix: WrongFix): string => `wrong ${fix.lesson.id} ${fix.name}`;
 
 const SETUP = join(import.meta.dirname, 'lesson-setup.ts');
+/** Step 0 as a Vitest test, for the Vitest UI only (`npm run ui` sets UI_RUN_ENV). */
+const UI_TYPE_STEP = join(import.meta.dirname, 'ui-type-step.ts');
 
 /**
  * Each lesson's tests, as one Vitest project per lesson so the Vitest UI shows each lesson
@@ -41,8 +44,10 @@ export function lessonProjects(root: string = REPO_ROOT, env: NodeJS.ProcessEnv 
     };
     const starter = resolve(root, lesson.folder, 'src');
     const solution = resolve(root, lesson.solution, 'src');
+    // The CLI runs step 0 beside Vitest; the UI shows only what Vitest runs, so there it is a test.
+    const uiStep = env[UI_RUN_ENV] === '1' ? { include: [...test.include, relative(root, UI_TYPE_STEP)], provide: { outageLabLesson: lesson.id } } : {};
     return [
-      { test: { ...test, name: exerciseProject(lesson) } },
+      { test: { ...test, ...uiStep, name: exerciseProject(lesson) } },
       { plugins: [redirectSources('solution', starter, [solution])], test: { ...test, name: solutionProject(lesson) } },
       { plugins: [redirectSources('pristine', starter, [pristineSources(root, lesson)])], test: { ...test, name: pristineProject(lesson) } },
       // Known-wrong fixes: the solution (or the pristine starter) with the fix's edits

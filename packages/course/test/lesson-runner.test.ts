@@ -3,7 +3,7 @@ import type { TestModule } from 'vitest/node';
 import { collectLessonRun, progress } from '../src/lesson-runner.ts';
 import type { Lesson } from '../src/manifest.ts';
 
-const lesson: Lesson = { id: '01', slug: 'race', title: 'Reproduce the race', folder: 'exercises/01-race', solution: 'solutions/01-race', files: ['src/a.ts'], hints: ['a', 'b', 'c'], minutes: 5 };
+const lesson: Lesson = { id: '01', slug: 'race', title: 'Reproduce the race', folder: 'exercises/01-race', solution: 'solutions/01-race', files: ['src/a.ts'], hints: 'solutions/01-race/HINTS.md', minutes: 5 };
 
 /** Just the part of Vitest's TestModule the collector reads. */
 function module(path: string, tests: [string, 'passed' | 'failed'][], project = '01 Reproduce the race'): TestModule {

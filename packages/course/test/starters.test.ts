@@ -9,7 +9,7 @@ import { snapshotStarters, staleStarters } from '../src/starters/pristine.ts';
 /** A repository with one two-file lesson: all the starters command reads. */
 function tempCourse(): string {
   const root = mkdtempSync(join(tmpdir(), 'outage-lab-starters-'));
-  const lesson = { id: '01', slug: 'fresh-plans', title: 'Fresh plans', folder: 'exercises/01-fresh-plans', solution: 'solutions/01-fresh-plans', files: ['src/freshness.ts'], hints: ['a', 'b', 'c'], minutes: 10 };
+  const lesson = { id: '01', slug: 'fresh-plans', title: 'Fresh plans', folder: 'exercises/01-fresh-plans', solution: 'solutions/01-fresh-plans', files: ['src/freshness.ts'], hints: 'solutions/01-fresh-plans/HINTS.md', minutes: 10 };
   const file = join(root, lesson.folder, 'src/freshness.ts');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, 'export const fresh = false;\n');

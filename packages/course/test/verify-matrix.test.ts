@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonRun, TestOutcome } from '../src/lesson-runner.ts';
 import type { Lesson } from '../src/manifest.ts';
-import { solutionCells, starterCells, stepNumber, wrongFixCells } from '../src/verify/matrix.ts';
+import { solutionCells, starterCells, stepNumber, storyCell, wrongFixCells } from '../src/verify/matrix.ts';
 import type { WrongFix } from '../src/wrong-fixes.ts';
 
-const lesson: Lesson = { id: '09', slug: 'demo', title: 'Demo', folder: 'exercises/09-demo', solution: 'solutions/09-demo', files: ['src/a.ts'], hints: ['a', 'b', 'c'], minutes: 5 };
+const lesson: Lesson = { id: '09', slug: 'demo', title: 'Demo', folder: 'exercises/09-demo', solution: 'solutions/09-demo', files: ['src/a.ts'], hints: 'solutions/09-demo/HINTS.md', minutes: 5 };
 const passed = (name: string): TestOutcome => ({ name, title: name, state: 'passed', errors: [] });
 const failed = (name: string, errorName: string, message: string): TestOutcome => ({ name, title: name, state: 'failed', errors: [{ name: errorName, message }] });
 const run = (side: 'exercise' | 'solution', tests: TestOutcome[], loadErrors: string[] = []): LessonRun => ({ lesson, side, tests, loadErrors });
@@ -15,6 +15,15 @@ describe('the red/green matrix', () => {
     const starter = run('exercise', [passed('step 1'), failed('step 2', 'AssertionError', 'the endpoint went back from gen 147 to gen 110')]);
     expect(bad(starterCells(lesson, starter, []))).toEqual([]);
     expect(bad(solutionCells(lesson, run('solution', [passed('step 1'), passed('step 2')]), []))).toEqual([]);
+  });
+
+  it("fails a lesson whose starter or wrong fix fails in Vitest's words instead of the incident's", () => {
+    const told = run('exercise', [failed('step 2: x', 'AssertionError', 'The endpoint went back from gen 147 to gen 110.: expected 110 to be 147 // Object.is equality')]);
+    expect(storyCell(lesson, told, []).ok).toBe(true);
+    const bare = run('exercise', [passed('step 1'), failed('step 2: x', 'AssertionError', "expected [ 'dynamodb' ] to deeply equal []")]);
+    const cell = storyCell(lesson, bare, []);
+    expect(cell.ok).toBe(false);
+    expect(cell.detail).toMatch(/^starter, step 2: says it in Vitest's words/);
   });
 
   it('fails a starter that already passes: the lesson would teach nothing', () => {

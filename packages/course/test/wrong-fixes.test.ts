@@ -45,7 +45,7 @@ function put(root: string, path: string, content: unknown): void {
 
 describe('reading wrong fixes', () => {
   let root = '';
-  const lesson: Lesson = { id: '09', slug: 'demo', title: 'Demo', folder: 'exercises/09-demo', solution: 'solutions/09-demo', files: [file], hints: ['a', 'b', 'c'], minutes: 5 };
+  const lesson: Lesson = { id: '09', slug: 'demo', title: 'Demo', folder: 'exercises/09-demo', solution: 'solutions/09-demo', files: [file], hints: 'solutions/09-demo/HINTS.md', minutes: 5 };
   const setUp = (spec: unknown): void => {
     root = mkdtempSync(join(tmpdir(), 'wrong-fixes-'));
     put(root, `solutions/09-demo/${file}`, source);
@@ -83,7 +83,7 @@ describe('reading wrong fixes', () => {
 describe('type-checking a wrong fix from memory', () => {
   let root = '';
   afterEach(() => rmSync(root, { recursive: true, force: true }));
-  const lesson: Lesson = { id: '09', slug: 'demo', title: 'Demo', folder: 'exercises/09-demo', solution: 'solutions/09-demo', files: [file], hints: ['a', 'b', 'c'], minutes: 5 };
+  const lesson: Lesson = { id: '09', slug: 'demo', title: 'Demo', folder: 'exercises/09-demo', solution: 'solutions/09-demo', files: [file], hints: 'solutions/09-demo/HINTS.md', minutes: 5 };
 
   function check(replacement: string): string[] {
     root = mkdtempSync(join(tmpdir(), 'wrong-fix-types-'));

@@ -28,6 +28,8 @@ export interface DeckSources {
   readonly decksDir?: string;
   /** How the caller's users type each command (`npm run slides:build`), for --help and the error lines. */
   readonly invocations?: Invocations;
+  /** Turns `--board <url>` into the feed the presenter view polls; the URL itself otherwise. */
+  readonly boardFeed?: (board: string) => string;
 }
 
 /** Runs one command; returns the exit code. Bad arguments give one line and 2. */
@@ -45,7 +47,11 @@ async function dispatch(argv: readonly string[], io: Io, sources: DeckSources): 
     io.out(help);
     return 0;
   }
-  const plan = planSlides(argv, { ...(sources.decksDir === undefined ? {} : { decksDir: sources.decksDir }), ...(sources.invocations === undefined ? {} : { invocations: sources.invocations }) });
+  const plan = planSlides(argv, {
+    ...(sources.decksDir === undefined ? {} : { decksDir: sources.decksDir }),
+    ...(sources.invocations === undefined ? {} : { invocations: sources.invocations }),
+    ...(sources.boardFeed === undefined ? {} : { boardFeed: sources.boardFeed }),
+  });
   if (plan === null) return 0;
   const { command, decks, outDir, port } = plan;
   const options: BuildOptions = {

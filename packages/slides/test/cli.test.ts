@@ -81,8 +81,9 @@ describe('bad arguments', () => {
   const cases: [string[], string][] = [
     [[], 'slides: which command? (valid: build, serve, pdf; --help for more)'],
     [['publish'], 'slides: unknown command "publish" (valid: build, serve, pdf; --help for more)'],
-    [['build', '--colour'], 'slides: unknown option "--colour" (valid: --decks <dir>, --out <dir>, --html, --help)'],
+    [['build', '--colour'], 'slides: unknown option "--colour" (valid: --decks <dir>, --out <dir>, --html, --board <url>, --help)'],
     [['serve', '--port'], 'slides: --port needs a value (valid: --port <n> or --port=<n>)'],
+    [['pdf', '--board', 'http://127.0.0.1:4100'], 'slides: unknown option "--board" (valid: --decks <dir>, --out <dir>, --html, --help)'],
     [['serve', '--port', 'eighty'], 'slides: --port "eighty" is not a whole number from 0 to 65535 (0 picks any free port)'],
     [['serve', '--port', '-1'], 'slides: --port "-1" is not a whole number from 0 to 65535 (0 picks any free port)'],
     [['serve', '--port', '65536'], 'slides: --port "65536" is not a whole number from 0 to 65535 (0 picks any free port)'],
@@ -92,7 +93,7 @@ describe('bad arguments', () => {
     [['build', '--out', '/'], 'slides: --out: / is a system folder (valid: a folder of its own for the built decks, such as slides/dist)'],
     [['build', '--decks', ''], 'slides: --decks: an empty path (valid: a folder name, such as --decks slides/dist)'],
     [['build', '--decks', '/etc'], 'slides: --decks: /etc holds no decks (valid: a folder of deck .md files, such as slides)'],
-    [['build', '--port', '80'], 'slides: unknown option "--port" (valid: --decks <dir>, --out <dir>, --html, --help)'],
+    [['build', '--port', '80'], 'slides: unknown option "--port" (valid: --decks <dir>, --out <dir>, --html, --board <url>, --help)'],
     [['build', '--decks', '/nowhere/at/all'], 'slides: --decks: /nowhere/at/all does not exist'],
   ];
 
@@ -124,6 +125,6 @@ describe('bad arguments', () => {
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
     const child = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '--colour'], { encoding: 'utf8' });
     expect(child.status).toBe(2);
-    expect(child.stderr).toBe('slides: unknown option "--colour" (valid: --decks <dir>, --out <dir>, --html, --help)\n');
+    expect(child.stderr).toBe('slides: unknown option "--colour" (valid: --decks <dir>, --out <dir>, --html, --board <url>, --help)\n');
   }, 120_000);
 });

@@ -17,7 +17,7 @@ const lesson = (id: string, title: string): Lesson => ({
   folder: `exercises/${id}-lesson`,
   solution: `solutions/${id}-lesson`,
   files: ['src/a-file-with-a-rather-long-name-for-the-layout.ts'],
-  hints: ['one', 'two', 'three'],
+  hints: `solutions/${id}-lesson/HINTS.md`,
   minutes: 30,
 });
 
@@ -47,9 +47,9 @@ describe('the terminal layout', () => {
 
   it('keeps the dashboard within 80 columns even with long titles, and ends with the progress bar', () => {
     const lessons = [
-      { lesson: lesson('01', 'Reproduce the race between two DNS Enactors and the clean-up'), status: { kind: 'done', passed: 8, total: 8 } as const, hintsLeft: 0 },
-      { lesson: lesson('02', 'Generation checks'), status: { kind: 'in-progress', passed: 3, total: 7, firstFailing: { title: 'step 4: an Enactor that finds the system wedged repairs it instead of retrying forever', timedOut: false, looping: false } } as const, hintsLeft: 2 },
-      { lesson: lesson('03', 'A velocity control for NLB'), status: { kind: 'not-started', passed: 1, total: 8 } as const, hintsLeft: 3 },
+      { lesson: lesson('01', 'Reproduce the race between two DNS Enactors and the clean-up'), status: { kind: 'done', passed: 8, total: 8 } as const, hints: 3, hintsLeft: 0 },
+      { lesson: lesson('02', 'Generation checks'), status: { kind: 'in-progress', passed: 3, total: 7, firstFailing: { title: 'step 4: an Enactor that finds the system wedged repairs it instead of retrying forever', timedOut: false, looping: false } } as const, hints: 3, hintsLeft: 2 },
+      { lesson: lesson('03', 'A velocity control for NLB'), status: { kind: 'not-started', passed: 1, total: 8 } as const, hints: 3, hintsLeft: 3 },
     ];
     const lines = renderDashboard({ lessons, nextTask: 'word '.repeat(200) });
     expect(lines.filter((l) => [...l].length > 80)).toEqual([]);
@@ -62,7 +62,7 @@ describe('the terminal layout', () => {
   });
 
   it('says a step that ran out of time may only need running again', () => {
-    const lessons = [{ lesson: lesson('02', 'Generation checks'), status: { kind: 'in-progress', passed: 4, total: 7, firstFailing: { title: 'step 5: 2,000 random schedules', timedOut: true, looping: false } } as const, hintsLeft: 2 }];
+    const lessons = [{ lesson: lesson('02', 'Generation checks'), status: { kind: 'in-progress', passed: 4, total: 7, firstFailing: { title: 'step 5: 2,000 random schedules', timedOut: true, looping: false } } as const, hints: 3, hintsLeft: 2 }];
     expect(renderDashboard({ lessons, nextTask: null }).join('\n').replace(/\s+/g, ' ')).toContain('step 5: 2,000 random schedules: took too long, the machine may be busy; run it again');
     const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test('step 1', 'passed'), { ...test('step 5: 2,000 random schedules', 'failed'), errors: [{ name: 'Error', message: timedOutMessage(60_000) }] }] };
     expect(verdict(run)).toBe('Lesson 02: 1/2, step 5 took too long (busy machine?): run it again');
@@ -98,6 +98,35 @@ describe('the terminal layout', () => {
     expect(report.at(-1)).toBe(verdict(run));
     expect(report.join('\n'), "the first failure's story, and only the first").toContain('the batch went through although Enactor B had changed the ALIAS');
     expect(report.join('\n')).not.toContain('\n  x');
+  });
+
+  it("tells the step's story in the incident's words, with Vitest's own only when asked", () => {
+    const story = 'The batch went through although Enactor B had changed the ALIAS.';
+    const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test('step 2: x', 'failed', `${story}: expected true to be false // Object.is equality`)] };
+    expect(lessonReport(run).join('\n')).toContain(story);
+    expect(lessonReport(run).join('\n')).not.toContain('Object.is');
+    expect(lessonReport(run, { verbose: true }).join('\n')).toContain(`${story}: expected true to be false // Object.is equality`);
+  });
+
+  it("heads the lesson's own measurements and the learner's console output each by what they are", () => {
+    const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test('step 9: x', 'passed')] };
+    const report = lessonReport(run, { logs: ['lesson 02: every interleaving: 160,000 states in 4.1 s\n', 'my debug line\n'] }).join('\n');
+    expect(report).toMatch(/What the lesson's tests measured \(not a verdict\):\n {2}lesson 02: every interleaving/);
+    expect(report).toMatch(/Your console output:\n {2}my debug line/);
+    expect(report.indexOf('my debug line')).toBeGreaterThan(report.indexOf('Your console output'));
+  });
+
+  it("shows a failing step's story to its end: a searched schedule's breaking step is never cut off", () => {
+    const steps = Array.from({ length: 13 }, (_, i) => `00:00:00.000  enactor-az${(i % 2) + 1}  step ${i + 1}`);
+    const story = ['generation-never-regresses broke after step 13 of 13.', 'Replay it: …', '', ...steps, '00:00:00.000  ✖ generation-never-regresses: a stale plan overwrote a newer one'].join('\n');
+    const run: LessonRun = { lesson: lesson('02', 'Generation checks'), side: 'exercise', loadErrors: [], tests: [test('step 7: every interleaving', 'failed', story)] };
+    const shown = lessonReport(run).join('\n');
+    expect(shown).toContain('step 13');
+    expect(shown).toContain('✖ generation-never-regresses: a stale plan overwrote a newer one');
+    const long = [...Array.from({ length: 200 }, (_, i) => `line ${i + 1}`), 'the invariant broke here'].join('\n');
+    const cut = lessonReport({ ...run, tests: [test('step 7: every interleaving', 'failed', long)] }).join('\n');
+    expect(cut, 'the head, the gap marked, and the end').toMatch(/line 8\n\s+⋮ \d+ lines not shown[^\n]*\n[^]*the invariant broke here/);
+    expect(cut).not.toContain('line 100\n');
   });
 
   it('cuts a long verdict to one 80-column line', () => {

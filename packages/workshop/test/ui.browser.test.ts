@@ -56,7 +56,8 @@ describe('npm run ui', () => {
           ['01 Fresh plans only', 'exercises/01-fresh-plans/test/freshness.test.ts'],
           ['02 Clean-up keeps the active plan', 'exercises/02-keep-the-active-plan/test/cleanup.test.ts'],
         ] as const) {
-          await expect(items.filter({ hasText: project }).getAttribute('aria-label'), `the lesson "${project}" is listed as a group`).resolves.toBe(file);
+          // Each lesson's files: its tests, and step 0's (packages/course/src/ui-type-step.ts).
+          await expect(items.filter({ hasText: project }).evaluateAll((found) => found.map((f) => f.getAttribute('aria-label'))), `the lesson "${project}" is listed as a group`).resolves.toContain(file);
         }
         const marks = await page.locator('[data-testid="explorer-item"]').evaluateAll((items) =>
           items.map((item) => {
@@ -66,6 +67,10 @@ describe('npm run ui', () => {
           }),
         );
         const state = Object.fromEntries(marks) as Record<string, Mark>;
+        expect(
+          marks.filter(([label]) => label === 'step 0: your files type-check').map(([, mark]) => mark),
+          "each lesson's group shows step 0, as the CLI does, so the counts agree",
+        ).toEqual(['pass', 'pass']);
         expect(state, 'the starters are red where the lesson has work to do and green elsewhere').toMatchObject({
           'step 1: an Enactor applies a newer plan': 'pass',
           'step 2: an Enactor refuses a plan older than the active one': 'fail',

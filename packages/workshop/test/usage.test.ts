@@ -10,7 +10,7 @@ describe('bad input gets one line naming the problem and the valid choices, exit
     ['an unknown lesson', ['hint', '9'], /^hint: unknown lesson "9" \(valid: 01, 02\)$/],
     ['an unknown lesson name', ['reset', 'the-race'], /^reset: unknown lesson "the-race" \(valid: 01, 02\)$/],
     ['a missing lesson', ['diff'], /^diff: which lesson\? \(valid: 01, 02; e\.g\. npm run diff -- 01\)$/],
-    ['an unknown flag', ['lesson', '01', '--wach'], /^lesson: unknown option "--wach" \(valid: --watch, --poll, --help\)$/],
+    ['an unknown flag', ['lesson', '01', '--wach'], /^lesson: unknown option "--wach" \(valid: --watch, --poll, --verbose, --help\)$/],
     ['a flag for another command', ['hint', '01', '--watch'], /^hint: unknown option "--watch" \(valid: --all, --help\)$/],
     ['a value given to a switch', ['hint', '01', '--all=yes'], /^hint: --all takes no value \(valid: --all on its own\)$/],
     ['a flag without its value', ['ui', '--port'], /^ui: --port needs a value \(valid: --port <port> or --port=<port>\)$/],
@@ -36,7 +36,7 @@ describe('bad input gets one line naming the problem and the valid choices, exit
   it('lists every command, within 80 columns, on --help', async () => {
     const help = await cli(root, ['--help']);
     expect(help.code).toBe(0);
-    for (const usage of ['npm start', 'npm run lesson -- <lesson> [--watch] [--poll]', 'npm run hint -- <lesson> [--all]', 'npm run reset -- <lesson>', 'npm run diff -- <lesson>', 'npm run doctor', 'npm run ui -- [--port <port>] [--open]']) {
+    for (const usage of ['npm start', 'npm run lesson -- <lesson> [--watch] [--poll] [--verbose]', 'npm run hint -- <lesson> [--all]', 'npm run reset -- <lesson>', 'npm run diff -- <lesson>', 'npm run doctor', 'npm run ui -- [--port <port>] [--open]']) {
       expect(help.out.split('\n')).toContain(`  ${usage}`);
     }
     expect(help.out.split('\n').filter((l) => l.length > 80)).toEqual([]);
@@ -44,8 +44,8 @@ describe('bad input gets one line naming the problem and the valid choices, exit
 
   // `npm run lesson -- 01 --help` answered "unknown option --help" before.
   it.each([
-    [['lesson', '01', '--help'], 'usage: npm run lesson -- <lesson> [--watch] [--poll]'],
-    [['lesson', '--wach', '-h'], 'usage: npm run lesson -- <lesson> [--watch] [--poll]'],
+    [['lesson', '01', '--help'], 'usage: npm run lesson -- <lesson> [--watch] [--poll] [--verbose]'],
+    [['lesson', '--wach', '-h'], 'usage: npm run lesson -- <lesson> [--watch] [--poll] [--verbose]'],
     [['reset', '-h'], 'usage: npm run reset -- <lesson>'],
     [['start', '--help'], 'usage: npm start'],
     [['ui', '--port', 'eighty', '--help'], 'usage: npm run ui -- [--port <port>] [--open]'],

@@ -88,6 +88,6 @@ describe('npm run verify, run once as CI and instructors start it', { timeout: 1
     );
     expect(result.code, `${result.out}\n${result.err}`).toBe(0);
     expect(result.out).toContain('2 lesson files differ from the pristine starters; verify judges the pristine copies');
-    expect(result.out.trimEnd().split('\n').at(-1)).toBe('verify: 10 of 10 red/green checks hold (5 solution tests pass)');
+    expect(result.out.trimEnd().split('\n').at(-1)).toBe('verify: 12 of 12 red/green checks hold (5 solution tests pass)');
   });
 });

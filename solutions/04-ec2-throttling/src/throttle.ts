@@ -40,8 +40,9 @@ export function createQueueThrottle(limits: ThrottleLimits): Throttle {
 
     /** Whether the item at the head of the queue, due by `deadline`, should be dropped unworked. */
     shouldDrop(deadline: number, queue: QueueState): boolean {
-      // Its caller has given up: finishing it would be throughput without goodput.
-      return queue.now > deadline;
+      // Its caller gives up at the deadline, and work started then finishes after it:
+      // throughput without goodput.
+      return queue.now >= deadline;
     },
   };
 }

@@ -1,16 +1,33 @@
 // The class board page: draws the board's snapshots as they arrive over server-sent
 // events, and ticks the "time on this step" clocks in between. Every name and step
 // reaches the page through textContent, never as HTML.
+/** @typedef {import('../view.ts').BoardView} BoardView */
 (function () {
   'use strict';
   var params = new URLSearchParams(location.search);
   var body = document.body;
-  var $ = function (selector) { return document.querySelector(selector); };
+  /**
+   * A part of the page; page.ts writes every one of them.
+   * @param {string} selector
+   * @returns {HTMLElement}
+   */
+  var $ = function (selector) {
+    var part = document.querySelector(selector);
+    if (!(part instanceof HTMLElement)) throw new Error('class board page: no ' + selector);
+    return part;
+  };
+  /** @type {BoardView | null} */
   var snapshot = null;
   // The board's clock minus ours, so durations are the board's even if this clock is off.
   var skew = 0;
+  /** @type {number | null} */
   var thresholdMinutes = null;
 
+  /**
+   * @param {string} tag
+   * @param {string} [className]
+   * @param {string} [text]
+   */
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -18,31 +35,34 @@
     return node;
   }
 
+  /** @param {number} ms */
   function minutes(ms) {
     var m = Math.floor(ms / 60000);
     return m < 60 ? m + ' min' : Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
   }
 
-  function thresholdMs() {
-    return thresholdMinutes === null ? snapshot.stuckAfterMs : thresholdMinutes * 60000;
+  /** @param {BoardView} board */
+  function thresholdMs(board) {
+    return thresholdMinutes === null ? board.stuckAfterMs : thresholdMinutes * 60000;
   }
 
   function boardNow() {
     return Date.now() + skew;
   }
 
-  function drawStuck() {
+  /** @param {BoardView} board */
+  function drawStuck(board) {
     var list = $('ol.stuck');
     list.textContent = '';
     var now = boardNow();
-    var limit = thresholdMs();
+    var limit = thresholdMs(board);
     var count = 0;
-    snapshot.stuck.forEach(function (entry) {
+    board.stuck.forEach(function (entry) {
       var li = el('li');
       li.appendChild(el('strong', '', 'Lesson ' + entry.lesson));
       li.appendChild(document.createTextNode(' · ' + entry.step + ' — ' + entry.learners + (entry.learners === 1 ? ' learner' : ' learners')));
       var over = 0;
-      snapshot.learners.forEach(function (l) {
+      board.learners.forEach(function (l) {
         var c = l.cells[entry.lesson];
         if (!l.left && l.current === entry.lesson && c && c.failing === entry.step && c.since !== null && now - c.since >= limit) over += 1;
       });
@@ -53,12 +73,13 @@
     if (count === 0) list.appendChild(el('li', 'empty', 'Nobody is on a failing step.'));
   }
 
-  function drawGrid() {
+  /** @param {BoardView} board */
+  function drawGrid(board) {
     var table = $('table.grid');
     table.textContent = '';
     var head = el('tr');
     head.appendChild(el('th', '', 'Learner'));
-    snapshot.lessons.forEach(function (lesson) {
+    board.lessons.forEach(function (lesson) {
       var th = el('th', 'lesson', lesson.id);
       if (lesson.title) th.title = lesson.title;
       head.appendChild(th);
@@ -68,13 +89,13 @@
     table.appendChild(thead);
     var tbody = el('tbody');
     var now = boardNow();
-    var limit = thresholdMs();
-    snapshot.learners.forEach(function (learner) {
+    var limit = thresholdMs(board);
+    board.learners.forEach(function (learner) {
       var row = el('tr');
       row.dataset.learner = learner.id;
       if (learner.left) row.classList.add('left');
       row.appendChild(el('th', 'name', learner.name + (learner.left ? ' (left)' : '')));
-      snapshot.lessons.forEach(function (lesson) {
+      board.lessons.forEach(function (lesson) {
         var td = el('td', 'cell');
         td.dataset.lesson = lesson.id;
         var cell = learner.cells[lesson.id];
@@ -104,18 +125,22 @@
       tbody.appendChild(row);
     });
     table.appendChild(tbody);
-    $('.learner-count').textContent = snapshot.learners.filter(function (l) { return !l.left; }).length + ' joined';
+    $('.learner-count').textContent = board.learners.filter(function (l) { return !l.left; }).length + ' joined';
   }
 
   function draw() {
     if (snapshot === null) return;
     $('.join code').textContent = snapshot.join;
-    var input = $('input.threshold');
+    var input = /** @type {HTMLInputElement} */ ($('input.threshold'));
     if (thresholdMinutes === null && document.activeElement !== input) input.value = String(Math.round(snapshot.stuckAfterMs / 60000));
-    drawStuck();
-    drawGrid();
+    drawStuck(snapshot);
+    drawGrid(snapshot);
   }
 
+  /**
+   * @param {string} text
+   * @param {boolean} offline
+   */
   function setStatus(text, offline) {
     var status = $('.status');
     status.textContent = text;
@@ -123,7 +148,7 @@
   }
 
   $('input.threshold').addEventListener('change', function (event) {
-    var value = Number(event.target.value);
+    var value = event.target instanceof HTMLInputElement ? Number(event.target.value) : 0;
     thresholdMinutes = value > 0 ? value : null;
     draw();
   });
@@ -134,8 +159,9 @@
 
   var source = new EventSource('/events');
   source.onmessage = function (event) {
-    snapshot = JSON.parse(event.data);
-    skew = snapshot.now - Date.now();
+    var board = /** @type {BoardView} */ (JSON.parse(event.data));
+    snapshot = board;
+    skew = board.now - Date.now();
     setStatus('live', false);
     draw();
   };

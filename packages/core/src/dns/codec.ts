@@ -103,11 +103,13 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
     // One int for the operators: their next action and two flags that change what they do next.
     out.push(world.operator.next * 4 + (world.operator.repaired ? 2 : 0) + (world.operator.automationOff ? 1 : 0));
     out.push(world.plans.newestGeneration);
-    const generations = world.plans.generations();
+    const generations = world.plans.sortedGenerations();
     out.push(generations.length);
     for (const g of generations) {
-      const p = world.plans.get(g);
-      if (p !== undefined) plans.set(g, p);
+      if (!plans.has(g)) {
+        const p = world.plans.get(g);
+        if (p !== undefined) plans.set(g, p);
+      }
       out.push(g);
     }
   };

@@ -1,7 +1,7 @@
 import type { Endpoint } from './config.ts';
 import { generationOfSet, rollbackName } from './records.ts';
 import type { Route53 } from './route53.ts';
-import type { DnsWorld } from './world.ts';
+import { isSharedState, type DnsWorld, type EnactorState } from './world.ts';
 
 /** What a resolver, an operator's dashboard or an invariant can see of one endpoint. */
 export interface EndpointView {
@@ -71,8 +71,27 @@ export function observeDns(world: DnsWorld, now: number): DnsObservation {
     newestGeneration: world.plans.newestGeneration,
     plannerDone: world.planner.published >= world.planner.limit,
     endpoints: views,
-    enactors: world.enactors.map((e) => ({ id: e.id, phase: e.phase, generation: e.plan?.generation ?? null, lastApplied: e.lastApplied })),
+    enactors: world.enactors.map(enactorView),
   };
+}
+
+// The views of the last shared Enactor states observed: a shared state never changes, and
+// a successor in the exhaustive search shares all but one of its parent's.
+const SHARED_VIEWS = 8;
+const viewedStates: (EnactorState | null)[] = new Array<EnactorState | null>(SHARED_VIEWS).fill(null);
+const viewsOf: (EnactorView | null)[] = new Array<EnactorView | null>(SHARED_VIEWS).fill(null);
+let nextView = 0;
+
+function enactorView(e: EnactorState): EnactorView {
+  const shared = isSharedState(e);
+  if (shared) for (let i = 0; i < SHARED_VIEWS; i++) if (viewedStates[i] === e) return viewsOf[i] as EnactorView;
+  const view = { id: e.id, phase: e.phase, generation: e.plan?.generation ?? null, lastApplied: e.lastApplied };
+  if (shared) {
+    viewedStates[nextView] = e;
+    viewsOf[nextView] = view;
+    nextView = (nextView + 1) % SHARED_VIEWS;
+  }
+  return view;
 }
 
 /** Whether a zone's memo is this module's: one view per endpoint. */

@@ -23,6 +23,8 @@ export class PlanStore {
   #newest: number;
   /** Whether `#plans` is shared with a copy: copied on the first write (most steps of a search only read). */
   #shared = false;
+  /** `sortedGenerations`, until the next write. */
+  #sorted: readonly number[] | null = null;
 
   constructor(plans?: Map<number, Plan>, newest = 0) {
     this.#plans = plans ?? new Map();
@@ -32,6 +34,7 @@ export class PlanStore {
   clone(): PlanStore {
     const copy = new PlanStore(this.#plans, this.#newest);
     copy.#shared = true;
+    copy.#sorted = this.#sorted;
     this.#shared = true;
     return copy;
   }
@@ -58,12 +61,27 @@ export class PlanStore {
   }
 
   generations(): number[] {
-    const generations = [...this.#plans.keys()];
-    // Generations are put in increasing order, so the keys are usually sorted already.
-    for (let i = 1; i < generations.length; i++) {
-      if ((generations[i] as number) < (generations[i - 1] as number)) return generations.sort((a, b) => a - b);
+    return [...this.sortedGenerations()];
+  }
+
+  /**
+   * The stored generations in increasing order, shared and not to be changed: the
+   * exhaustive search reads them for every state it encodes, and copies of a store share
+   * them until one of them writes.
+   */
+  sortedGenerations(): readonly number[] {
+    if (this.#sorted === null) {
+      const generations = [...this.#plans.keys()];
+      // Generations are put in increasing order, so the keys are usually sorted already.
+      for (let i = 1; i < generations.length; i++) {
+        if ((generations[i] as number) < (generations[i - 1] as number)) {
+          generations.sort((a, b) => a - b);
+          break;
+        }
+      }
+      this.#sorted = generations;
     }
-    return generations;
+    return this.#sorted;
   }
 
   delete(generation: number): boolean {
@@ -71,6 +89,7 @@ export class PlanStore {
   }
 
   #writable(): Map<number, Plan> {
+    this.#sorted = null;
     if (this.#shared) {
       this.#plans = new Map(this.#plans);
       this.#shared = false;

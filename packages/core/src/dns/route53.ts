@@ -1,4 +1,5 @@
 import { generationOfSet, sameRecord, type Change, type RecordType, type ResourceRecord } from './records.ts';
+import { ZoneHash } from './zone-hash.ts';
 
 export type ChangeResult = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly change: number };
 
@@ -44,15 +45,8 @@ export class Route53 implements Route53Batch {
   /** What a reader derived from this zone (observe.ts's endpoint views), and at which version. */
   #memo: unknown = undefined;
   #memoVersion = -1;
-  /**
-   * An order-independent 64-bit hash of the zone, kept up to date on every change
-   * (Zobrist hashing: XOR in a record when it is added, XOR it out when removed), so that
-   * exhaustive exploration can compare states without sorting the zone.
-   */
-  // Only zones that have been fingerprinted pay for hashing; ordinary runs never do.
-  #hashed = false;
-  #hashHi = 0;
-  #hashLo = 0;
+  /** The zone's Zobrist hash, from its first `fingerprint` on (see zone-hash.ts). */
+  #hash: ZoneHash | null;
   /**
    * Which zone this one was cloned from, by number rather than by reference: a run that
    * clones every step would otherwise keep its whole history alive through the chain.
@@ -60,12 +54,9 @@ export class Route53 implements Route53Batch {
   readonly #serial = nextSerial++;
   #source = -1;
 
-  constructor(zone?: Map<string, Map<string, ResourceRecord>>, hash?: readonly [number, number]) {
+  constructor(zone?: Map<string, Map<string, ResourceRecord>>, hash: ZoneHash | null = null) {
     this.#zone = zone ?? new Map();
-    if (hash !== undefined) {
-      [this.#hashHi, this.#hashLo] = hash;
-      this.#hashed = true;
-    }
+    this.#hash = hash;
   }
 
   /** A zone holding exactly these records (the exhaustive search rebuilds zones from its state vectors). */
@@ -88,7 +79,7 @@ export class Route53 implements Route53Batch {
   clone(): Route53 {
     this.#owned?.clear();
     this.#sharedNames = true;
-    const copy = new Route53(this.#zone, this.#hashed ? [this.#hashHi, this.#hashLo] : undefined);
+    const copy = new Route53(this.#zone, this.#hash?.copy() ?? null);
     copy.#sharedNames = true;
     copy.#source = this.#serial;
     copy.#changes = [];
@@ -218,11 +209,12 @@ export class Route53 implements Route53Batch {
 
   /** The zone's content as a 64-bit hash, for state hashing (collisions are negligible at these sizes). */
   fingerprint(): string {
-    if (!this.#hashed) {
-      this.#hashed = true;
-      for (const records of this.#zone.values()) for (const r of records.values()) this.#toggle(r);
+    if (this.#hash === null) {
+      const hash = new ZoneHash();
+      for (const records of this.#zone.values()) for (const r of records.values()) hash.toggle(r);
+      this.#hash = hash;
     }
-    return `${(this.#hashHi >>> 0).toString(36)}.${(this.#hashLo >>> 0).toString(36)}`;
+    return this.#hash.toString();
   }
 
   get size(): number {
@@ -265,9 +257,9 @@ export class Route53 implements Route53Batch {
     const k = key(r.type, r.setId);
     const old = records.get(k);
     records.set(k, r);
-    if (this.#hashed) {
-      if (old !== undefined) this.#toggle(old);
-      this.#toggle(r);
+    if (this.#hash !== null) {
+      if (old !== undefined) this.#hash.toggle(old);
+      this.#hash.toggle(r);
     }
   }
 
@@ -276,7 +268,7 @@ export class Route53 implements Route53Batch {
     const records = old === undefined ? undefined : this.#writable(name);
     if (records === undefined || old === undefined) return;
     records.delete(k);
-    if (this.#hashed) this.#toggle(old);
+    this.#hash?.toggle(old);
     if (records.size === 0) this.#names().delete(name);
   }
 
@@ -298,12 +290,6 @@ export class Route53 implements Route53Batch {
     (this.#owned ??= new Set()).add(copy);
     return copy;
   }
-
-  #toggle(r: ResourceRecord): void {
-    const [hi, lo] = recordHash(r);
-    this.#hashHi ^= hi;
-    this.#hashLo ^= lo;
-  }
 }
 
 let nextSerial = 0;
@@ -314,27 +300,6 @@ interface Undo {
   readonly key: string;
   readonly previous: ResourceRecord | undefined;
   readonly after: ResourceRecord | undefined;
-}
-
-const hashes = new WeakMap<ResourceRecord, readonly [number, number]>();
-
-/** Two independent 32-bit FNV-1a hashes of a record's fields, remembered per record object. */
-function recordHash(r: ResourceRecord): readonly [number, number] {
-  let cached = hashes.get(r);
-  if (cached === undefined) {
-    const text = `${r.name}|${r.type}|${r.setId}|${r.weight}|${r.value}`;
-    let hi = 0x811c9dc5;
-    let lo = 0x01000193;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      hi = Math.imul(hi ^ c, 0x01000193);
-      lo = Math.imul(lo ^ c, 0x5bd1e995);
-      lo ^= lo >>> 15;
-    }
-    cached = [hi, lo];
-    hashes.set(r, cached);
-  }
-  return cached;
 }
 
 function key(type: RecordType, setId: string): string {

@@ -78,7 +78,7 @@ export function cloneWorld(world: DnsWorld): DnsWorld {
     route53: world.route53.clone(),
     plans: world.plans.clone(),
     planner: { ...world.planner },
-    enactors: world.enactors.map((e) => (Object.getPrototypeOf(e) === SHARED ? e : { ...e })),
+    enactors: world.enactors.map((e) => (isSharedState(e) ? e : { ...e })),
     operator: { ...world.operator },
   };
 }
@@ -87,7 +87,7 @@ export function cloneWorld(world: DnsWorld): DnsWorld {
 export function ownState(world: DnsWorld, index: number): EnactorState {
   const state = world.enactors[index];
   if (state === undefined) throw new RangeError(`no Enactor ${index}`);
-  if (Object.getPrototypeOf(state) !== SHARED) return state;
+  if (!isSharedState(state)) return state;
   const copy = { ...state };
   world.enactors[index] = copy;
   return copy;
@@ -95,6 +95,11 @@ export function ownState(world: DnsWorld, index: number): EnactorState {
 
 /** The prototype that marks an Enactor state as shared between a world and its copies; it adds nothing. */
 const SHARED: object = Object.create(Object.prototype) as object;
+
+/** Whether an Enactor state is shared between worlds, and so never changes (see cloneWorld). */
+export function isSharedState(state: EnactorState): boolean {
+  return Object.getPrototypeOf(state) === SHARED;
+}
 
 /** An empty Enactor state marked as shared (see cloneWorld), for the exhaustive search's decoder to fill. */
 export function sharedEnactorState(): Record<string, unknown> {

@@ -105,8 +105,11 @@ export class StateStore {
   #base = 0;
   /** Start of each kept vector in the arena, indexed by state index − `#base` (one more entry: the end). */
   #offsets = new Int32Array(1 << 12);
-  #hash1 = new Int32Array(1 << 12);
-  #hash2 = new Int32Array(1 << 12);
+  /**
+   * Both hashes of each state, side by side: finding a state reads its two hashes, and one
+   * cache line then holds both (the table is far larger than any cache at real size).
+   */
+  #hashes = new Int32Array(1 << 13);
   #parent = new Int32Array(1 << 12);
   /** actor index (low 8 bits) and permutation index (the rest). */
   #step = new Int32Array(1 << 12);
@@ -131,7 +134,7 @@ export class StateStore {
     const found = this.#find(h1, h2);
     if (found >= 0) return -(found + 1);
     const index = this.#size;
-    if (index === this.#hash1.length) this.#growColumns();
+    if (index === this.#parent.length) this.#growColumns();
     if ((index + 1) * 2 > this.#table.length) this.#growTable();
     const length = vector.length;
     const at = index - this.#base;
@@ -142,8 +145,8 @@ export class StateStore {
     this.#arenaUsed += length;
     this.#offsets[at + 1] = this.#arenaUsed;
     if (this.#arenaUsed > this.#peakArena) this.#peakArena = this.#arenaUsed;
-    this.#hash1[index] = h1;
-    this.#hash2[index] = h2;
+    this.#hashes[2 * index] = h1;
+    this.#hashes[2 * index + 1] = h2;
     this.#parent[index] = parent;
     this.#step[index] = actor | (perm << 8);
     this.#size++;
@@ -171,11 +174,11 @@ export class StateStore {
   }
 
   hash1(index: number): number {
-    return this.#hash1[index] as number;
+    return this.#hashes[2 * index] as number;
   }
 
   hash2(index: number): number {
-    return this.#hash2[index] as number;
+    return this.#hashes[2 * index + 1] as number;
   }
 
   trail(index: number): TrailEntry {
@@ -202,8 +205,8 @@ export class StateStore {
     for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
       const entry = table[slot] as number;
       if (entry === 0) return -1;
-      const index = entry - 1;
-      if (this.#hash1[index] === h1 && this.#hash2[index] === h2) return index;
+      const at = 2 * (entry - 1);
+      if (this.#hashes[at] === h1 && this.#hashes[at + 1] === h2) return entry - 1;
     }
   }
 
@@ -216,16 +219,15 @@ export class StateStore {
   }
 
   #growColumns(): void {
-    const length = this.#hash1.length * 2;
-    this.#hash1 = grow(this.#hash1, length);
-    this.#hash2 = grow(this.#hash2, length);
+    const length = this.#parent.length * 2;
+    this.#hashes = grow(this.#hashes, 2 * length);
     this.#parent = grow(this.#parent, length);
     this.#step = grow(this.#step, length);
   }
 
   #growTable(): void {
     this.#table = new Int32Array(this.#table.length * 2);
-    for (let i = 0; i < this.#size; i++) this.#place(i, this.#hash1[i] as number);
+    for (let i = 0; i < this.#size; i++) this.#place(i, this.#hashes[2 * i] as number);
   }
 }
 

@@ -18,5 +18,8 @@ export function deckSources(root: string = REPO_ROOT): Required<DeckSources> {
     agenda: () => loadManifest(root).lessons.map((lesson) => ({ id: lesson.id, title: lesson.title, minutes: lesson.minutes })),
     watchFiles: [join(root, MANIFEST_PATH)],
     invocations: { build: 'npm run slides:build', serve: 'npm run slides', pdf: 'npm run slides:pdf' },
+    // `--board` takes the class board's address as `npm run class -- serve` prints it; its
+    // presenter feed (learners on each lesson, who is stuck longest) is /api/room.
+    boardFeed: (board) => new URL('/api/room', board).href,
   };
 }

@@ -18,7 +18,7 @@ import { loadManifest, REPO_ROOT } from '../manifest.ts';
 import { runMatrix } from '../lesson-runner.ts';
 import { formatTypeProblem, typecheckProject } from '../typecheck.ts';
 import { selectStarters } from './selection.ts';
-import { solutionCells, starterCells, wrongFixCells, type Cell } from './matrix.ts';
+import { solutionCells, starterCells, storyCell, wrongFixCells, type Cell } from './matrix.ts';
 import { editWrongFixes, wrongFixes, wrongFixTree, type WrongFix } from '../wrong-fixes.ts';
 
 /** The starters' type errors, read from the pristine copies in place of the working files. */
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     if (starter === undefined || solution === undefined) continue;
     cells.push(...starterCells(lesson, starter, typeErrors), ...solutionCells(lesson, solution, typeErrors));
     const mine = <T extends { readonly fix: WrongFix }>(list: readonly T[]): T[] => list.filter((w) => w.fix.lesson.id === lesson.id);
-    cells.push(...wrongFixCells(lesson, mine(wrong), typeErrors, mine(refused)));
+    cells.push(...wrongFixCells(lesson, mine(wrong), typeErrors, mine(refused)), storyCell(lesson, starter, mine(wrong)));
     const passing = solution.tests.filter((t) => t.state === 'passed').length;
     solutionTests = { passed: solutionTests.passed + passing, failed: solutionTests.failed + solution.tests.length - passing };
   }

@@ -1,6 +1,7 @@
 import type { Lesson } from '../manifest.ts';
 import type { LessonRun, TestOutcome, WrongFixRun } from '../lesson-runner.ts';
 import type { RefusedFix, WrongFix } from '../wrong-fixes.ts';
+import { failureLines, failureProblems } from '../failure-text.ts';
 
 /**
  * The red/green matrix as pure functions of the runs, so that the matrix itself can be
@@ -104,3 +105,26 @@ export function judgeWrongFix(fix: WrongFix, tests: readonly TestOutcome[], load
       : `${fix.mistake}: red at ${where} by ${error?.name ?? first.state}, not by an assertion: ${error?.message.split('\n')[0] ?? ''}`;
   return { ok, check: `${label}: red at ${where}${ok ? also : `, expected step ${fix.redAt}`}`, detail };
 }
+
+/**
+ * One cell per lesson: every failure a learner can meet (each failing step of the starter,
+ * the step that catches each known-wrong fix), read as the lesson runner shows it, tells
+ * the incident: no Vitest words, a closing sentence, and a timeline that reaches the step
+ * that broke its invariant.
+ */
+export function storyCell(lesson: Lesson, starter: LessonRun, wrong: readonly WrongFixRun[]): Cell {
+  const failures = [
+    ...starter.tests.filter((t) => t.state === 'failed').map((t) => ({ who: 'starter', test: t })),
+    ...wrong.flatMap(({ fix, tests }) => tests.filter((t) => t.state === 'failed').map((t) => ({ who: `wrong fix "${fix.name}"`, test: t }))),
+  ];
+  const problems = failures.flatMap(({ who, test }) =>
+    test.errors.flatMap((e) => failureProblems(failureLines(e.message)).map((p) => `${who}, ${test.title.split(':')[0] ?? test.title}: ${p}`)),
+  );
+  return {
+    lesson: lesson.id,
+    check: `every failure a learner sees ends in the incident's words (${failures.length} failed steps: the starter's and ${wrong.length} wrong fixes')`,
+    ok: problems.length === 0,
+    detail: problems.join('\n'),
+  };
+}
+

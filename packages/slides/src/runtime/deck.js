@@ -5,18 +5,23 @@
 // The URL hash holds all of it (`#2.3;w1=12`), so a reload finds the room as it was.
 (function () {
   'use strict';
-  const slides = Array.from(document.querySelectorAll('.deck > .slide'));
+  const slides = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll('.deck > .slide')));
   const params = new URLSearchParams(location.search);
+  /** @type {((state: DeckState, origin: DeckOrigin) => void)[]} */
   const listeners = [];
+  /** @type {DeckState} */
   const state = { index: 0, fragment: 0, blank: false, widgets: {} };
+  /** @type {((id: string, state: string | null, origin: DeckOrigin) => void)[]} */
   const widgetListeners = [];
   const live = document.querySelector('.deck-live');
 
+  /** @param {number} index */
   function fragmentsOf(index) {
     const slide = slides[index];
-    return slide ? Array.from(slide.querySelectorAll('.fragment')) : [];
+    return slide ? /** @type {HTMLElement[]} */ (Array.from(slide.querySelectorAll('.fragment'))) : [];
   }
 
+  /** @param {number} n @param {number} min @param {number} max */
   function clamp(n, min, max) {
     return Math.max(min, Math.min(max, n));
   }
@@ -25,6 +30,7 @@
   function fromHash() {
     const [place, ...parts] = location.hash.slice(1).split(';');
     const match = /^(\d+)(?:\.(\d+))?$/.exec(place || '');
+    /** @type {Record<string, string>} */
     const widgets = {};
     for (const part of parts) {
       const at = part.indexOf('=');
@@ -42,18 +48,22 @@
 
   function toHash() {
     const place = '#' + (state.index + 1) + (state.fragment > 0 ? '.' + state.fragment : '');
-    const widgets = Object.keys(state.widgets).sort().map((id) => ';' + id + '=' + encodeURIComponent(state.widgets[id]));
+    const widgets = Object.entries(state.widgets)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, value]) => ';' + id + '=' + encodeURIComponent(value));
     return place + widgets.join('');
   }
 
+  /** @param {Record<string, string>} a @param {Record<string, string>} b */
   function sameWidgets(a, b) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
   }
 
+  /** @param {number} index */
   function headingOf(index) {
-    const heading = slides[index] && slides[index].querySelector('h1, h2, h3');
-    return heading ? heading.textContent.trim() : '';
+    const heading = slides[index]?.querySelector('h1, h2, h3');
+    return heading ? (heading.textContent ?? '').trim() : '';
   }
 
   function render() {
@@ -64,7 +74,7 @@
     });
     fragmentsOf(state.index).forEach((f, i) => f.classList.toggle('visible', i < state.fragment));
     document.body.classList.toggle('blanked', state.blank);
-    const progress = document.querySelector('.deck-progress');
+    const progress = /** @type {HTMLElement | null} */ (document.querySelector('.deck-progress'));
     if (progress) progress.style.width = ((state.index + 1) / slides.length) * 100 + '%';
     const hash = toHash();
     if (location.hash !== hash) history.replaceState(null, '', location.pathname + location.search + hash);
@@ -74,6 +84,7 @@
    * Moves to a state. `origin` says where the change came from: 'local' changes are
    * announced to the other window, 'remote' ones are not (so two windows never echo).
    */
+  /** @param {DeckTarget} next @param {DeckOrigin} origin */
   function set(next, origin) {
     const index = clamp(next.index, 0, slides.length - 1);
     const fragment = clamp(next.fragment, 0, fragmentsOf(index).length);
@@ -89,22 +100,25 @@
     render();
     // Widgets redraw before the others hear of the change, so a presenter view that copies
     // the slide copies the new drawing.
-    changed.forEach((id) => widgetListeners.forEach((fn) => fn(id, state.widgets[id] === undefined ? null : state.widgets[id], origin)));
+    changed.forEach((id) => widgetListeners.forEach((fn) => fn(id, state.widgets[id] ?? null, origin)));
     if (moved && live) live.textContent = 'Slide ' + (index + 1) + ' of ' + slides.length + (headingOf(index) ? ': ' + headingOf(index) : '');
     const snapshot = get();
     listeners.forEach((fn) => fn(snapshot, origin));
   }
 
+  /** @returns {DeckState} */
   function get() {
     return { index: state.index, fragment: state.fragment, blank: state.blank, widgets: Object.assign({}, state.widgets) };
   }
 
   /** A widget's state, or null at its start. */
+  /** @param {string} id */
   function widget(id) {
-    return state.widgets[id] === undefined ? null : state.widgets[id];
+    return state.widgets[id] ?? null;
   }
 
   /** A widget changed here: kept in the hash and sent to the other windows. Null: back at its start. */
+  /** @param {string} id @param {string | number | null} value */
   function setWidget(id, value) {
     const widgets = Object.assign({}, state.widgets);
     if (value === null) delete widgets[id];
@@ -122,6 +136,7 @@
     else if (state.index > 0) set({ ...state, index: state.index - 1, fragment: fragmentsOf(state.index - 1).length }, 'local');
   }
 
+  /** @param {number} index */
   function go(index) {
     set({ index, fragment: 0, blank: state.blank, widgets: state.widgets }, 'local');
   }
@@ -136,23 +151,26 @@
     else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => {});
   }
 
+  /** @param {boolean} [show] */
   function toggleHelp(show) {
-    const help = document.querySelector('.deck-help');
+    const help = /** @type {HTMLElement | null} */ (document.querySelector('.deck-help'));
     if (help) help.hidden = show === undefined ? !help.hidden : !show;
   }
 
   let toastTimer = 0;
+  /** @param {string} text */
   function toast(text) {
-    const box = document.querySelector('.deck-toast');
+    const box = /** @type {HTMLElement | null} */ (document.querySelector('.deck-toast'));
     if (!box) return;
     box.textContent = text;
     box.hidden = false;
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => {
+    toastTimer = window.setTimeout(() => {
       box.hidden = true;
     }, 5000);
   }
 
+  /** @type {OutageDeck} */
   const api = {
     slides,
     presenter: params.has('presenter'),

@@ -2,9 +2,12 @@
 // or `o` close the grid, a click jumps to a slide.
 (function () {
   'use strict';
-  const deck = window.OutageDeck;
-  const overlay = document.querySelector('.deck-overview');
-  if (!deck || !overlay) return;
+  const foundDeck = window.OutageDeck;
+  const found = /** @type {HTMLElement | null} */ (document.querySelector('.deck-overview'));
+  if (!foundDeck || !found) return;
+  // Named again so the functions below see them narrowed.
+  const deck = foundDeck;
+  const overlay = found;
 
   function build() {
     overlay.textContent = '';
@@ -15,7 +18,7 @@
       button.setAttribute('aria-label', 'Slide ' + (i + 1) + (deck.headingOf(i) ? ': ' + deck.headingOf(i) : ''));
       const frame = document.createElement('div');
       frame.className = 'overview-frame';
-      const copy = slide.cloneNode(true);
+      const copy = /** @type {HTMLElement} */ (slide.cloneNode(true));
       copy.classList.add('active', 'thumbnail');
       copy.querySelectorAll('.fragment').forEach((f) => f.classList.add('visible'));
       frame.appendChild(copy);
@@ -33,6 +36,7 @@
     mark(deck.get());
   }
 
+  /** @param {DeckState} state */
   function mark(state) {
     Array.from(overlay.children).forEach((thumb, i) => thumb.classList.toggle('current', i === state.index));
     const current = overlay.children[state.index];
@@ -67,7 +71,9 @@
       return true;
     }
     // In the grid the arrows step whole slides, not fragments.
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    /** @type {Record<string, number>} */
+    const steps = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    const step = steps[event.key];
     if (step === undefined) return false;
     deck.go(deck.get().index + step);
     return true;

@@ -10,12 +10,16 @@
 // settle on the same slide, and a late duplicate can never move one backwards.
 (function () {
   'use strict';
-  const deck = window.OutageDeck;
-  if (!deck) return;
+  const foundDeck = window.OutageDeck;
+  if (!foundDeck) return;
+  // Named again so the functions below see it narrowed.
+  const deck = foundDeck;
   const TAG = 'outage-lab-deck';
   const me = Math.random().toString(36).slice(2);
   let clock = 0;
+  /** @type {Window | null} */
   let peer = deck.presenter ? window.opener : null;
+  /** @type {BroadcastChannel | null} */
   let channel = null;
   try {
     channel = new BroadcastChannel(TAG + ':' + deck.deckId);
@@ -23,10 +27,15 @@
     channel = null;
   }
 
+  /**
+   * @param {'state' | 'hello'} type
+   * @param {Record<string, unknown>} extra
+   */
   function message(type, extra) {
     return Object.assign({ tag: TAG, deck: deck.deckId, from: me, clock: clock, type: type }, extra);
   }
 
+  /** @param {Window | null} target @param {unknown} data */
   function postTo(target, data) {
     if (!target || target.closed) return;
     try {
@@ -36,6 +45,7 @@
     }
   }
 
+  /** @param {unknown} data */
   function broadcast(data) {
     postTo(peer, data);
     if (channel) channel.postMessage(data);
@@ -46,18 +56,23 @@
     broadcast(message('state', { state: deck.get() }));
   }
 
+  /**
+   * A message from the other window, by either path; anything else on the page's message bus is ignored.
+   * @param {SyncMessage | null | undefined} data
+   * @param {MessageEvent['source']} source
+   */
   function receive(data, source) {
     if (!data || data.tag !== TAG || data.deck !== deck.deckId || data.from === me) return;
     if (data.type === 'state') {
       const newer = data.clock > clock || (data.clock === clock && data.from > me);
       clock = Math.max(clock, data.clock);
-      if (newer) deck.set(data.state, 'remote');
+      if (newer && data.state) deck.set(data.state, 'remote');
       return;
     }
     if (data.type === 'hello' && !deck.presenter) {
       clock = Math.max(clock, data.clock);
       const known = source !== null && source === peer;
-      if (source !== null) peer = source;
+      if (source instanceof Window) peer = source;
       // A fresh presenter view, or one this window lost track of after a reload.
       if (data.fresh || !known) sendState();
     }
@@ -84,6 +99,7 @@
 
   if (deck.presenter) {
     // The heartbeat lets an audience window that was reloaded find this view again.
+    /** @param {boolean} fresh */
     const hello = (fresh) => {
       if (fresh && channel) channel.postMessage(message('hello', { fresh: true }));
       postTo(window.opener, message('hello', { fresh: fresh }));

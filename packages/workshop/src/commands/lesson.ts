@@ -18,6 +18,7 @@ export const spec = learnerCommand({
   flags: {
     watch: { type: 'boolean', help: 're-run on every save, with a cleared screen and a one-line verdict' },
     poll: { type: 'boolean', help: 'watch by polling, for setups where file events never arrive (WSL on /mnt/c)' },
+    verbose: { type: 'boolean', help: "a failure in full, with Vitest's own account of the assertion" },
   },
 });
 
@@ -29,7 +30,8 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   const lesson = requireLesson(spec, manifest, args.lessonKey);
   preflight(ctx);
   const next = manifest.lessons[manifest.lessons.indexOf(lesson) + 1] ?? null;
-  if (args.flags['watch'] === true || args.flags['poll'] === true) return watch(ctx, lesson, next, args.flags['poll'] === true);
+  const verbose = args.flags['verbose'] === true;
+  if (args.flags['watch'] === true || args.flags['poll'] === true) return watch(ctx, lesson, { next, verbose }, args.flags['poll'] === true);
   const logs: string[] = [];
   const collectLogs: Reporter = { onUserConsoleLog: (log) => void logs.push(log.content) };
   const { runs } = await runLearnerLessons([lesson], { root: ctx.root, reporters: [collectLogs] });
@@ -37,13 +39,13 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   const [result] = runs;
   if (result === undefined) return 1;
   const shared = shareVerdicts(ctx, [result]);
-  for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
+  for (const line of lessonReport(result, { logs, next, verbose })) ctx.io.out(line);
   await shared;
   return lessonStatus(result, null).kind === 'done' ? 0 : 1;
 }
 
 /** Resolves only when the learner stops it (Ctrl-C), like every watch mode. */
-async function watch(ctx: Context, lesson: Lesson, next: Lesson | null, poll: boolean): Promise<number> {
+async function watch(ctx: Context, lesson: Lesson, report: { readonly next: Lesson | null; readonly verbose: boolean }, poll: boolean): Promise<number> {
   let looped: () => void = () => undefined;
   const loop = new Promise<'looped'>((resolve) => (looped = () => resolve('looped')));
   // The process stays up, so a slow board can take longer here without holding anything.
@@ -52,12 +54,12 @@ async function watch(ctx: Context, lesson: Lesson, next: Lesson | null, poll: bo
     onRunStart: () => ctx.io.out(pc.dim('running…')),
     onRun: (result, logs, mode) => {
       ctx.io.out(`${CLEAR}${pc.dim(howWatching(lesson, mode))}\n`);
-      for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
+      for (const line of lessonReport(result, { logs, ...report })) ctx.io.out(line);
       void shareVerdicts(ctx, [result], share);
     },
     onLoop: (result, logs) => {
       ctx.io.out(CLEAR);
-      for (const line of lessonReport(result, { logs, next })) ctx.io.out(line);
+      for (const line of lessonReport(result, { logs, ...report })) ctx.io.out(line);
       ctx.io.out(pc.red(`Stopped watching: a step never finished. Fix the loop, then start again: npm run lesson -- ${lesson.id} --watch`));
       looped();
     },

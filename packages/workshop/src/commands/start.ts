@@ -4,7 +4,7 @@ import pc from 'picocolors';
 import { learnerCommand, parseCommandArgs } from '../args.ts';
 import { shareVerdicts } from '../class-share.ts';
 import type { Context } from '../context.ts';
-import { isUntouched, lessonFiles, loadManifest } from '@outage-lab/course';
+import { isUntouched, lessonFiles, loadHints, loadManifest } from '@outage-lab/course';
 import { runLearnerLessons } from '../learner-run.ts';
 import { lessonStatus } from '../lesson-status.ts';
 import { preflight } from '../preflight.ts';
@@ -44,11 +44,15 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
     onLessonDone: (lesson) => ctx.io.out(pc.dim(`  checked ${lesson.id} ${lesson.title} (${++done} of ${changed})`)),
   });
   const shared = shareVerdicts(ctx, runs);
-  const lessons: DashboardLesson[] = runs.map((run) => ({
-    lesson: run.lesson,
-    status: lessonStatus(run, isUntouched(lessonFiles(ctx.root, run.lesson))),
-    hintsLeft: Math.max(0, run.lesson.hints.length - (state.hintsShown[run.lesson.id] ?? 0)),
-  }));
+  const lessons: DashboardLesson[] = runs.map((run) => {
+    const hints = loadHints(run.lesson, ctx.root).length;
+    return {
+      lesson: run.lesson,
+      status: lessonStatus(run, isUntouched(lessonFiles(ctx.root, run.lesson))),
+      hints,
+      hintsLeft: Math.max(0, hints - (state.hintsShown[run.lesson.id] ?? 0)),
+    };
+  });
   const next = nextLesson(lessons);
   const readme = next === null ? null : join(ctx.root, next.lesson.folder, 'README.md');
   const nextTask = readme !== null && existsSync(readme) ? readmeExcerpt(readFileSync(readme, 'utf8')).task : null;

@@ -6,7 +6,7 @@ import { learnerCommand, parseCommandArgs } from '../args.ts';
 import { isCi } from '../checks.ts';
 import type { Context } from '../context.ts';
 import { portFree, UI_PORT } from '../environment-checks.ts';
-import { collectLessonRun, loadManifest, type Manifest, exerciseProject } from '@outage-lab/course';
+import { collectLessonRun, loadManifest, type Manifest, exerciseProject, UI_RUN_ENV } from '@outage-lab/course';
 import { preflight } from '../preflight.ts';
 import { verdict } from '../render/lesson-report.ts';
 import { untilStopped } from '../until-stopped.ts';
@@ -48,6 +48,9 @@ export async function run(ctx: Context, argv: readonly string[]): Promise<number
   if (!(await portFree(port))) throw new Blocked(`ui: port ${port} is taken (another \`npm run ui\`?)`, `stop it, or \`npm run ui -- --port ${port + 1}\``);
   const open = typeof args.flags['open'] === 'boolean' ? args.flags['open'] : !isCi(ctx.env);
   const { createVitest } = await import('vitest/node');
+  // Step 0 (the type check) as a test in each lesson's group, so the UI counts what the CLI
+  // counts, and failures in the lesson's words, as the CLI shows them.
+  process.env[UI_RUN_ENV] = '1';
   let vitest: Vitest | null = null;
   vitest = await createVitest(
     'test',

@@ -7,6 +7,8 @@ import { excerpt, fit, indent, truncate, wrap, WIDTH } from './text.ts';
 export interface DashboardLesson {
   readonly lesson: Lesson;
   readonly status: LessonStatus;
+  /** How many hints the lesson has, and how many of them the learner has not seen. */
+  readonly hints: number;
   readonly hintsLeft: number;
 }
 
@@ -91,7 +93,7 @@ function nextSection(entry: DashboardLesson, task: string | null): string[] {
   if (task !== null) lines.push('', ...indent(excerpt(task, WIDTH - 4, 6), '  '));
   if (status.kind === 'broken') lines.push('', pc.red(`  ${truncate(status.problem.split('\n')[0] ?? '', WIDTH - 2)}`));
   const id = lesson.id;
-  const hints = entry.hintsLeft === 0 ? 'no hints left' : `${entry.hintsLeft} of ${lesson.hints.length} left`;
+  const hints = entry.hintsLeft === 0 ? 'no hints left' : `${entry.hintsLeft} of ${entry.hints} left`;
   lines.push(
     '',
     'Commands',

@@ -1,8 +1,14 @@
 import pc from 'picocolors';
-import { looped, progress, timedOut, TYPE_STEP, type Lesson, type LessonRun, type TestOutcome } from '@outage-lab/course';
+import { failureLines, looped, progress, timedOut, TYPE_STEP, type Lesson, type LessonRun, type TestOutcome } from '@outage-lab/course';
 import { indent, truncate, WIDTH } from './text.ts';
 
 const MESSAGE_LINES = 14;
+/**
+ * A lesson's tests print only what they measured (how far a search went), and always as
+ * `lesson NN: …` (packages/course/test/lesson-sources.test.ts holds them to it): every
+ * other line the steps printed is the learner's.
+ */
+const LESSON_REPORT = /^lesson \d{2}: /;
 const CONSOLE_LINES = 20;
 
 const mark = (test: TestOutcome): string =>
@@ -44,7 +50,14 @@ export function verdict(run: LessonRun): string {
 const firstLine = (text: string): string => text.split('\n').find((l) => l.trim() !== '')?.trim() ?? text;
 
 /** Every step with its mark, the first failure's story in full, then the verdict. */
-export function lessonReport(run: LessonRun, options: { readonly logs?: readonly string[]; readonly next?: Lesson | null } = {}): string[] {
+export interface ReportOptions {
+  readonly logs?: readonly string[];
+  readonly next?: Lesson | null;
+  /** Every line of a failure, Vitest's own words included (`--verbose`). */
+  readonly verbose?: boolean;
+}
+
+export function lessonReport(run: LessonRun, options: ReportOptions = {}): string[] {
   const { lesson } = run;
   const lines = [pc.bold(`Lesson ${lesson.id} · ${lesson.title}`), pc.dim(`Edit ${lesson.files.join(', ')} in ${lesson.folder}`), ''];
   for (const error of run.loadErrors) {
@@ -57,9 +70,12 @@ export function lessonReport(run: LessonRun, options: { readonly logs?: readonly
   const { nextFailing } = progress(run);
   if (nextFailing !== null && run.tests.length > 0) {
     lines.push('', `${pc.red('✗')} ${pc.bold(nextFailing.title)}`);
-    for (const error of nextFailing.errors) lines.push(...indent(error.message.split('\n').slice(0, MESSAGE_LINES), '  '));
+    for (const error of nextFailing.errors) lines.push(...indent(failureLines(error.message, { verbose: options.verbose === true }), '  '));
   }
-  const logs = (options.logs ?? []).flatMap((l) => l.replace(/\n$/, '').split('\n'));
+  const printed = (options.logs ?? []).flatMap((l) => l.replace(/\n$/, '').split('\n'));
+  const measured = printed.filter((l) => LESSON_REPORT.test(l));
+  if (measured.length > 0) lines.push('', pc.dim("What the lesson's tests measured (not a verdict):"), ...indent(measured, '  '));
+  const logs = printed.filter((l) => !LESSON_REPORT.test(l));
   if (logs.length > 0) {
     lines.push('', pc.dim('Your console output:'), ...indent(logs.slice(0, CONSOLE_LINES), '  '));
     if (logs.length > CONSOLE_LINES) lines.push(pc.dim(`  … ${logs.length - CONSOLE_LINES} more lines`));

@@ -115,6 +115,8 @@ export function parseCommand(table: CommandTable, argv: readonly string[], optio
   } catch (error) {
     throw describeParseError(table, error);
   }
+  // First: a flag npm kept leaves its value behind as a stray argument, and the flag is the problem to name.
+  const kept = flagsNpmKept(table, options.env ?? {});
   const declared = table.positionals ?? [];
   const open = declared.at(-1)?.many === true;
   if (!open && parsed.positionals.length > declared.length) {
@@ -123,7 +125,7 @@ export function parseCommand(table: CommandTable, argv: readonly string[], optio
   }
   const absent = declared.find((p, i) => p.optional !== true && p.many !== true && parsed.positionals[i] === undefined);
   if (absent !== undefined) throw fail(table, options.missing?.(absent) ?? `missing <${absent.name}>: ${absent.help} (valid: ${usageLine(table)})`);
-  const values = { ...flagsNpmKept(table, options.env ?? {}), ...parsed.values };
+  const values = { ...kept, ...parsed.values };
   for (const [name, value] of Object.entries(values)) {
     if (typeof value !== 'string') continue;
     const check = Object.hasOwn(table.flags, name) ? table.flags[name]?.check : undefined;

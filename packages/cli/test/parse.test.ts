@@ -58,7 +58,7 @@ describe('parseCommand: one wording for every problem, naming what is valid', ()
     expect(parseCommand(LESSON, ['01'], { env }).flags).toEqual({ watch: true, port: '8080' });
     expect(parseCommand(LESSON, ['01'], { env: { ...env, npm_lifecycle_event: 'hint' } }).flags).toEqual({});
     // `npm run lesson 01 --port 8080`: npm took --port as a switch and 8080 went astray.
-    expect(refusal(LESSON, ['01'], { npm_lifecycle_event: 'lesson', npm_config_port: 'true' })).toBe(
+    expect(refusal(LESSON, ['01', '8080'], { npm_lifecycle_event: 'lesson', npm_config_port: 'true' })).toBe(
       'lesson: npm took --port for itself (valid: put -- before the flags, npm run lesson -- --port <port>)',
     );
     expect(refusal(LESSON, ['01'], { npm_lifecycle_event: 'lesson', npm_config_port: 'http' })).toBe('lesson: --port "http" is not a port');

@@ -8,8 +8,8 @@ import { BadInput } from './errors.ts';
 export * from './errors.ts';
 export * from './process.ts';
 export * from './table.ts';
-export { helpText, groupHelpText, usageLine, wrap, HELP_WIDTH } from './help.ts';
-export { parseCommand, pickCommand, asksForHelp, flagsNpmKept, joinNegativeValues, stringFlag, type FlagValues, type ParsedCommand, type ParseOptions } from './parse.ts';
+export { helpText, groupHelpText, usageLine, wrap } from './help.ts';
+export { parseCommand, pickCommand, asksForHelp, stringFlag, type FlagValues, type ParsedCommand, type ParseOptions } from './parse.ts';
 export { entryHelp, isGroup, tableEntry, type Entry, type EntryContext, type EntryRead } from './entry.ts';
 
 /** A whole number in [min, max] written in plain digits; anything else is one line naming it. */

@@ -110,9 +110,12 @@ describe('replay: the night and the report', () => {
     const lines = result.out.split('\n');
     const phases = lines.filter((l) => / AWS \d\d:\d\d–\d\d:\d\d .* model \d\d:\d\d–\d\d:\d\d .*\[(input|fitted|emergent) → (input|fitted|emergent)/.test(l));
     expect(phases, 'eight phases, each with AWS, the model and what its edges rest on').toHaveLength(8);
-    expect(phases.filter((l) => l.includes('held out')), 'the NLB phase is held out of the fit').toHaveLength(1);
-    expect(result.out).toMatch(/Fit, in-sample \(DNS and EC2 phases\): mean \|duration error\| \d+%/);
-    expect(result.out).toMatch(/Held out, predicted \(not fitted\): NLB connection errors.*: start [+−]\d+ min, duration [+−]\d+%/);
+    expect(phases.filter((l) => l.includes('named miss')), 'the NLB phase is a named miss, out of the fit').toHaveLength(1);
+    expect(result.out).toMatch(/Fit, in-sample \(every phase but the named misses\): mean \|duration error\| \d+%/);
+    expect(result.out).toMatch(/Named miss: NLB connection errors.*: start [+−]\d+ h \d+ min, duration [+−]\d+%: /);
+    expect(result.out, 'no phase is held out, so nothing is a prediction').not.toMatch(/held out|predict/i);
+    expect(result.out).toContain('Not modelled, and why:');
+    expect(result.out).toMatch(/NLB, as it happened: at most \d+ of the Region's 100 load balancers/);
     for (const service of ['Lambda', 'STS', 'IAM console sign-in', 'Redshift']) expect(result.out, service).toMatch(new RegExp(`\\n${service}\\s+AWS `));
     expect(result.out).toContain('What the dependents would have seen, per variant:');
     expect(result.out).toMatch(/impact minutes\s+as it happened\s+DNS fix only\n/);
@@ -133,7 +136,8 @@ describe('replay: the night and the report', () => {
     expect(report.startsWith('<!doctype html>')).toBe(true);
     expect(report.match(/<svg /g)?.length, 'the night, the tornado, the running total, and one chart per service').toBe(7);
     expect(report).toContain('Which parameter moves which phase');
-    expect(report).toContain('held out');
+    expect(report).toContain('Named miss');
+    expect(report).not.toMatch(/held out|predict/i);
     expect(report).toContain('Who else felt it');
     expect(report).not.toMatch(/<script|<link|<img|src=|href=|@import|url\(/i);
     expect(report).toContain('records restored; clients still hold the empty answer');

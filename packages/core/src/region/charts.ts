@@ -90,7 +90,7 @@ function operatorMarkers(night: RegionNight): ChartMarker[] {
   if (race !== undefined) markers.push({ x: race.time, label: `${formatHourMinute(race.time)} empty DNS answer` });
   if (repaired !== undefined) markers.push({ x: repaired.time, label: `${formatHourMinute(repaired.time)} records restored`, tone: 'info' });
   if (night.dwfmOperatorsActed) markers.push({ x: ops.dwfmThrottleAt, label: `${formatHourMinute(ops.dwfmThrottleAt)} DWFM throttled`, tone: 'info' });
-  if (night.nlb.dnsChanges.some((c) => c.by === 'failover')) {
+  if (night.nlb.failoverSwitchedOff) {
     markers.push({ x: ops.nlbFailoverOffAt, label: `${formatHourMinute(ops.nlbFailoverOffAt)} NLB failover off`, tone: 'info' });
   }
   return markers;

@@ -45,8 +45,8 @@ export const REGION_SERVICES: readonly ServiceImpact[] = [
     service: 'nlb',
     label: 'NLB connection errors',
     short: 'NLB errors',
-    counts: "share of the NLB's client connections that failed",
-    of: (m) => m.nlbErrorRate,
+    counts: "each load balancer's share of connections that failed, added over the Region's load balancers (one load balancer failing every connection for a minute counts 1)",
+    of: (m) => m.nlbFailedLoadBalancers,
   },
 ];
 

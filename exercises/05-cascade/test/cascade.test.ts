@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   FIX_LABELS,
   FIX_NAMES,
+  REGION_SERVICES,
+  calmNlb,
   fixNames,
   formatHourMinute,
   formatImpactTable,
   impactMinutes,
   october2025Region,
   pdt,
+  runNlbScenario,
   runRegion,
   variantOf,
+  type FixName,
   type ImpactMinutes,
   type RegionFixes,
   type RegionNight,
@@ -44,6 +48,17 @@ const withoutDnsFix = (): RegionNight => {
   const { failoverPolicy, throttle } = regionFixes();
   return nightWith({ ...(failoverPolicy === undefined ? {} : { failoverPolicy }), ...(throttle === undefined ? {} : { throttle }) });
 };
+
+/** Your fixes, only the one named: the night as it happened plus that fix and nothing else. */
+const withOnly = (name: FixName): RegionNight => {
+  const { enactor, failoverPolicy, throttle } = regionFixes();
+  if (name === 'dns') return nightWith(enactor === undefined ? {} : { enactor });
+  if (name === 'nlb') return nightWith(failoverPolicy === undefined ? {} : { failoverPolicy });
+  return nightWith(throttle === undefined ? {} : { throttle });
+};
+
+/** The service each fix is for: the one its own lesson protects. */
+const OWN_SERVICE: Readonly<Record<FixName, RegionService>> = { dns: 'dynamodb', nlb: 'nlb', ec2: 'ec2Launches' };
 
 function table(...nights: RegionNight[]): string {
   return formatImpactTable(nights.map((night) => ({ variant: variantOf(night.fixes), night, impact: impactMinutes(night) })));
@@ -139,5 +154,49 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
       atLeastHalved(before, { ...after, dynamodb: before.dynamodb }, DOWNSTREAM),
       'Only the services asked about count: DynamoDB was not one of them.',
     ).toBeNull();
+  });
+
+  it("step 7: each fix, wired alone into the night as it happened, at least halves its own service's impact", HEAVY, () => {
+    const before = impactMinutes(asItHappened());
+    const weak = FIX_NAMES.flatMap((name) => {
+      const service = OWN_SERVICE[name];
+      const alone = impactMinutes(withOnly(name))[service];
+      const label = REGION_SERVICES.find((s) => s.service === service)?.label ?? service;
+      return alone > before[service] / 2 ? [`${FIX_LABELS[name]} alone: ${label} ${alone} impact minutes against ${before[service]} as it happened`] : [];
+    });
+    expect(
+      weak,
+      'A fix must earn its place on a night that needs it, without the others covering for it. On 20 October, with the DNS race ' +
+        'and the EC2 backlog left in, automatic failover withdrew AZs of four load balancers; the velocity control alone should keep ' +
+        'most of their connections, the throttle alone most launches, the Enactor alone every DynamoDB request:\n' +
+        `${weak.join('\n')}\n${table(asItHappened(), ...FIX_NAMES.map(withOnly))}`,
+    ).toEqual([]);
+    const thinnest = withOnly('nlb').minutes.reduce((low, m) => (m.nlbCapacityInDns < low.nlbCapacityInDns ? m : low));
+    expect(
+      thinnest.nlbCapacityInDns,
+      `With your velocity control alone, at ${formatHourMinute(thinnest.time)} a load balancer had only ${Math.round(thinnest.nlbCapacityInDns * 100)}% ` +
+        'of its nodes in DNS: failover still pulled two of three AZs at once. Wire it with the limits lesson 03 tested (a floor of two thirds, ' +
+        "one AZ's worth an hour), or it is October's failover under another name.",
+    ).toBeGreaterThanOrEqual(2 / 3 - 1e-9);
+  });
+
+  it('step 8: the velocity control you wired still withdraws a dead AZ within 3 minutes, fresh every night', HEAVY, () => {
+    const { failoverPolicy } = regionFixes();
+    expect(failoverPolicy, 'regionFixes() hands the Region no failover policy').toBeDefined();
+    const diedAt = pdt('06:00', 20);
+    const scenario = { ...calmNlb, name: 'dead-az', startMs: pdt('05:50', 20), endMs: pdt('06:30', 20), failures: [{ az: 'us-east-1b', at: diedAt }] };
+    const nightsRun = [1, 2].map(() => runNlbScenario(scenario, { seed: 1, ...(failoverPolicy === undefined ? {} : { policy: failoverPolicy }) }));
+    nightsRun.forEach((run, i) => {
+      const withdrawal = run.dnsChanges.find((c) => c.az === 'us-east-1b' && c.change === 'withdrawn');
+      const after = withdrawal === undefined ? Infinity : withdrawal.time - diedAt;
+      const which = i === 0 ? 'On the first night' : 'On a second night with the same factory';
+      expect(
+        after,
+        `${which}, every target in us-east-1b died at 06:00 and its node was ${withdrawal === undefined ? 'never withdrawn' : `withdrawn at ${formatHourMinute(withdrawal.time)}`}. ` +
+          (i === 0
+            ? "A velocity control limits how fast healthy capacity goes; one that never lets an AZ go is failover switched off, and a dead AZ's clients fail until someone notices."
+            : "The first night's removals were still in the policy's window: every night (and every load balancer) needs a velocity control of its own."),
+      ).toBeLessThanOrEqual(3 * 60_000);
+    });
   });
 });

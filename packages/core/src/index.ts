@@ -91,7 +91,7 @@ export {
 export { type DnsChange } from './nlb/failover.ts';
 export { summarizeNlb, type NlbSample, type NlbSummary } from './nlb/metrics.ts';
 export { noVelocityControl, type AzStatus, type FailoverInput, type FailoverPolicy, type FailoverPolicyFactory } from './nlb/policy.ts';
-export { runNlbScenario, type NlbRun, type NlbRunOptions } from './nlb/run.ts';
+export { runNlbScenario, startNlbRun, type NlbRun, type NlbRunInProgress, type NlbRunOptions } from './nlb/run.ts';
 
 // EC2: DWFM and Network Manager
 export { type Ec2Config, type TimeSpan } from './ec2/config.ts';

@@ -108,6 +108,8 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     const began = formatHourMinute(night.minutes.find((m) => m.dynamoErrorRate > 0)?.time ?? 0);
     expect(verdict, `The verdict must name the service that broke (DynamoDB) and when its requests began to fail (${began}); it said: "${verdict}"`).toMatch(/dynamodb/i);
     expect(verdict, `The verdict must say when DynamoDB's requests began to fail (${began}); it said: "${verdict}"`).toContain(began);
+    const lost = String(impactMinutes(night).dynamodb);
+    expect(verdict, `The verdict must say how much DynamoDB lost (${lost} impact minutes), so nobody has to re-run the night; it said: "${verdict}"`).toContain(lost);
     // A shorter, partial outage at another hour: a check that keys on whole minutes or on 23:48 misses it.
     const from = pdt('01:10', 20);
     const until = pdt('01:40', 20);
@@ -154,6 +156,11 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
       atLeastHalved(before, { ...after, dynamodb: before.dynamodb }, DOWNSTREAM),
       'Only the services asked about count: DynamoDB was not one of them.',
     ).toBeNull();
+    const exactlyHalf: ImpactMinutes = { ...after, nlb: before.nlb / 2 };
+    expect(
+      atLeastHalved(before, exactlyHalf, DOWNSTREAM),
+      `A fix set that took NLB errors from ${before.nlb} to exactly half, ${before.nlb / 2} impact minutes, halved them: "at least halved" includes half.`,
+    ).toBeNull();
   });
 
   it("step 7: each fix, wired alone into the night as it happened, at least halves its own service's impact", HEAVY, () => {
@@ -178,6 +185,12 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
         'of its nodes in DNS: failover still pulled two of three AZs at once. Wire it with the limits lesson 03 tested (a floor of two thirds, ' +
         "one AZ's worth an hour), or it is October's failover under another name.",
     ).toBeGreaterThanOrEqual(2 / 3 - 1e-9);
+    const churn = Math.max(0, ...withOnly('nlb').nlb.tiers.flatMap((t) => t.run.samples.map((s) => s.dnsChangesLastHour)));
+    expect(
+      churn,
+      `With your velocity control alone, a load balancer's AZs were withdrawn and restored ${churn} times within one hour. Each change ` +
+        "re-checks the AZ and can fail it again: the loop lesson 03's budget (one AZ's worth an hour) breaks. Wire it with that budget.",
+    ).toBeLessThanOrEqual(6);
   });
 
   it('step 8: the velocity control you wired still withdraws a dead AZ within 3 minutes, fresh every night', HEAVY, () => {

@@ -127,6 +127,21 @@ export { drawCumulativeImpact, drawDependents, drawRegionNight, drawVariantImpac
 export { validateRegionConfig, type DynamoClientsConfig, type NlbFleetConfig, type NlbTier, type RegionConfig, type RegionOperators } from './region/config.ts';
 export { type NlbFleetNight, type NlbTierNight } from './region/nlb-night.ts';
 export { NOT_MODELLED } from './region/not-modelled.ts';
+export {
+  AWS_RACE_AT,
+  DISTRIBUTION_SEEDS,
+  formatDistribution,
+  nightDistribution,
+  raceTime,
+  seedNights,
+  spread,
+  type NightDistribution,
+  type PhaseEdges,
+  type SeedNight,
+  type SeedRange,
+  type Spread,
+} from './region/distribution.ts';
+export { nightDistributionOnThreads } from './region/distribution-threads.ts';
 export { type DnsNight } from './region/dns-night.ts';
 export { type RegionEvent } from './region/events.ts';
 export {

@@ -7,18 +7,28 @@ export interface ReplayArgs {
   readonly fixes: readonly FixName[] | null;
   readonly html: string | null;
   readonly seed: number | null;
+  /** Phase edges over many racing nights, and the share of nights that race, instead of one night. */
+  readonly distribution: boolean;
   readonly help: boolean;
 }
 
-export const REPLAY_USAGE = `usage: npm run replay [-- --fixes dns,nlb,ec2] [--html report.html] [--seed <n>]
+export const REPLAY_USAGE = `usage: npm run replay [-- --fixes dns,nlb,ec2] [--html report.html] [--seed <n>] [--distribution]
   (no flags)         the night as it happened, each fix alone, and all three: what each fix buys
   --fixes <list>     the night as it happened beside one set of fixes: one or more of ${FIX_NAMES.join(', ')}, comma-separated, or all, or none
   --html <file>      also write a standalone report with the charts (opens offline)
-  --seed <n>         another seed for the night (default: the canonical one, 20251351)`;
+  --seed <n>         another seed for the night (default: the canonical one, 20251351)
+  --distribution     instead: how often configured nights race, and every phase edge as a median and
+                     10–90% range over 200+ nights that race within 10 minutes of 23:48 (minutes of work)`;
 
-const FLAGS = { fixes: { type: 'string' }, html: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const FLAGS = {
+  fixes: { type: 'string' },
+  html: { type: 'string' },
+  seed: { type: 'string' },
+  distribution: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-const VALID_FLAGS = 'valid: --fixes <list>, --html <file>, --seed <n>, --help';
+const VALID_FLAGS = 'valid: --fixes <list>, --html <file>, --seed <n>, --distribution, --help';
 
 /**
  * The flags npm keeps for itself when the `--` is forgotten: `npm run replay --fixes=dns`
@@ -39,7 +49,7 @@ export function flagsNpmKept(env: Readonly<Record<string, string | undefined>>):
 
 /** The command line, or one line naming what is wrong and what would be valid. */
 export function parseReplayArgs(argv: readonly string[]): ReplayArgs | string {
-  let values: { fixes?: string; html?: string; seed?: string; help?: boolean };
+  let values: { fixes?: string; html?: string; seed?: string; distribution?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: joinNegativeValues(argv, FLAGS),
@@ -58,7 +68,9 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs | string {
     if (!/^\d{1,9}$/.test(values.seed)) return `--seed ${JSON.stringify(values.seed)} is not a whole number from 0 to 999999999`;
     seed = Number(values.seed);
   }
-  return { fixes, html: values.html ?? null, seed, help: values.help === true };
+  const distribution = values.distribution === true;
+  if (distribution && (fixes !== null || values.html !== undefined)) return '--distribution replays the night as it happened over many seeds; it takes no --fixes or --html';
+  return { fixes, html: values.html ?? null, seed, distribution, help: values.help === true };
 }
 
 function parseFixes(text: string): FixName[] | string {

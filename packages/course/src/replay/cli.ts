@@ -4,6 +4,7 @@ import { STANDARD_VARIANTS, october2025Region, runVariants, variantOf, type Regi
 import { quietOnClosedPipe, reportError } from '@outage-lab/cli';
 import { REPLAY_USAGE, flagsNpmKept, parseReplayArgs } from './args.ts';
 import { referenceFixes } from '../solutions.ts';
+import { replayDistribution } from './distribution.ts';
 import { ProgressLine, type ProgressSink } from './progress.ts';
 import { replayReport } from './report.ts';
 import { replayText } from './text.ts';
@@ -32,6 +33,10 @@ export function replay(argv: readonly string[], io: ReplayIo): number {
   if (args.help) {
     io.out(`${REPLAY_USAGE}\n`);
     return 0;
+  }
+  if (args.distribution) {
+    io.err('replay: --distribution runs many nights on threads; run it from the command line: npm run replay -- --distribution\n');
+    return 2;
   }
   const reportPath = args.html === null ? null : resolve(io.cwd, args.html);
   if (reportPath !== null && !(existsSync(dirname(reportPath)) && statSync(dirname(reportPath)).isDirectory())) {
@@ -65,16 +70,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         process.stderr.write(`replay: ${kept}\n`);
         return 2;
       }
-      return replay([...kept, ...process.argv.slice(2)], {
+      const argv = [...kept, ...process.argv.slice(2)];
+      const io: ReplayIo = {
         out: (text) => void process.stdout.write(text),
         err: (text) => void process.stderr.write(text),
         progress: { isTTY: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) },
         cwd: process.env['INIT_CWD'] ?? process.cwd(),
         writeFile: (path, text) => writeFileSync(path, text),
-      });
+      };
+      const args = parseReplayArgs(argv);
+      if (typeof args !== 'string' && args.distribution && !args.help) return replayDistribution(io, args.seed);
+      return replay(argv, io);
     } catch (error) {
       return reportError('replay', error, (line) => void process.stderr.write(`${line}\n`));
     }
   })();
-  process.exitCode = code;
+  process.exitCode = await Promise.resolve(code).catch((error: unknown) => reportError('replay', error, (line) => void process.stderr.write(`${line}\n`)));
 }

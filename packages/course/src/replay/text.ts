@@ -34,6 +34,8 @@ export function replayText(outcomes: readonly VariantOutcome[]): string {
     '',
     nlbFinding(first.night, outcomes),
     '',
+    `Seed ${first.night.config.seed} is one night of many: npm run replay -- --distribution prints the share of nights that race, and every phase edge over 200+ nights that race near 23:48.`,
+    '',
     'Impact minutes per service:',
     formatImpactTable(outcomes),
     '',

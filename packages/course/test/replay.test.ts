@@ -35,8 +35,10 @@ function run(argv: readonly string[], options: { tty?: boolean; cwd?: string } =
 
 describe('replay: the command line', () => {
   it('reads a list of fixes in any order, and all or none', () => {
-    expect(parseReplayArgs(['--fixes', 'ec2,dns'])).toEqual({ fixes: ['dns', 'ec2'], html: null, seed: null, help: false });
-    expect(parseReplayArgs(['--fixes', 'all', '--html', 'out.html', '--seed', '7'])).toEqual({ fixes: ['dns', 'nlb', 'ec2'], html: 'out.html', seed: 7, help: false });
+    expect(parseReplayArgs(['--fixes', 'ec2,dns'])).toEqual({ fixes: ['dns', 'ec2'], html: null, seed: null, distribution: false, help: false });
+    expect(parseReplayArgs(['--fixes', 'all', '--html', 'out.html', '--seed', '7'])).toEqual({ fixes: ['dns', 'nlb', 'ec2'], html: 'out.html', seed: 7, distribution: false, help: false });
+    expect(parseReplayArgs(['--distribution'])).toEqual({ fixes: null, html: null, seed: null, distribution: true, help: false });
+    expect(parseReplayArgs(['--distribution', '--fixes', 'dns']), 'the distribution is of the night as it happened').toMatch(/takes no --fixes or --html/);
     expect(parseReplayArgs(['--fixes=none'])).toMatchObject({ fixes: [] });
     expect(parseReplayArgs([])).toMatchObject({ fixes: null, html: null });
   });
@@ -44,9 +46,9 @@ describe('replay: the command line', () => {
   const bad: [string, string[], string][] = [
     ['an unknown fix', ['--fixes', 'dns,lambda'], 'unknown fix "lambda" (valid: dns, nlb, ec2, all, none)'],
     ['an empty list', ['--fixes', ','], '--fixes needs a list (valid: dns, nlb, ec2, all, none)'],
-    ['an unknown flag', ['--fix', 'dns'], 'unknown flag --fix (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
-    ['a flag without its value', ['--html'], '--html needs a value (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
-    ['a stray argument', ['dns'], 'unexpected argument "dns" (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
+    ['an unknown flag', ['--fix', 'dns'], 'unknown flag --fix (valid: --fixes <list>, --html <file>, --seed <n>, --distribution, --help)'],
+    ['a flag without its value', ['--html'], '--html needs a value (valid: --fixes <list>, --html <file>, --seed <n>, --distribution, --help)'],
+    ['a stray argument', ['dns'], 'unexpected argument "dns" (valid: --fixes <list>, --html <file>, --seed <n>, --distribution, --help)'],
     ['a seed that is not a number', ['--seed', 'seven'], '--seed "seven" is not a whole number from 0 to 999999999'],
     ['a negative seed', ['--seed', '-1'], '--seed "-1" is not a whole number from 0 to 999999999'],
     ['a seed too large', ['--seed', '1e20'], '--seed "1e20" is not a whole number from 0 to 999999999'],

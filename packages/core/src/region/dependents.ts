@@ -14,7 +14,7 @@ export interface ImpactWindow {
 /**
  * A service that fell with DynamoDB, modelled thin: it is impaired in a minute when the
  * signals on its dependency path are, with the Region's own marks. Nothing about it is
- * fitted: its windows are predictions from the night the four models produced.
+ * fitted, but its windows inherit the fitted phases of the night the four models produced.
  */
 export interface DependentService {
   readonly name: DependentName;
@@ -156,7 +156,7 @@ function endsEarly(r: DependentComparison): boolean {
 
 /**
  * AWS's windows beside the model's, one line per window, with the error; a window outside
- * ±25% (nothing is fitted to them: they are predictions) says why.
+ * ±25%, or ending more than an hour before AWS's, says why.
  */
 export function formatDependents(night: RegionNight): string {
   const rows = compareDependents(night);

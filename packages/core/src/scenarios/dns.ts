@@ -11,8 +11,8 @@ export const happyPath: DnsScenario = ordinaryNight()
   .value;
 
 /**
- * When Enactor az1's delays begin. AWS does not say; chosen eight minutes before its
- * 23:48, so the race's time is an input to within minutes, not a prediction.
+ * When Enactor az1's delays begin. AWS does not say; fitted to 23:48: eight minutes before its
+ * 23:48, so the race's time is an input to within minutes.
  */
 export const OCTOBER_DELAYS_FROM = '23:40';
 

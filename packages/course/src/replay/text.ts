@@ -66,10 +66,12 @@ function nlbFinding(night: RegionNight, outcomes: readonly VariantOutcome[]): st
   let failed = 0;
   let fromFailover = 0;
   let hit = 0;
+  let worstRegionWide = 0;
   for (const m of night.minutes) {
     failed += m.nlbErrorRate;
     fromFailover += m.nlbErrorFromFailover;
     hit = Math.max(hit, m.nlbLoadBalancersHit);
+    worstRegionWide = Math.max(worstRegionWide, m.nlbErrorRate);
   }
   const share = failed === 0 ? 0 : Math.round((fromFailover / failed) * 100);
   const nlbOnly = outcomes.find((o) => o.variant.fixes.length === 1 && o.variant.fixes[0] === 'nlb');
@@ -79,7 +81,8 @@ function nlbFinding(night: RegionNight, outcomes: readonly VariantOutcome[]): st
       ? ''
       : ` With the velocity control alone, NLB impact goes from ${Math.round(first.impact.nlb)} to ${Math.round(nlbOnly.impact.nlb)} load-balancer minutes: it keeps the hit load balancers' healthy AZs in DNS, and what remains failed at targets still waiting for their network.`;
   return (
-    `NLB, ${first?.variant.label ?? ''}: at most ${hit} of the Region's ${night.nlb.loadBalancers} load balancers failed 10% of their connections or more in a minute; ` +
+    `NLB, ${first?.variant.label ?? ''}: at most ${hit} of the Region's ${night.nlb.loadBalancers} load balancers failed 10% of their connections or more in a minute ` +
+    `(AWS: "some"; at worst ${(worstRegionWide * 100).toFixed(1)}% of all connections through the Region's load balancers failed in a minute); ` +
     `${share}% of their failed connections failed because automatic AZ failover had withdrawn capacity from DNS.${change}`
   );
 }

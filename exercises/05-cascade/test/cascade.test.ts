@@ -108,6 +108,8 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     const began = formatHourMinute(night.minutes.find((m) => m.dynamoErrorRate > 0)?.time ?? 0);
     expect(verdict, `The verdict must name the service that broke (DynamoDB) and when its requests began to fail (${began}); it said: "${verdict}"`).toMatch(/dynamodb/i);
     expect(verdict, `The verdict must say when DynamoDB's requests began to fail (${began}); it said: "${verdict}"`).toContain(began);
+    const ended = formatHourMinute([...night.minutes].reverse().find((m) => m.dynamoErrorRate > 0)?.time ?? 0);
+    expect(verdict, `The verdict must say until when DynamoDB's requests failed (${ended}); it said: "${verdict}"`).toContain(ended);
     const lost = String(impactMinutes(night).dynamodb);
     expect(verdict, `The verdict must say how much DynamoDB lost (${lost} impact minutes), so nobody has to re-run the night; it said: "${verdict}"`).toContain(lost);
     // A shorter, partial outage at another hour: a check that keys on whole minutes or on 23:48 misses it.

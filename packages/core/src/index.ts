@@ -141,7 +141,7 @@ export {
   type SeedRange,
   type Spread,
 } from './region/distribution.ts';
-export { nightDistributionOnThreads } from './region/distribution-threads.ts';
+// nightDistributionOnThreads is `@outage-lab/core/distribution-threads`: it starts worker threads, which a browser bundle cannot.
 export { type DnsNight } from './region/dns-night.ts';
 export { type RegionEvent } from './region/events.ts';
 export {

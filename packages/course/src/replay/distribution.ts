@@ -1,4 +1,5 @@
-import { DISTRIBUTION_SEEDS, detectRegionPhases, formatDistribution, nightDistributionOnThreads, october2025Region, runRegion } from '@outage-lab/core';
+import { DISTRIBUTION_SEEDS, detectRegionPhases, formatDistribution, october2025Region, runRegion } from '@outage-lab/core';
+import { nightDistributionOnThreads } from '@outage-lab/core/distribution-threads';
 import { ProgressLine } from './progress.ts';
 import type { ReplayIo } from './cli.ts';
 

@@ -139,6 +139,8 @@ describe('replay: the night and the report', () => {
     expect(report.match(/<svg /g)?.length, 'the night, the tornado, the running total, and one chart per service').toBe(7);
     expect(report).toContain('Which parameter moves which phase');
     expect(report).toContain('Named miss');
+    expect(report).toContain('Not modelled, and why');
+    expect(report).toMatch(/load balancers failed 10% of their connections/);
     expect(report).not.toMatch(/held out|predict/i);
     expect(report).toContain('Who else felt it');
     expect(report).not.toMatch(/<script|<link|<img|src=|href=|@import|url\(/i);

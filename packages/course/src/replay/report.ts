@@ -2,6 +2,7 @@ import {
   DEPENDENT_SERVICES,
   FIX_LABELS,
   DEPENDENT_TOLERANCE,
+  NOT_MODELLED,
   PHASE_TOLERANCE,
   REGION_PHASE_BASIS,
   REGION_SERVICES,
@@ -23,7 +24,7 @@ import {
   withinTolerance,
   type VariantOutcome,
 } from '@outage-lab/core';
-import { heading } from './text.ts';
+import { heading, nlbFinding } from './text.ts';
 
 /**
  * The replay as one standalone HTML page: inline CSS and inline SVG charts drawn by the
@@ -48,6 +49,10 @@ export function replayReport(outcomes: readonly VariantOutcome[]): string {
     sensitivitySection(outcomes),
     `<h2>Who else felt it</h2>`,
     dependentsTable(outcomes),
+    `<h2>Not modelled, and why</h2>`,
+    `<ul class="notes">${NOT_MODELLED.map((n) => `<li><b>${escapeXml(n.what)}</b>: ${escapeXml(n.why)}.</li>`).join('')}</ul>`,
+    `<h2>Where the NLB's errors came from</h2>`,
+    `<p>${escapeXml(nlbFinding(night, outcomes))}</p>`,
     `<h2>What each fix buys</h2>`,
     impactTable(outcomes),
     `<ul class="notes">${REGION_SERVICES.map((s) => `<li><b>${escapeXml(s.label)}</b>: ${escapeXml(s.counts)}.</li>`).join('')}</ul>`,

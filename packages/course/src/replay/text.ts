@@ -62,7 +62,7 @@ function dependentsTable(outcomes: readonly VariantOutcome[]): string {
  * how much of their failed connections AZ failover's withdrawals caused (the rest failed at
  * targets out of service or without their network), and what the velocity control changed.
  */
-function nlbFinding(night: RegionNight, outcomes: readonly VariantOutcome[]): string {
+export function nlbFinding(night: RegionNight, outcomes: readonly VariantOutcome[]): string {
   let failed = 0;
   let fromFailover = 0;
   let hit = 0;

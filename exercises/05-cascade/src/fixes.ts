@@ -19,8 +19,10 @@ import type { RegionFixes } from '@outage-lab/core';
  */
 export function regionFixes(): RegionFixes {
   // TODO(lesson 05): AWS announced three fixes, and you built each in its own lesson.
-  // Hand all three to the Region, each with the limits its own lesson's tests used. If
-  // one of those lessons is not green yet, its solution folder has one that is.
+  // Each must earn its place on the night as it happened, even wired alone: what did
+  // its own lesson's tests require of it, and with which limits? The Region runs many
+  // nights, and each night several load balancers: what must be true of the velocity
+  // control each of them gets? (A lesson not green yet? Its solution folder has one that is.)
 
   // What the Region had in October 2025: none of them.
   return {};

@@ -17,9 +17,10 @@ import type { ImpactMinutes, RegionNight, RegionService } from '@outage-lab/core
 
 /** Game day 1: with every fix in, the race of 23:50 must not cost DynamoDB a single failed request. */
 export function dynamoUntouched(night: RegionNight): string | null {
-  // TODO(lesson 05): find the minutes in which any DynamoDB request failed. If there are
-  // none, the night passes. Otherwise say when the failures began and ended and how many
-  // impact minutes DynamoDB lost.
+  // TODO(lesson 05): a game day is about zero failed requests. Which minutes of the night
+  // tell you DynamoDB failed someone, even a few of them? When the night fails, what would
+  // an engineer reading your one sentence need to know: which service, from when to when,
+  // and how much?
 
   // What the Region had in October 2025: nobody was checking.
   return null;
@@ -30,10 +31,10 @@ export function dynamoUntouched(night: RegionNight): string | null {
  * compared with the night as it happened.
  */
 export function atLeastHalved(asItHappened: ImpactMinutes, withFixes: ImpactMinutes, services: readonly RegionService[]): string | null {
-  // TODO(lesson 05): for each service asked about, compare the two figures. A service
-  // passes when its impact minutes with the fixes are at most half of what they were as
-  // it happened (a service that was never hit passes). Name every service that fails,
-  // with both figures.
+  // TODO(lesson 05): which services were you asked about, and when has a fix set done
+  // enough for one of them: at most half of its impact minutes as it happened? What about
+  // a service that was never hit? When some fall short, does your sentence name every one
+  // of them, with both figures, so that nobody has to re-run the night to find out?
 
   // What the Region had in October 2025: nobody was checking.
   return null;

@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   FIX_LABELS,
   FIX_NAMES,
+  REGION_SERVICES,
+  calmNlb,
   fixNames,
   formatHourMinute,
   formatImpactTable,
   impactMinutes,
   october2025Region,
   pdt,
+  runNlbScenario,
   runRegion,
   variantOf,
+  type FixName,
   type ImpactMinutes,
   type RegionFixes,
   type RegionNight,
@@ -44,6 +48,17 @@ const withoutDnsFix = (): RegionNight => {
   const { failoverPolicy, throttle } = regionFixes();
   return nightWith({ ...(failoverPolicy === undefined ? {} : { failoverPolicy }), ...(throttle === undefined ? {} : { throttle }) });
 };
+
+/** Your fixes, only the one named: the night as it happened plus that fix and nothing else. */
+const withOnly = (name: FixName): RegionNight => {
+  const { enactor, failoverPolicy, throttle } = regionFixes();
+  if (name === 'dns') return nightWith(enactor === undefined ? {} : { enactor });
+  if (name === 'nlb') return nightWith(failoverPolicy === undefined ? {} : { failoverPolicy });
+  return nightWith(throttle === undefined ? {} : { throttle });
+};
+
+/** The service each fix is for: the one its own lesson protects. */
+const OWN_SERVICE: Readonly<Record<FixName, RegionService>> = { dns: 'dynamodb', nlb: 'nlb', ec2: 'ec2Launches' };
 
 function table(...nights: RegionNight[]): string {
   return formatImpactTable(nights.map((night) => ({ variant: variantOf(night.fixes), night, impact: impactMinutes(night) })));
@@ -93,6 +108,10 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     const began = formatHourMinute(night.minutes.find((m) => m.dynamoErrorRate > 0)?.time ?? 0);
     expect(verdict, `The verdict must name the service that broke (DynamoDB) and when its requests began to fail (${began}); it said: "${verdict}"`).toMatch(/dynamodb/i);
     expect(verdict, `The verdict must say when DynamoDB's requests began to fail (${began}); it said: "${verdict}"`).toContain(began);
+    const ended = formatHourMinute([...night.minutes].reverse().find((m) => m.dynamoErrorRate > 0)?.time ?? 0);
+    expect(verdict, `The verdict must say until when DynamoDB's requests failed (${ended}); it said: "${verdict}"`).toContain(ended);
+    const lost = String(impactMinutes(night).dynamodb);
+    expect(verdict, `The verdict must say how much DynamoDB lost (${lost} impact minutes), so nobody has to re-run the night; it said: "${verdict}"`).toContain(lost);
     // A shorter, partial outage at another hour: a check that keys on whole minutes or on 23:48 misses it.
     const from = pdt('01:10', 20);
     const until = pdt('01:40', 20);
@@ -139,5 +158,60 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
       atLeastHalved(before, { ...after, dynamodb: before.dynamodb }, DOWNSTREAM),
       'Only the services asked about count: DynamoDB was not one of them.',
     ).toBeNull();
+    const exactlyHalf: ImpactMinutes = { ...after, nlb: before.nlb / 2 };
+    expect(
+      atLeastHalved(before, exactlyHalf, DOWNSTREAM),
+      `A fix set that took NLB errors from ${before.nlb} to exactly half, ${before.nlb / 2} impact minutes, halved them: "at least halved" includes half.`,
+    ).toBeNull();
+  });
+
+  it("step 7: each fix, wired alone into the night as it happened, at least halves its own service's impact", HEAVY, () => {
+    const before = impactMinutes(asItHappened());
+    const weak = FIX_NAMES.flatMap((name) => {
+      const service = OWN_SERVICE[name];
+      const alone = impactMinutes(withOnly(name))[service];
+      const label = REGION_SERVICES.find((s) => s.service === service)?.label ?? service;
+      return alone > before[service] / 2 ? [`${FIX_LABELS[name]} alone: ${label} ${alone} impact minutes against ${before[service]} as it happened`] : [];
+    });
+    expect(
+      weak,
+      'A fix must earn its place on a night that needs it, without the others covering for it. On 20 October, with the DNS race ' +
+        'and the EC2 backlog left in, automatic failover withdrew AZs of four load balancers; the velocity control alone should keep ' +
+        'most of their connections, the throttle alone most launches, the Enactor alone every DynamoDB request:\n' +
+        `${weak.join('\n')}\n${table(asItHappened(), ...FIX_NAMES.map(withOnly))}`,
+    ).toEqual([]);
+    const thinnest = withOnly('nlb').minutes.reduce((low, m) => (m.nlbCapacityInDns < low.nlbCapacityInDns ? m : low));
+    expect(
+      thinnest.nlbCapacityInDns,
+      `With your velocity control alone, at ${formatHourMinute(thinnest.time)} a load balancer had only ${Math.round(thinnest.nlbCapacityInDns * 100)}% ` +
+        'of its nodes in DNS: failover still pulled two of three AZs at once. Wire it with the limits lesson 03 tested (a floor of two thirds, ' +
+        "one AZ's worth an hour), or it is October's failover under another name.",
+    ).toBeGreaterThanOrEqual(2 / 3 - 1e-9);
+    const churn = Math.max(0, ...withOnly('nlb').nlb.tiers.flatMap((t) => t.run.samples.map((s) => s.dnsChangesLastHour)));
+    expect(
+      churn,
+      `With your velocity control alone, a load balancer's AZs were withdrawn and restored ${churn} times within one hour. Each change ` +
+        "re-checks the AZ and can fail it again: the loop lesson 03's budget (one AZ's worth an hour) breaks. Wire it with that budget.",
+    ).toBeLessThanOrEqual(6);
+  });
+
+  it('step 8: the velocity control you wired still withdraws a dead AZ within 3 minutes, fresh every night', HEAVY, () => {
+    const { failoverPolicy } = regionFixes();
+    expect(failoverPolicy, 'regionFixes() hands the Region no failover policy').toBeDefined();
+    const diedAt = pdt('06:00', 20);
+    const scenario = { ...calmNlb, name: 'dead-az', startMs: pdt('05:50', 20), endMs: pdt('06:30', 20), failures: [{ az: 'us-east-1b', at: diedAt }] };
+    const nightsRun = [1, 2].map(() => runNlbScenario(scenario, { seed: 1, ...(failoverPolicy === undefined ? {} : { policy: failoverPolicy }) }));
+    nightsRun.forEach((run, i) => {
+      const withdrawal = run.dnsChanges.find((c) => c.az === 'us-east-1b' && c.change === 'withdrawn');
+      const after = withdrawal === undefined ? Infinity : withdrawal.time - diedAt;
+      const which = i === 0 ? 'On the first night' : 'On a second night with the same factory';
+      expect(
+        after,
+        `${which}, every target in us-east-1b died at 06:00 and its node was ${withdrawal === undefined ? 'never withdrawn' : `withdrawn at ${formatHourMinute(withdrawal.time)}`}. ` +
+          (i === 0
+            ? "A velocity control limits how fast healthy capacity goes; one that never lets an AZ go is failover switched off, and a dead AZ's clients fail until someone notices."
+            : "The first night's removals were still in the policy's window: every night (and every load balancer) needs a velocity control of its own."),
+      ).toBeLessThanOrEqual(3 * 60_000);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { benchDistribution } from '@outage-lab/core/bench/distribution.ts';
 import { benchEc2 } from '@outage-lab/core/bench/ec2.ts';
 import { BATCHES, benchPct, benchRandom, benchSmallScope, PCT_BUDGET, RANDOM_BUDGET } from '@outage-lab/core/bench/explore.ts';
 import { benchKernel } from '@outage-lab/core/bench/kernel.ts';
@@ -70,12 +71,20 @@ export const SECTIONS: readonly Section[] = [
     run: benchRaceOdds,
   },
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
+  // The replay's distribution: thousands of DNS nights and 200+ whole ones, minutes on two threads.
+  { prefix: 'dns.raceShareOfNights', keys: ['dns.raceShareOfNights', 'dns.nightsCountedForRaceShare'], run: only(benchDistribution, 'dns.') },
+  { prefix: 'replay', keys: ['replay.seedsSampled', 'replay.seedsTried', 'replay.distributionWallSeconds'], run: only(benchDistribution, 'replay.') },
   { prefix: 'slides', keys: SLIDES_KEYS, run: benchSlides },
   { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },
   { prefix: 'class.lessonOverheadMs', keys: CLASS_OVERHEAD_KEYS, run: benchLessonOverhead },
   // Last: whole processes, and a cold `npm test` of several minutes.
   { prefix: 'workshop', keys: ['workshop.startMsCached', 'workshop.lessonWallMsSolved', 'workshop.lessonPeakMB', 'workshop.watchRerunMsSolved', 'workshop.testColdMs', 'workshop.testLongColdMs'], run: benchWorkshop },
 ];
+
+/** One shared run's figures, only those whose key starts with `prefix`. */
+function only(run: () => Promise<Results>, prefix: string): () => Promise<Results> {
+  return async () => Object.fromEntries(Object.entries(await run()).filter(([key]) => key.startsWith(prefix)));
+}
 
 /** Whether `--only <prefix>` selects this section: it is inside the prefix, or the prefix is inside it. */
 export function selected(section: Section, only: string | undefined): boolean {

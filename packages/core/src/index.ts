@@ -15,6 +15,7 @@ export { PHASE_TOLERANCE, phasesOff, withinTolerance } from './sim/phases.ts';
 export { type Actor, type Invariant, type Model, type Outcome, type StepContext, type TraceStep, type Violation } from './sim/model.ts';
 export { formatReplay, parseReplay, type ReplaySpec } from './sim/replay.ts';
 export { Rng } from './sim/rng.ts';
+export { STREAM_NAMES, stream, streamLabel, streamSeed, type StreamName, type StreamOverrides } from './streams.ts';
 export { declareStateless, forgetMemos } from './sim/memo.ts';
 export { runModel, startRun, type RunEnd, type RunOptions, type RunResult, type SteppedRun } from './sim/run.ts';
 export { type SchedulerSpec } from './sim/schedulers.ts';
@@ -90,7 +91,7 @@ export {
 export { type DnsChange } from './nlb/failover.ts';
 export { summarizeNlb, type NlbSample, type NlbSummary } from './nlb/metrics.ts';
 export { noVelocityControl, type AzStatus, type FailoverInput, type FailoverPolicy, type FailoverPolicyFactory } from './nlb/policy.ts';
-export { runNlbScenario, type NlbRun, type NlbRunOptions } from './nlb/run.ts';
+export { runNlbScenario, startNlbRun, type NlbRun, type NlbRunInProgress, type NlbRunOptions } from './nlb/run.ts';
 
 // EC2: DWFM and Network Manager
 export { type Ec2Config, type TimeSpan } from './ec2/config.ts';
@@ -112,17 +113,35 @@ export { queueLimitThrottle, type QueueName, type QueueState, type Throttle } fr
 
 // The Region
 export {
-  HELD_OUT_TOLERANCE,
+  DEPENDENT_TOLERANCE,
   formatCalibratedPhases,
+  formatPhaseBasisMarkdown,
   REGION_PHASE_BASIS,
   summarizeCalibration,
   type CalibrationSummary,
   type EdgeBasis,
-  type HeldOutError,
+  type NamedMiss,
   type PhaseBasis,
 } from './region/calibration.ts';
 export { drawCumulativeImpact, drawDependents, drawRegionNight, drawVariantImpact } from './region/charts.ts';
-export { validateRegionConfig, type DynamoClientsConfig, type RegionConfig, type RegionOperators } from './region/config.ts';
+export { validateRegionConfig, type DynamoClientsConfig, type NlbFleetConfig, type NlbTier, type RegionConfig, type RegionOperators } from './region/config.ts';
+export { type NlbFleetNight, type NlbTierNight } from './region/nlb-night.ts';
+export { NOT_MODELLED } from './region/not-modelled.ts';
+export {
+  AWS_RACE_AT,
+  DISTRIBUTION_SEEDS,
+  formatDistribution,
+  nightDistribution,
+  raceTime,
+  seedNights,
+  spread,
+  type NightDistribution,
+  type PhaseEdges,
+  type SeedNight,
+  type SeedRange,
+  type Spread,
+} from './region/distribution.ts';
+// nightDistributionOnThreads is `@outage-lab/core/distribution-threads`: it starts worker threads, which a browser bundle cannot.
 export { type DnsNight } from './region/dns-night.ts';
 export { type RegionEvent } from './region/events.ts';
 export {

@@ -35,8 +35,10 @@ function run(argv: readonly string[], options: { tty?: boolean; cwd?: string } =
 
 describe('replay: the command line', () => {
   it('reads a list of fixes in any order, and all or none', () => {
-    expect(parseReplayArgs(['--fixes', 'ec2,dns'])).toEqual({ fixes: ['dns', 'ec2'], html: null, seed: null, help: false });
-    expect(parseReplayArgs(['--fixes', 'all', '--html', 'out.html', '--seed', '7'])).toEqual({ fixes: ['dns', 'nlb', 'ec2'], html: 'out.html', seed: 7, help: false });
+    expect(parseReplayArgs(['--fixes', 'ec2,dns'])).toEqual({ fixes: ['dns', 'ec2'], html: null, seed: null, distribution: false, help: false });
+    expect(parseReplayArgs(['--fixes', 'all', '--html', 'out.html', '--seed', '7'])).toEqual({ fixes: ['dns', 'nlb', 'ec2'], html: 'out.html', seed: 7, distribution: false, help: false });
+    expect(parseReplayArgs(['--distribution'])).toEqual({ fixes: null, html: null, seed: null, distribution: true, help: false });
+    expect(() => parseReplayArgs(['--distribution', '--fixes', 'dns']), 'the distribution is of the night as it happened').toThrow(/takes no --fixes or --html/);
     expect(parseReplayArgs(['--fixes=none'])).toMatchObject({ fixes: [] });
     expect(parseReplayArgs([])).toMatchObject({ fixes: null, html: null });
   });
@@ -44,10 +46,10 @@ describe('replay: the command line', () => {
   const bad: [string, string[], string][] = [
     ['an unknown fix', ['--fixes', 'dns,lambda'], 'unknown fix "lambda" (valid: dns, nlb, ec2, all, none)'],
     ['an empty list', ['--fixes', ','], '--fixes needs a list (valid: dns, nlb, ec2, all, none)'],
-    ['an unknown flag', ['--fix', 'dns'], 'unknown option "--fix" (valid: --fixes <list>, --html <file>, --seed <n>, --help)'],
+    ['an unknown flag', ['--fix', 'dns'], 'unknown option "--fix" (valid: --fixes <list>, --html <file>, --seed <n>, --distribution, --help)'],
     ['a flag without its value', ['--html'], '--html needs a value (valid: --html <file> or --html=<file>)'],
     ['an empty file name', ['--html='], '--html needs a file name, such as --html report.html'],
-    ['a stray argument', ['dns'], 'unexpected argument "dns" (valid: npm run replay -- [--fixes <list>] [--html <file>] [--seed <n>])'],
+    ['a stray argument', ['dns'], 'unexpected argument "dns" (valid: npm run replay -- [--fixes <list>] [--html <file>] [--seed <n>] [--distribution])'],
     ['a seed that is not a number', ['--seed', 'seven'], '--seed "seven" is not a whole number from 0 to 999999999'],
     ['a negative seed', ['--seed', '-1'], '--seed "-1" is not a whole number from 0 to 999999999'],
     ['a seed too large', ['--seed', '1e20'], '--seed "1e20" is not a whole number from 0 to 999999999'],
@@ -89,7 +91,7 @@ describe('replay: the command line', () => {
     for (const flag of ['--help', '-h']) {
       const result = run(['--fixes', 'lambda', flag]);
       expect(result.code).toBe(0);
-      expect(result.out).toMatch(/^usage: npm run replay -- \[--fixes <list>\] \[--html <file>\] \[--seed <n>\]\n/);
+      expect(result.out).toMatch(/^usage: npm run replay -- \[--fixes <list>\] \[--html <file>\] \[--seed <n>\]\s+\[--distribution\]\n/);
       for (const name of ['--fixes <list>', '--html <file>', '--seed <n>', '-h, --help']) expect(result.out).toContain(name);
       expect(result.progress).toBe('');
     }
@@ -121,9 +123,12 @@ describe('replay: the night and the report', () => {
     const lines = result.out.split('\n');
     const phases = lines.filter((l) => / AWS \d\d:\d\d–\d\d:\d\d .* model \d\d:\d\d–\d\d:\d\d .*\[(input|fitted|emergent) → (input|fitted|emergent)/.test(l));
     expect(phases, 'eight phases, each with AWS, the model and what its edges rest on').toHaveLength(8);
-    expect(phases.filter((l) => l.includes('held out')), 'the NLB phase is held out of the fit').toHaveLength(1);
-    expect(result.out).toMatch(/Fit, in-sample \(DNS and EC2 phases\): mean \|duration error\| \d+%/);
-    expect(result.out).toMatch(/Held out, predicted \(not fitted\): NLB connection errors.*: start [+−]\d+ min, duration [+−]\d+%/);
+    expect(phases.filter((l) => l.includes('named miss')), 'the NLB phase is a named miss, out of the fit').toHaveLength(1);
+    expect(result.out).toMatch(/Fit, in-sample \(every phase but the named misses\): mean \|duration error\| \d+%/);
+    expect(result.out).toMatch(/Named miss: NLB connection errors.*: start [+−]\d+ h \d+ min, duration [+−]\d+%: /);
+    expect(result.out, 'no phase is held out, so nothing is a prediction').not.toMatch(/held out|predict/i);
+    expect(result.out).toContain('Not modelled, and why:');
+    expect(result.out).toMatch(/NLB, as it happened: at most \d+ of the Region's 100 load balancers/);
     for (const service of ['Lambda', 'STS', 'IAM console sign-in', 'Redshift']) expect(result.out, service).toMatch(new RegExp(`\\n${service}\\s+AWS `));
     expect(result.out).toContain('What the dependents would have seen, per variant:');
     expect(result.out).toMatch(/impact minutes\s+as it happened\s+DNS fix only\n/);
@@ -144,7 +149,10 @@ describe('replay: the night and the report', () => {
     expect(report.startsWith('<!doctype html>')).toBe(true);
     expect(report.match(/<svg /g)?.length, 'the night, the tornado, the running total, and one chart per service').toBe(7);
     expect(report).toContain('Which parameter moves which phase');
-    expect(report).toContain('held out');
+    expect(report).toContain('Named miss');
+    expect(report).toContain('Not modelled, and why');
+    expect(report).toMatch(/load balancers failed 10% of their connections/);
+    expect(report).not.toMatch(/held out|predict/i);
     expect(report).toContain('Who else felt it');
     expect(report).not.toMatch(/<script|<link|<img|src=|href=|@import|url\(/i);
     expect(report).toContain('records restored; clients still hold the empty answer');

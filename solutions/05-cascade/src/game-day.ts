@@ -20,8 +20,8 @@ export function dynamoUntouched(night: RegionNight): string | null {
   // Any failed request counts, not only whole minutes: a game day is about zero.
   const failing = night.minutes.filter((m) => m.dynamoErrorRate > 0);
   const first = failing[0];
-  const last = failing[failing.length - 1];
-  if (first === undefined || last === undefined) return null;
+  if (first === undefined) return null;
+  const last = failing[failing.length - 1] ?? first;
   return (
     `DynamoDB requests failed from ${formatHourMinute(first.time)} to ${formatHourMinute(last.time)}: ` +
     `${impactMinutes(night).dynamodb} impact minutes, because clients found no address for the regional endpoint`

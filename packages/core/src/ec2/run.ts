@@ -1,7 +1,7 @@
 import { ConfigError } from '../config-error.ts';
 import { formatHourMinute } from '../sim/clock.ts';
 import { Kernel } from '../sim/kernel.ts';
-import { Rng } from '../sim/rng.ts';
+import { stream, type StreamOverrides } from '../streams.ts';
 import { validateEc2Config, type Ec2Config } from './config.ts';
 import { Dwfm } from './dwfm.ts';
 import { NetworkManager } from './network-manager.ts';
@@ -11,6 +11,8 @@ import { queueLimitThrottle, type Throttle } from './throttle.ts';
 
 export interface Ec2RunOptions {
   readonly seed?: number;
+  /** Seeds that replace DWFM's or Network Manager's derived stream (`ec2.dwfm`, `ec2.network-manager`). */
+  readonly streams?: StreamOverrides;
   /** Replaces "admit everything" in both queues, or in one. */
   readonly throttle?: Throttle | { readonly dwfm?: Throttle; readonly networkManager?: Throttle };
   /** When the throttle goes in (default: from the start). Before it, admit everything. */
@@ -38,9 +40,6 @@ export interface Ec2Result {
   readonly events: readonly Ec2Event[];
 }
 
-/** Keeps Network Manager's draws apart from DWFM's, so changing one queue's throttle leaves the other's randomness alone. */
-const NETWORK_STREAM = 0x4e4d;
-
 type MutableSample = { -readonly [K in keyof Ec2Sample]: Ec2Sample[K] };
 
 /**
@@ -57,8 +56,9 @@ export function runEc2Scenario(config: Ec2Config, options: Ec2RunOptions = {}): 
   const { dwfm: dwfmThrottle, networkManager: nmThrottle } = splitThrottle(options.throttle);
 
   const kernel = new Kernel(seed, cfg.startMs);
-  const dwfm = new Dwfm(cfg, kernel.rng, 0);
-  const network = new NetworkManager(cfg, Rng.derive(seed, NETWORK_STREAM));
+  // Each queue draws from its own stream, so changing one queue's throttle leaves the other's randomness alone.
+  const dwfm = new Dwfm(cfg, stream(seed, 'ec2.dwfm', options.streams), 0);
+  const network = new NetworkManager(cfg, stream(seed, 'ec2.network-manager', options.streams));
   const events: Ec2Event[] = [];
   const log = (time: number, text: string): void => void events.push({ time, text });
   const at = (time: number, action: () => void): void => {

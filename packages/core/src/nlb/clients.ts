@@ -40,14 +40,16 @@ export class ClientView {
   /**
    * Fraction of client connections that fail right now. With `healthAware` false
    * (operators switched automatic health-check failover off) every registered target is
-   * in service, as AWS describes for 09:36.
+   * in service, as AWS describes for 09:36. With `allPublished` the clients are taken to
+   * hold every AZ's address: the errors that remain are the targets' own, so the
+   * difference is what AZ failover's withdrawals caused.
    */
-  errorRate(fleet: TargetFleet, healthAware: boolean): number {
+  errorRate(fleet: TargetFleet, healthAware: boolean, allPublished = false): number {
     const offered = this.config.utilisation * fleet.size;
     if (offered === 0) return 0;
     let failed = 0;
     for (let az = 0; az < this.azCount; az++) {
-      const load = ((this.#shareSum[az] as number) / this.#slots) * offered;
+      const load = allPublished ? offered / this.azCount : ((this.#shareSum[az] as number) / this.#slots) * offered;
       if (load <= 0) continue;
       const inService = healthAware ? (fleet.healthy[az] as number) : 0;
       const serving = inService > 0 ? inService : fleet.perAz;

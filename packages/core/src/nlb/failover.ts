@@ -1,5 +1,5 @@
 import { ConfigError } from '../config-error.ts';
-import type { FailoverConfig } from './config.ts';
+import type { FailoverConfig, TimeRange } from './config.ts';
 import type { AzStatus, FailoverPolicy } from './policy.ts';
 
 /** One change to the NLB's DNS records: an AZ's node addresses withdrawn or restored. */
@@ -21,6 +21,7 @@ export class AzFailover {
   /** 1 where Route 53's answer includes the AZ's node address. */
   readonly answer: Uint8Array;
   readonly changes: DnsChange[] = [];
+  readonly #disabled: TimeRange[];
 
   constructor(
     readonly azs: readonly string[],
@@ -29,12 +30,18 @@ export class AzFailover {
     /** Called for each withdrawal or restore (the NLB re-checks that AZ's targets). */
     readonly onChange: (az: number) => void,
   ) {
+    this.#disabled = [...config.disabled];
     this.#withdrawn = new Uint8Array(azs.length);
     this.answer = new Uint8Array(azs.length).fill(1);
   }
 
   automaticAt(now: number): boolean {
-    return !this.config.disabled.some((range) => now >= range.from && now < range.until);
+    return !this.#disabled.some((range) => now >= range.from && now < range.until);
+  }
+
+  /** The operators switch automatic failover off for `range`, decided while the run goes on. */
+  disable(range: TimeRange): void {
+    this.#disabled.push(range);
   }
 
   /** Share of the NLB's nodes in Route 53's answer. */

@@ -9,4 +9,4 @@ export type { AzFailure, ClientConfig, DelayPoint, FailoverConfig, HealthCheckCo
 export { noVelocityControl, type AzStatus, type FailoverInput, type FailoverPolicy, type FailoverPolicyFactory } from './policy.ts';
 export type { DnsChange } from './failover.ts';
 export { summarizeNlb, type NlbSample, type NlbSummary } from './metrics.ts';
-export { runNlbScenario, type NlbRun, type NlbRunOptions } from './run.ts';
+export { runNlbScenario, startNlbRun, type NlbRun, type NlbRunInProgress, type NlbRunOptions } from './run.ts';

@@ -11,6 +11,12 @@ export interface NlbSample {
   readonly minPublishedCapacity: number;
   /** Mean fraction of client connections that failed during the interval. */
   readonly errorRate: number;
+  /**
+   * Of `errorRate`, the share of all connections that failed only because AZ failover had
+   * withdrawn capacity from DNS: the error rate minus what it would have been with every
+   * AZ published. The rest failed at targets out of service or without their network.
+   */
+  readonly errorFromFailover: number;
   /** Withdrawals and restores during the interval. */
   readonly dnsChanges: number;
   /** Withdrawals and restores in the hour up to `time`. */
@@ -33,6 +39,7 @@ export interface NlbSample {
 export interface TickFigures {
   readonly publishedCapacity: number;
   readonly errorRate: number;
+  readonly errorRateAllPublished: number;
 }
 
 /** Collects per-second figures and cuts them into samples. */
@@ -40,6 +47,7 @@ export class Sampler {
   readonly samples: NlbSample[] = [];
   #ticks = 0;
   #errorSum = 0;
+  #failoverErrorSum = 0;
   #minPublished = Infinity;
   #changesSeen = 0;
   #hourStart = 0;
@@ -49,11 +57,12 @@ export class Sampler {
   tick(figures: TickFigures): void {
     this.#ticks++;
     this.#errorSum += figures.errorRate;
+    this.#failoverErrorSum += Math.max(0, figures.errorRate - figures.errorRateAllPublished);
     this.#minPublished = Math.min(this.#minPublished, figures.publishedCapacity);
   }
 
   /** Closes the interval at `now` with the point-in-time figures. */
-  sample(now: number, rest: Omit<NlbSample, 'time' | 'minPublishedCapacity' | 'errorRate' | 'dnsChanges' | 'dnsChangesLastHour'>): void {
+  sample(now: number, rest: Omit<NlbSample, 'time' | 'minPublishedCapacity' | 'errorRate' | 'errorFromFailover' | 'dnsChanges' | 'dnsChangesLastHour'>): void {
     const changes = this.changes;
     while (this.#hourStart < changes.length && (changes[this.#hourStart] as DnsChange).time <= now - HOUR) this.#hourStart++;
     this.samples.push({
@@ -61,12 +70,14 @@ export class Sampler {
       ...rest,
       minPublishedCapacity: Math.min(this.#minPublished, rest.publishedCapacity),
       errorRate: this.#ticks > 0 ? this.#errorSum / this.#ticks : 0,
+      errorFromFailover: this.#ticks > 0 ? this.#failoverErrorSum / this.#ticks : 0,
       dnsChanges: changes.length - this.#changesSeen,
       dnsChangesLastHour: changes.length - this.#hourStart,
     });
     this.#changesSeen = changes.length;
     this.#ticks = 0;
     this.#errorSum = 0;
+    this.#failoverErrorSum = 0;
     this.#minPublished = Infinity;
   }
 }

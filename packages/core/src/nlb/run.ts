@@ -8,9 +8,12 @@ import { HealthChecker } from './health-checks.ts';
 import { Sampler, type NlbSample } from './metrics.ts';
 import { noVelocityControl, type FailoverPolicyFactory } from './policy.ts';
 import { TargetFleet } from './targets.ts';
+import { stream, type StreamOverrides } from '../streams.ts';
 
 export interface NlbRunOptions {
   readonly seed: number;
+  /** Seeds that replace the launches' or the health checks' derived stream (`nlb.launches`, `nlb.health-checks`). */
+  readonly streams?: StreamOverrides;
   /** The failover policy; the default is what NLB had in October 2025 (no velocity control). */
   readonly policy?: FailoverPolicyFactory;
   /**
@@ -32,13 +35,35 @@ export interface NlbRun {
 
 /** Runs one NLB scenario from `startMs` to `endMs`. Same scenario, options and seed: same run. */
 export function runNlbScenario(scenario: NlbScenario, options: NlbRunOptions): NlbRun {
+  return startNlbRun(scenario, options).finish();
+}
+
+/**
+ * A run that stops on the way, so that a caller can look and act as the operators did:
+ * the Region runs every load balancer to 09:36, looks whether failover withdrew capacity
+ * anywhere, and only then switches automatic failover off.
+ */
+export interface NlbRunInProgress {
+  /** Runs up to and including `timeMs` (at most the scenario's end). */
+  runUntil(timeMs: number): void;
+  /** Whether automatic failover has withdrawn an AZ so far. */
+  readonly failoverWithdrew: boolean;
+  /** The operators switch automatic failover off for `range` (from now or later). */
+  switchFailoverOff(range: { readonly from: number; readonly until: number }): void;
+  /** Runs to the scenario's end and returns the run. */
+  finish(): NlbRun;
+}
+
+export function startNlbRun(scenario: NlbScenario, options: NlbRunOptions): NlbRunInProgress {
   validateNlbScenario(scenario);
   check.integerAtLeast('seed', options.seed, 0);
   const { azs, healthCheck, network } = scenario;
   const kernel = new Kernel(options.seed, scenario.startMs);
-  const rng = kernel.rng;
+  // Launches and checks draw from their own streams: more checks (a re-check, a policy that
+  // restores sooner) never change which slots the launches replace.
+  const rng = stream(options.seed, 'nlb.launches', options.streams);
   const fleet = new TargetFleet(azs.length, scenario.targetsPerAz);
-  const checker = new HealthChecker(fleet, healthCheck, network.unpropagatedAnswerChance, rng);
+  const checker = new HealthChecker(fleet, healthCheck, network.unpropagatedAnswerChance, stream(options.seed, 'nlb.health-checks', options.streams));
   // The re-check on every DNS change is the model's hypothesis (see HealthCheckConfig), not AWS's account.
   const failover = new AzFailover(azs, scenario.failover, (options.policy ?? noVelocityControl)(), (az) => {
     if (healthCheck.recheckOnDnsChange) checker.recheckAz(az);
@@ -82,7 +107,12 @@ export function runNlbScenario(scenario: NlbScenario, options: NlbRunOptions): N
       failover.evaluate(now, fractions);
     }
     clients.observe(failover.answer);
-    sampler.tick({ publishedCapacity: failover.publishedCapacity, errorRate: clients.errorRate(fleet, failover.automaticAt(now)) });
+    const automatic = failover.automaticAt(now);
+    sampler.tick({
+      publishedCapacity: failover.publishedCapacity,
+      errorRate: clients.errorRate(fleet, automatic),
+      errorRateAllPublished: clients.errorRate(fleet, automatic, true),
+    });
     if ((now - scenario.startMs) % scenario.sampleEveryMs === 0 || now + NLB_TICK_MS > scenario.endMs) {
       const stats = checker.takeStats();
       let unpropagated = 0;
@@ -101,9 +131,18 @@ export function runNlbScenario(scenario: NlbScenario, options: NlbRunOptions): N
     if (now + NLB_TICK_MS <= scenario.endMs) k.after(NLB_TICK_MS, tick);
   };
   kernel.at(scenario.startMs, tick);
-  kernel.runUntil(scenario.endMs);
 
-  return { scenario: scenario.name, seed: options.seed, azs, samples: sampler.samples, dnsChanges: failover.changes, events: kernel.processed };
+  return {
+    runUntil: (timeMs) => kernel.runUntil(Math.min(timeMs, scenario.endMs)),
+    get failoverWithdrew() {
+      return failover.changes.some((c) => c.change === 'withdrawn' && c.by === 'failover');
+    },
+    switchFailoverOff: (range) => failover.disable(range),
+    finish: () => {
+      kernel.runUntil(scenario.endMs);
+      return { scenario: scenario.name, seed: options.seed, azs, samples: sampler.samples, dnsChanges: failover.changes, events: kernel.processed };
+    },
+  };
 }
 
 /** The step function's value at `now` (0 before its first step). */

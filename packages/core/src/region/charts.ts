@@ -19,7 +19,7 @@ export function drawRegionNight(night: RegionNight): string {
     title: `us-east-1, 19–20 October: impact per service${night.fixes.length === 0 ? '' : `, fixes: ${night.fixes.join(', ')}`} (seed ${night.config.seed})`,
     xLabel: 'time (PDT)',
     yLabel: 'percent affected',
-    series: REGION_SERVICES.map((s) => ({ label: s.short, step: s.service === 'ec2Network', points: percentSeries(night.minutes, s.of) })),
+    series: REGION_SERVICES.map((s) => ({ label: s.short, step: s.service === 'ec2Network', points: percentSeries(night.minutes, s.share) })),
     markers: operatorMarkers(night),
     ...timeAxis(night),
     yDomain: [0, 100],
@@ -35,7 +35,7 @@ export function drawVariantImpact(outcomes: readonly VariantOutcome[], service: 
     title: `${impact.label} per variant: ${outcomes.map((o) => Math.round(o.impact[service])).join(' · ')} impact minutes, in legend order`,
     xLabel: 'time (PDT)',
     yLabel: 'percent affected',
-    series: outcomes.map((o) => ({ label: o.variant.label, step: service === 'ec2Network', points: percentSeries(o.night.minutes, impact.of) })),
+    series: outcomes.map((o) => ({ label: o.variant.label, step: service === 'ec2Network', points: percentSeries(o.night.minutes, impact.share) })),
     ...timeAxis(first.night),
     yDomain: [0, 100],
   });
@@ -90,7 +90,7 @@ function operatorMarkers(night: RegionNight): ChartMarker[] {
   if (race !== undefined) markers.push({ x: race.time, label: `${formatHourMinute(race.time)} empty DNS answer` });
   if (repaired !== undefined) markers.push({ x: repaired.time, label: `${formatHourMinute(repaired.time)} records restored`, tone: 'info' });
   if (night.dwfmOperatorsActed) markers.push({ x: ops.dwfmThrottleAt, label: `${formatHourMinute(ops.dwfmThrottleAt)} DWFM throttled`, tone: 'info' });
-  if (night.nlb.dnsChanges.some((c) => c.by === 'failover')) {
+  if (night.nlb.failoverSwitchedOff) {
     markers.push({ x: ops.nlbFailoverOffAt, label: `${formatHourMinute(ops.nlbFailoverOffAt)} NLB failover off`, tone: 'info' });
   }
   return markers;

@@ -45,22 +45,50 @@ export interface RegionOperators {
  */
 export interface RegionConfig {
   readonly name: string;
+  /**
+   * The night's one seed. The DNS model draws from it; every other model and component
+   * from a stream derived from it by name (`streams.ts`).
+   */
   readonly seed: number;
   readonly startMs: number;
   readonly endMs: number;
-  /** It runs from its own start (at or before the Region's) to the Region's end; its operator list is replaced by `operators.dnsRepairAt`. */
-  readonly dns: DnsScenario;
+  /**
+   * It runs from its own start (at or before the Region's) to the Region's end; its operator
+   * list is replaced by `operators.dnsRepairAt`. A scenario's own seed is not read: the
+   * night's `seed` is the only one.
+   */
+  readonly dns: Omit<DnsScenario, 'seed'>;
   readonly clients: DynamoClientsConfig;
   /** Its operators' times come from `operators`; its outage list is ignored (DynamoDB's availability comes from the clients). */
   readonly ec2: Ec2Config;
   /** Its launches, propagation delay and failover switch come from the Region. */
   readonly nlb: NlbScenario;
-  /**
-   * Launches per AZ per hour into the NLB's targets for each launch per droplet-hour that
-   * EC2 accepts in the Region. Per droplet, so the NLB sees the same morning at any fleet size.
-   */
-  readonly nlbLaunchScale: number;
+  /** The Region's load balancers, grouped by how many new instances their targets get. */
+  readonly nlbFleet: NlbFleetConfig;
   readonly operators: RegionOperators;
+}
+
+/**
+ * Many load balancers, few of them hit: AWS says "some" load balancers saw connection
+ * errors. Every load balancer is `nlb` (the same node, target and health-check figures);
+ * they differ in how many of EC2's new instances land behind them.
+ */
+export interface NlbFleetConfig {
+  /** The Region's load balancers in the model, the tiers' included. */
+  readonly loadBalancers: number;
+  readonly tiers: readonly NlbTier[];
+}
+
+/** Load balancers whose targets are replaced at the same rate. */
+export interface NlbTier {
+  readonly name: string;
+  readonly count: number;
+  /**
+   * Launches per AZ per hour into each of these load balancers' targets for each launch
+   * per droplet-hour that EC2 accepts in the Region. Per droplet, so the tier sees the same
+   * morning at any fleet size.
+   */
+  readonly launchScale: number;
 }
 
 /** Checks a Region where it enters: one ConfigError naming the field (`ec2.fleetSize`, `operators.dwfmThrottleAt`). */
@@ -76,7 +104,7 @@ export function validateRegionConfig(config: RegionConfig): RegionConfig {
   if (clients.count > 100_000) throw new ConfigError('clients.count', `${clients.count} clients is too many`, '1 to 100000');
   check.finiteAtLeast('clients.requestGapMs', clients.requestGapMs, 1, ' ms');
   prefixed('clients', () => validateResolverTtl(clients));
-  check.finiteAtLeast('nlbLaunchScale', config.nlbLaunchScale, 0);
+  validateNlbFleet(config.nlbFleet);
   const ops = config.operators;
   check.object('operators', ops);
   for (const field of ['dnsRepairAt', 'dwfmThrottleAt', 'launchThrottleRelaxedAt', 'nlbFailoverOffAt', 'nlbFailoverOnAt'] as const) {
@@ -96,6 +124,22 @@ export function validateRegionConfig(config: RegionConfig): RegionConfig {
   if (config.ec2.sampleMs !== MINUTE) throw new ConfigError('ec2.sampleMs', `is ${config.ec2.sampleMs} ms`, `${MINUTE} ms: the Region reads one sample a minute`);
   if (config.nlb.sampleEveryMs !== MINUTE) throw new ConfigError('nlb.sampleEveryMs', `is ${config.nlb.sampleEveryMs} ms`, `${MINUTE} ms: the Region reads one sample a minute`);
   return config;
+}
+
+function validateNlbFleet(fleet: NlbFleetConfig): void {
+  check.object('nlbFleet', fleet);
+  check.integerAtLeast('nlbFleet.loadBalancers', fleet.loadBalancers, 1);
+  let counted = 0;
+  check.objects('nlbFleet.tiers', fleet.tiers).forEach((tier: NlbTier, i) => {
+    check.name(`nlbFleet.tiers[${i}].name`, tier.name);
+    if (fleet.tiers.findIndex((t) => t.name === tier.name) !== i) throw new ConfigError(`nlbFleet.tiers[${i}].name`, `"${tier.name}" is used twice`, 'a name per tier');
+    check.integerAtLeast(`nlbFleet.tiers[${i}].count`, tier.count, 1);
+    check.finiteAtLeast(`nlbFleet.tiers[${i}].launchScale`, tier.launchScale, 0);
+    counted += tier.count;
+  });
+  if (counted > fleet.loadBalancers) {
+    throw new ConfigError('nlbFleet.tiers', `count ${counted} load balancers, more than nlbFleet.loadBalancers (${fleet.loadBalancers})`, 'tiers that fit in the fleet');
+  }
 }
 
 /** Runs a model's own validator and names the field as the Region knows it. */

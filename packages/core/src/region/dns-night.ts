@@ -23,7 +23,7 @@ export interface DnsNight {
  * zone, so the observation costs nothing on the steps that change nothing.
  */
 export function runDnsNight(
-  scenario: DnsScenario,
+  scenario: Pick<DnsScenario, 'config' | 'untilMs'>,
   options: { readonly seed: number; readonly enactor?: EnactorProgram; readonly onProgress?: (fraction: number) => void },
 ): DnsNight {
   const base = createDnsModel(scenario.config, options.enactor === undefined ? {} : { enactor: options.enactor });

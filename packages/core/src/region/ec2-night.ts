@@ -2,6 +2,7 @@ import type { Ec2Config } from '../ec2/config.ts';
 import { runEc2Scenario, type Ec2Result } from '../ec2/run.ts';
 import type { Ec2Sample } from '../ec2/sample.ts';
 import type { Throttle } from '../ec2/throttle.ts';
+import type { StreamOverrides } from '../streams.ts';
 import type { RegionConfig } from './config.ts';
 
 export interface Ec2Night {
@@ -25,6 +26,7 @@ export function runEc2Night(
   options: {
     readonly dynamoAvailable: (timeMs: number) => boolean;
     readonly throttle?: Throttle;
+    readonly streams?: StreamOverrides;
     readonly onSample?: (sample: Ec2Sample) => void;
   },
 ): Ec2Night {
@@ -38,6 +40,7 @@ export function runEc2Night(
   const base = {
     seed: config.seed,
     dynamoAvailable: options.dynamoAvailable,
+    ...(options.streams === undefined ? {} : { streams: options.streams }),
     ...(options.throttle === undefined ? {} : { throttle: options.throttle }),
   };
   const operatorsActed = ops.dwfmThrottleAt <= config.endMs && dropletsWithoutLeaseAt(ec2, base, ops.dwfmThrottleAt);

@@ -9,8 +9,10 @@ export interface ServiceImpact {
   readonly short: string;
   /** How one minute counts, for tables' footnotes and the report. */
   readonly counts: string;
-  /** The minute's impact, from 0 (nobody affected) to 1 (everything failed). */
+  /** The minute's impact minutes: 1 when everything failed (for the NLB, per load balancer). */
   of(minute: RegionMinute): number;
+  /** The minute's share affected, from 0 to 1, for charts (for the NLB, the worst load balancer's). */
+  share(minute: RegionMinute): number;
 }
 
 /**
@@ -26,6 +28,7 @@ export const REGION_SERVICES: readonly ServiceImpact[] = [
     short: 'DynamoDB errors',
     counts: 'share of requests that found no address for the regional endpoint',
     of: (m) => m.dynamoErrorRate,
+    share: (m) => m.dynamoErrorRate,
   },
   {
     service: 'ec2Launches',
@@ -33,6 +36,7 @@ export const REGION_SERVICES: readonly ServiceImpact[] = [
     short: 'EC2 launch failures',
     counts: 'share of launch attempts refused (no droplet with a lease, or throttled)',
     of: (m) => m.launchFailureRate,
+    share: (m) => m.launchFailureRate,
   },
   {
     service: 'ec2Network',
@@ -40,13 +44,15 @@ export const REGION_SERVICES: readonly ServiceImpact[] = [
     short: 'new instances without network',
     counts: 'whole minutes in which new instances waited over 10 minutes for their network state',
     of: (m) => (m.newInstancesLackNetwork ? 1 : 0),
+    share: (m) => (m.newInstancesLackNetwork ? 1 : 0),
   },
   {
     service: 'nlb',
     label: 'NLB connection errors',
-    short: 'NLB errors',
-    counts: "share of the NLB's client connections that failed",
-    of: (m) => m.nlbErrorRate,
+    short: 'NLB errors (worst load balancer)',
+    counts: "each load balancer's share of connections that failed, added over the Region's load balancers (one load balancer failing every connection for a minute counts 1)",
+    of: (m) => m.nlbFailedLoadBalancers,
+    share: (m) => m.nlbWorstErrorRate,
   },
 ];
 

@@ -3,7 +3,9 @@
 // fixes passed in. Entry points: runRegion(october2025Region, { fixes }), runVariants for
 // what each fix buys, detectRegionPhases and compareRegionPhases for the calibration, and
 // the charts for the replay report and the cascade deck.
-export { validateRegionConfig, type RegionConfig, type DynamoClientsConfig, type RegionOperators } from './config.ts';
+export { validateRegionConfig, type RegionConfig, type DynamoClientsConfig, type RegionOperators, type NlbFleetConfig, type NlbTier } from './config.ts';
+export type { NlbFleetNight, NlbTierNight } from './nlb-night.ts';
+export { NOT_MODELLED } from './not-modelled.ts';
 export { FIX_NAMES, FIX_LABELS, fixNames, pickFixes, type FixName, type RegionFixes } from './fixes.ts';
 export { runRegion, type RegionMinute, type RegionNight, type RegionRunOptions, type RegionStage } from './run.ts';
 export type { RegionEvent } from './events.ts';
@@ -20,7 +22,7 @@ export {
   type RegionPhases,
   type RegionPhaseComparison,
 } from './phases.ts';
-export { REGION_PHASE_BASIS, summarizeCalibration, formatCalibratedPhases, type EdgeBasis, type PhaseBasis, type HeldOutError, type CalibrationSummary } from './calibration.ts';
+export { REGION_PHASE_BASIS, summarizeCalibration, formatCalibratedPhases, formatPhaseBasisMarkdown, type EdgeBasis, type PhaseBasis, type NamedMiss, type CalibrationSummary } from './calibration.ts';
 export {
   DEPENDENT_SERVICES,
   dependentWindows,

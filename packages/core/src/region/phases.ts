@@ -2,6 +2,7 @@ import { AWS_EC2_PHASES, type Ec2PhaseName } from '../ec2/phases.ts';
 import { pdt } from '../sim/clock.ts';
 import { comparePhaseSpans, type PhaseComparison, type PhaseSpan } from '../sim/phases.ts';
 import { emptySpans } from './dns-night.ts';
+import { DYNAMO_ERROR_MARK, NLB_ERROR_MARK } from './marks.ts';
 import type { RegionMinute, RegionNight } from './run.ts';
 
 export type RegionPhaseName = 'dynamoErrors' | 'cacheTail' | 'nlbErrors' | Ec2PhaseName;
@@ -31,22 +32,14 @@ export const REGION_PHASE_NAMES: readonly RegionPhaseName[] = [
   'propagationBacklog',
 ];
 
-/** A minute with at least 1% of DynamoDB requests failing counts as DynamoDB errors. */
-export const DYNAMO_ERROR_MARK = 0.01;
-/**
- * A minute with at least 10% of NLB connections failing counts as NLB connection errors.
- * Higher than DynamoDB's mark because NLB clients see a background of errors from new
- * instances that lack their network: up to about 7% in the hour after 09:36, when
- * automatic failover is off and every target is in service.
- */
-export const NLB_ERROR_MARK = 0.1;
+export { DYNAMO_ERROR_MARK, NLB_ERROR_MARK } from './marks.ts';
 
 /**
  * Finds the phases in what the night produced, never in its inputs: DynamoDB errors from
  * the first to the last minute at or above the mark; the cached tail from the moment the
  * regional endpoint answers again to the last minute of errors; the EC2 model's five
- * phases as it detects them; NLB errors from the first to the last minute at or above
- * their mark.
+ * phases as it detects them; NLB errors from the first to the last minute in which some
+ * load balancer failed at least its mark of connections.
  */
 export function detectRegionPhases(night: RegionNight): RegionPhases {
   const dynamoErrors = spanWhere(night.minutes, (m) => m.dynamoErrorRate >= DYNAMO_ERROR_MARK);
@@ -56,7 +49,7 @@ export function detectRegionPhases(night: RegionNight): RegionPhases {
     ...night.ec2.phases,
     dynamoErrors,
     cacheTail,
-    nlbErrors: spanWhere(night.minutes, (m) => m.nlbErrorRate >= NLB_ERROR_MARK),
+    nlbErrors: spanWhere(night.minutes, (m) => m.nlbWorstErrorRate >= NLB_ERROR_MARK),
   };
 }
 

@@ -2,17 +2,17 @@ import { timelineAuthority } from '../dns/resolver.ts';
 import type { Ec2Result } from '../ec2/run.ts';
 import type { Ec2Sample } from '../ec2/sample.ts';
 import type { NlbSample } from '../nlb/metrics.ts';
-import type { NlbRun } from '../nlb/run.ts';
 import { MINUTE } from '../sim/clock.ts';
 import { behaviourKey, contentKey, identityKey, memoTable } from '../sim/memo.ts';
-import { Rng } from '../sim/rng.ts';
+import { stream, streamSeed, type StreamOverrides } from '../streams.ts';
 import { validateRegionConfig, type RegionConfig } from './config.ts';
 import { runDnsNight, type DnsNight } from './dns-night.ts';
 import { dynamoErrorRates } from './dynamo-clients.ts';
 import { runEc2Night } from './ec2-night.ts';
 import { regionEvents, type RegionEvent } from './events.ts';
+import { NLB_ERROR_MARK } from './marks.ts';
 import { fixNames, type FixName, type RegionFixes } from './fixes.ts';
-import { runNlbNight } from './nlb-night.ts';
+import { runNlbFleet, type NlbFleetNight } from './nlb-night.ts';
 
 /** What customers saw in one minute of the night, per service. */
 export interface RegionMinute {
@@ -30,9 +30,17 @@ export interface RegionMinute {
   readonly propagationLatencyMs: number;
   /** Whether that wait was past the mark where new instances visibly lack connectivity. */
   readonly newInstancesLackNetwork: boolean;
-  /** Share of the NLB's client connections that failed. */
+  /** Share of the connections through all the Region's load balancers that failed. */
   readonly nlbErrorRate: number;
-  /** Lowest share of the NLB's nodes in DNS during the minute. */
+  /** Of those, the share that failed only because AZ failover had withdrawn capacity from DNS. */
+  readonly nlbErrorFromFailover: number;
+  /** Load balancers' worth of failed connections: Σ over load balancers of each one's failed share (impact minutes). */
+  readonly nlbFailedLoadBalancers: number;
+  /** The worst load balancer's share of failed connections. */
+  readonly nlbWorstErrorRate: number;
+  /** Load balancers that failed at least `NLB_ERROR_MARK` of their connections. */
+  readonly nlbLoadBalancersHit: number;
+  /** Lowest share of any load balancer's nodes in DNS during the minute. */
   readonly nlbCapacityInDns: number;
 }
 
@@ -48,6 +56,11 @@ export interface RegionRunOptions {
    * the slowest model.
    */
   readonly dnsNight?: DnsNight;
+  /**
+   * Seeds that replace one component's derived stream (`nlb.health-checks`, `ec2.dwfm`, …):
+   * the night's other components draw exactly as with none.
+   */
+  readonly streams?: StreamOverrides;
 }
 
 export interface RegionNight {
@@ -57,7 +70,7 @@ export interface RegionNight {
   readonly events: readonly RegionEvent[];
   readonly dns: DnsNight;
   readonly ec2: Ec2Result;
-  readonly nlb: NlbRun;
+  readonly nlb: NlbFleetNight;
   /** Whether the operators had to step in at 04:14 (they do only when droplets still lack a lease). */
   readonly dwfmOperatorsActed: boolean;
 }
@@ -69,9 +82,6 @@ const STAGE_SHARE: Readonly<Record<RegionStage, readonly [number, number]>> = {
   ec2: [0.5, 0.65],
   nlb: [0.65, 1],
 };
-
-/** Keeps the clients' draws apart from the other models', so a change in one leaves the others' randomness alone. */
-const CLIENT_STREAM = 0xd1a0;
 
 /**
  * Nights already run in this process: a deck's three October charts, the replay's variants
@@ -111,7 +121,7 @@ function nightKey(config: RegionConfig, options: RegionRunOptions): string | nul
   const { enactor, failoverPolicy, throttle } = options.fixes ?? {};
   const fixes = [enactor, failoverPolicy, throttle].map((fix) => (fix === undefined ? '-' : behaviourKey(fix)));
   if (fixes.includes(null)) return null;
-  return `${content}|${fixes.join('|')}|${options.dnsNight === undefined ? '-' : identityKey(options.dnsNight)}`;
+  return `${content}|${fixes.join('|')}|${options.dnsNight === undefined ? '-' : identityKey(options.dnsNight)}|${JSON.stringify(options.streams ?? {})}`;
 }
 
 function simulateRegion(config: RegionConfig, options: RegionRunOptions): RegionNight {
@@ -130,13 +140,13 @@ function simulateRegion(config: RegionConfig, options: RegionRunOptions): Region
   ];
   const dnsScenario = { ...config.dns, untilMs: config.endMs, config: { ...config.dns.config, operator } };
   const dns = options.dnsNight ?? runDnsNight(dnsScenario, {
-    seed: config.seed,
+    seed: streamSeed(config.seed, 'dns', options.streams),
     onProgress: (f) => progress('dns', f),
     ...(fixes.enactor === undefined ? {} : { enactor: fixes.enactor }),
   });
 
   progress('dynamodb', 0);
-  const dynamoErrors = dynamoErrorRates(dns.answers, config.clients, config, Rng.derive(config.seed, CLIENT_STREAM));
+  const dynamoErrors = dynamoErrorRates(dns.answers, config.clients, config, stream(config.seed, 'region.clients', options.streams));
   // DWFM's hosts resolve through many caches: its state checks get through once any client's do.
   const dynamoAvailable = (t: number): boolean => (dynamoErrors[Math.floor((t - config.startMs) / MINUTE)] ?? 0) < 1;
 
@@ -144,12 +154,13 @@ function simulateRegion(config: RegionConfig, options: RegionRunOptions): Region
   const span = config.endMs - config.startMs;
   const ec2 = runEc2Night(config, {
     dynamoAvailable,
+    ...(options.streams === undefined ? {} : { streams: options.streams }),
     onSample: (s) => progress('ec2', (s.time - config.startMs) / span),
     ...(fixes.throttle === undefined ? {} : { throttle: fixes.throttle }),
   });
 
   progress('nlb', 0);
-  const nlb = runNlbNight(config, ec2.result, fixes.failoverPolicy);
+  const nlb = runNlbFleet(config, ec2.result, fixes.failoverPolicy, options.streams);
   progress('nlb', 1);
 
   const minutes = assembleMinutes(config, dns, dynamoErrors, ec2.result, nlb);
@@ -165,18 +176,31 @@ function simulateRegion(config: RegionConfig, options: RegionRunOptions): Region
   };
 }
 
-function assembleMinutes(config: RegionConfig, dns: DnsNight, dynamoErrors: Float64Array, ec2: Ec2Result, nlb: NlbRun): RegionMinute[] {
+function assembleMinutes(config: RegionConfig, dns: DnsNight, dynamoErrors: Float64Array, ec2: Ec2Result, nlb: NlbFleetNight): RegionMinute[] {
   const answersAt = timelineAuthority(dns.answers);
   const ec2At = new Map<number, Ec2Sample>(ec2.samples.map((s) => [s.time, s]));
-  const nlbAt = new Map<number, NlbSample>(nlb.samples.map((s) => [s.time, s]));
+  const tiersAt = nlb.tiers.map((t) => ({ count: t.tier.count, at: new Map<number, NlbSample>(t.run.samples.map((s) => [s.time, s])) }));
   const fleet = ec2.config.fleetSize;
   const elevated = ec2.config.networkManager.elevatedLatencyMs;
   const minutes: RegionMinute[] = [];
   dynamoErrors.forEach((dynamoErrorRate, m) => {
     const time = config.startMs + (m + 1) * MINUTE;
     const e = ec2At.get(time);
-    const n = nlbAt.get(time);
-    if (e === undefined || n === undefined) return;
+    if (e === undefined) return;
+    let failed = 0;
+    let fromFailover = 0;
+    let worst = 0;
+    let hit = 0;
+    let capacity = 1;
+    for (const tier of tiersAt) {
+      const n = tier.at.get(time);
+      if (n === undefined) return;
+      failed += tier.count * n.errorRate;
+      fromFailover += tier.count * n.errorFromFailover;
+      worst = Math.max(worst, n.errorRate);
+      if (n.errorRate >= NLB_ERROR_MARK) hit += tier.count;
+      capacity = Math.min(capacity, n.minPublishedCapacity);
+    }
     minutes.push({
       time,
       dynamoAnswers: answersAt(time).length,
@@ -185,8 +209,12 @@ function assembleMinutes(config: RegionConfig, dns: DnsNight, dynamoErrors: Floa
       launchFailureRate: 1 - e.launchSuccessRate,
       propagationLatencyMs: e.propagationLatencyMs,
       newInstancesLackNetwork: e.propagationLatencyMs > elevated,
-      nlbErrorRate: n.errorRate,
-      nlbCapacityInDns: n.minPublishedCapacity,
+      nlbErrorRate: failed / nlb.loadBalancers,
+      nlbErrorFromFailover: fromFailover / nlb.loadBalancers,
+      nlbFailedLoadBalancers: failed,
+      nlbWorstErrorRate: worst,
+      nlbLoadBalancersHit: hit,
+      nlbCapacityInDns: capacity,
     });
   });
   return minutes;

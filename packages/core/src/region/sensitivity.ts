@@ -51,7 +51,13 @@ export const SENSITIVITY_PARAMETERS: readonly SensitivityParameter[] = [
     get: (c) => c.ec2.networkManager.elevatedLatencyMs,
     set: (c, v) => ec2(c, (e) => ({ ...e, networkManager: { ...e.networkManager, elevatedLatencyMs: v } })),
   },
-  { name: 'nlbLaunchScale', get: (c) => c.nlbLaunchScale, set: (c, v) => ({ ...c, nlbLaunchScale: v }) },
+  ...['heavy', 'moderate'].map(
+    (tier): SensitivityParameter => ({
+      name: `nlbFleet.${tier}.launchScale`,
+      get: (c) => c.nlbFleet.tiers.find((t) => t.name === tier)?.launchScale ?? 0,
+      set: (c, v) => ({ ...c, nlbFleet: { ...c.nlbFleet, tiers: c.nlbFleet.tiers.map((t) => (t.name === tier ? { ...t, launchScale: v } : t)) } }),
+    }),
+  ),
 ];
 
 /** How one parameter, lowered and raised, moved every phase's duration (as a share of AWS's). */

@@ -11,8 +11,8 @@ export const happyPath: DnsScenario = ordinaryNight()
   .value;
 
 /**
- * When Enactor az1's delays begin. AWS does not say; chosen eight minutes before its
- * 23:48, so the race's time is an input to within minutes, not a prediction.
+ * When Enactor az1's delays begin. AWS does not say; fitted to 23:48: eight minutes before its
+ * 23:48, so the race's time is an input to within minutes.
  */
 export const OCTOBER_DELAYS_FROM = '23:40';
 
@@ -24,10 +24,11 @@ export const OCTOBER_DELAYS_FROM = '23:40';
  * clean up. Whether az1's late write of the regional endpoint lands between another
  * Enactor's write there and that Enactor's clean-up, and which endpoints it has reached
  * by then, is left to the seed (`raceOdds` measures how often it happens: a few nights in
- * a hundred at these parameters). This seed is one night of that distribution, chosen
- * because it resembles AWS's: the race comes at 23:50, and only the regional endpoint and
- * its IPv6 twin go empty. At 02:25 the operators restore the records by hand and switch
- * the DNS Planner and Enactor automation off (brief).
+ * a hundred per pass at these parameters). This seed is a typical racing night, chosen
+ * for teaching because it resembles AWS's: the race comes at 23:50, and only the regional
+ * endpoint and its IPv6 twin go empty. At 02:25 the operators restore the records by hand
+ * (brief) and switch the DNS Planner and Enactor automation off (chosen: AWS says it
+ * disabled the automation worldwide and gives no time).
  *
  * Every value below is in the calibration table (packages/core/CALIBRATION.md): a source, or a
  * reason it was chosen. AWS published neither the Planner's period nor the Enactors'
@@ -35,7 +36,7 @@ export const OCTOBER_DELAYS_FROM = '23:40';
  */
 export const october2025: DnsScenario = ordinaryNight()
   .named('october2025', 'the race of 19 October 2025: a delayed Enactor, a fast one, clean-up, an empty endpoint, a wedge')
-  // chosen: the night (of thousands tried) whose race resembles AWS's; see above.
+  // fitted to 23:48: a racing night (of thousands tried) whose race resembles AWS's; see above.
   .seed(20251351)
   // chosen: eight endpoints besides the regional pair, which the Enactors reach fifth and
   // sixth. AWS manages hundreds of thousands of records and did not say where the regional

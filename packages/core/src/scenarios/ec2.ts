@@ -25,16 +25,17 @@ export const october2025Ec2: Ec2Config = {
   lease: {
     // brief: "a state check every few minutes"; chosen: 5 minutes.
     checkIntervalMs: 5 * MINUTE,
-    // chosen: the brief says leases timed out over the whole outage, 23:48–02:24. Lifetimes
-    // spread from 10 to 155 minutes make the last lease lapse just before 02:25.
+    // ttlMinMs chosen; ttlMaxMs fitted to 02:24: the brief says leases timed out over the
+    // whole outage, 23:48–02:24. Lifetimes spread from 10 to 155 minutes make the last
+    // lease lapse just before 02:25.
     ttlMinMs: 10 * MINUTE,
     ttlMaxMs: 155 * MINUTE,
     // chosen: one class per 5 minutes of lifetime, so the fleet's leases run out smoothly.
     ttlClasses: 30,
   },
   dwfm: {
-    // chosen: DWFM re-leases the whole fleet in 70 minutes when nothing is wasted; the
-    // brief's throttled recovery took 74 (04:14–05:28), including flushing stale work.
+    // fitted to 05:28: DWFM re-leases the whole fleet in 70 minutes when nothing is wasted;
+    // the brief's throttled recovery took 74 (04:14–05:28), including flushing stale work.
     leasesPerDropletHour: 60 / 70,
     // chosen: a lease attempt gives up after 5 minutes. DWFM then absorbs the lapse of up to
     // 7% of the fleet at once (what it drains in 5 minutes), while a whole-fleet queue (70
@@ -44,7 +45,8 @@ export const october2025Ec2: Ec2Config = {
     serviceMs: 5 * SECOND,
   },
   networkManager: {
-    // chosen, with launches.perDropletHour and operators.launchRequestsPerDropletHour: the
+    // chosen (the unit of the rates), with launches.perDropletHour and
+    // operators.launchRequestsPerDropletHour fitted around it: the
     // backlog of launches that failed during the outage, admitted at the request throttle's
     // rate, outruns propagation from 05:28, pushes latency past 10 minutes near 06:21 and
     // drains by 10:36 (brief).
@@ -52,12 +54,13 @@ export const october2025Ec2: Ec2Config = {
     baseLatencyMs: 2 * SECOND,
     // chosen: a launch caller waits up to 5 minutes for its instance's network.
     timeoutMs: 5 * MINUTE,
-    // chosen: above 10 minutes a new instance visibly "lacks connectivity" (06:21–10:36).
+    // fitted to 06:21 and 10:36: above 10 minutes a new instance visibly "lacks
+    // connectivity"; the mark defines both edges.
     elevatedLatencyMs: 10 * MINUTE,
   },
   launches: {
-    // chosen: 70% of Network Manager's rate, so propagation keeps up in normal times but
-    // has little spare capacity to drain a backlog (which is why it lasted until 10:36).
+    // fitted to 10:36: 70% of Network Manager's rate, so propagation keeps up in normal
+    // times but has little spare capacity to drain a backlog (which is why it lasted until 10:36).
     perDropletHour: 0.7,
     // chosen: callers (people, auto scaling) retry a failed launch every 2 minutes.
     retryMs: 2 * MINUTE,
@@ -73,8 +76,8 @@ export const october2025Ec2: Ec2Config = {
     // every attempt is already late (goodput zero), so what is dropped is work whose
     // caller has given up. At 0.5 the collapse runs on to 04:50, at 0.25 to 05:07.
     restartDiscardFraction: 0.9,
-    // chosen: launches hit request throttles from 05:28 (brief); the throttle admits a
-    // little more than Network Manager can propagate.
+    // fitted to 06:21: launches hit request throttles from 05:28 (brief); the throttle
+    // admits a little more than Network Manager can propagate.
     launchRequestsPerDropletHour: 1.2,
     // brief: EC2 request throttles relaxed at 11:23.
     relaxLaunchThrottleAtMs: pdt('11:23', 20),

@@ -35,11 +35,18 @@ export const october2025Region: RegionConfig = {
   },
   ec2: october2025Ec2,
   nlb: october2025Nlb,
-  // chosen by a rule, not fitted: a target of the NLB is as likely to be replaced in an
-  // hour as a droplet is to receive a launch, so each AZ's 1,000 targets see 1,000 times
-  // the per-droplet launch rate. The NLB phase is held out of the calibration: its
-  // timing is a prediction from the DNS and EC2 fit (packages/core/CALIBRATION.md).
-  nlbLaunchScale: 1000,
+  // chosen, with the NLB phase in view (so that phase is not held out): AWS says "some"
+  // load balancers saw connection errors and published no counts. A hundred load balancers;
+  // most front fleets that launched nothing that morning. Four front fleets that replaced
+  // instances fast (about 74 new instances per AZ-hour each at the morning's launch rate,
+  // lesson 03's October morning) and twelve more slowly (about 30).
+  nlbFleet: {
+    loadBalancers: 100,
+    tiers: [
+      { name: 'heavy', count: 4, launchScale: 62 },
+      { name: 'moderate', count: 12, launchScale: 25 },
+    ],
+  },
   operators: {
     dnsRepairAt: pdt('02:25', 20), // brief
     dwfmThrottleAt: pdt('04:14', 20), // brief

@@ -6,6 +6,7 @@ const sample = (time: number, minPublishedCapacity: number, errorRate: number): 
   time,
   publishedCapacity: minPublishedCapacity,
   minPublishedCapacity,
+  errorFromFailover: 0,
   errorRate,
   dnsChanges: 0,
   dnsChangesLastHour: 0,

@@ -6,6 +6,8 @@ export interface ReplayArgs {
   readonly fixes: readonly FixName[] | null;
   readonly html: string | null;
   readonly seed: number | null;
+  /** Phase edges over many racing nights, and the share of nights that race, instead of one night. */
+  readonly distribution: boolean;
   readonly help: boolean;
 }
 
@@ -21,6 +23,7 @@ export const REPLAY: CommandTable = {
     fixes: { type: 'string', value: 'list', examples: ['dns', 'nlb,ec2', 'all', 'none'], help: `the night as it happened beside one set of fixes: one or more of ${FIX_NAMES.join(', ')}, comma-separated, or all, or none` },
     html: { type: 'string', value: 'file', examples: ['report.html'], help: 'also write a standalone report with the charts (opens offline)', check: (text) => void htmlFile(text) },
     seed: { type: 'string', value: 'n', examples: ['7'], help: 'another seed for the night (default: the canonical one, 20251351)', check: (text) => void seedOf(text) },
+    distribution: { type: 'boolean', help: 'instead: how often configured nights race, and every phase edge as a median and 10–90% range over 200+ nights that race within 10 minutes of 23:48 (minutes of work)' },
   },
   notes: ['With no flags: the night as it happened, each fix alone, and all three: what each fix buys.'],
 };
@@ -41,7 +44,9 @@ export function parseReplayArgs(argv: readonly string[], env: Readonly<Record<st
   const fixes = stringFlag(flags, 'fixes');
   const html = stringFlag(flags, 'html');
   const seed = stringFlag(flags, 'seed');
-  return { fixes: fixes === undefined ? null : parseFixes(fixes), html: html ?? null, seed: seed === undefined ? null : seedOf(seed), help };
+  const distribution = flags['distribution'] === true;
+  if (distribution && (fixes !== undefined || html !== undefined)) throw new BadInput('--distribution replays the night as it happened over many seeds; it takes no --fixes or --html');
+  return { fixes: fixes === undefined ? null : parseFixes(fixes), html: html ?? null, seed: seed === undefined ? null : seedOf(seed), distribution, help };
 }
 
 function parseFixes(text: string): FixName[] {

@@ -4,6 +4,7 @@ import { STANDARD_VARIANTS, october2025Region, runVariants, variantOf, type Regi
 import { helpText, invokedDirectly, quietOnClosedPipe, reportError, tableEntry, type Entry } from '@outage-lab/cli';
 import { REPLAY, parseReplayArgs, type ReplayArgs } from './args.ts';
 import { referenceFixes } from '../solutions.ts';
+import { replayDistribution } from './distribution.ts';
 import { ProgressLine, type ProgressSink } from './progress.ts';
 import { replayReport } from './report.ts';
 import { replayText } from './text.ts';
@@ -34,6 +35,10 @@ export function replay(argv: readonly string[], io: ReplayIo, env: Readonly<Reco
   if (args.help) {
     io.out(`${helpText(REPLAY)}\n`);
     return 0;
+  }
+  if (args.distribution) {
+    io.err('replay: --distribution runs many nights on threads; run it from the command line: npm run replay -- --distribution\n');
+    return 2;
   }
   const reportPath = args.html === null ? null : resolve(io.cwd, args.html);
   if (reportPath !== null && !(existsSync(dirname(reportPath)) && statSync(dirname(reportPath)).isDirectory())) {
@@ -69,8 +74,10 @@ if (invokedDirectly(import.meta.url)) {
     cwd: process.env['INIT_CWD'] ?? process.cwd(),
     writeFile: (path, text) => writeFileSync(path, text),
   };
+  const argv = process.argv.slice(2);
   try {
-    process.exitCode = replay(process.argv.slice(2), io, process.env);
+    const args = parseReplayArgs(argv, process.env);
+    process.exitCode = args.distribution && !args.help ? await replayDistribution(io, args.seed) : replay(argv, io, process.env);
   } catch (error) {
     process.exitCode = reportError(REPLAY.name, error, (line) => void process.stderr.write(`${line}\n`));
   }

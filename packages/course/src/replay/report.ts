@@ -1,7 +1,8 @@
 import {
   DEPENDENT_SERVICES,
   FIX_LABELS,
-  HELD_OUT_TOLERANCE,
+  DEPENDENT_TOLERANCE,
+  NOT_MODELLED,
   PHASE_TOLERANCE,
   REGION_PHASE_BASIS,
   REGION_SERVICES,
@@ -23,7 +24,7 @@ import {
   withinTolerance,
   type VariantOutcome,
 } from '@outage-lab/core';
-import { heading } from './text.ts';
+import { heading, nlbFinding } from './text.ts';
 
 /**
  * The replay as one standalone HTML page: inline CSS and inline SVG charts drawn by the
@@ -48,6 +49,10 @@ export function replayReport(outcomes: readonly VariantOutcome[]): string {
     sensitivitySection(outcomes),
     `<h2>Who else felt it</h2>`,
     dependentsTable(outcomes),
+    `<h2>Not modelled, and why</h2>`,
+    `<ul class="notes">${NOT_MODELLED.map((n) => `<li><b>${escapeXml(n.what)}</b>: ${escapeXml(n.why)}.</li>`).join('')}</ul>`,
+    `<h2>Where the NLB's errors came from</h2>`,
+    `<p>${escapeXml(nlbFinding(night, outcomes))}</p>`,
     `<h2>What each fix buys</h2>`,
     impactTable(outcomes),
     `<ul class="notes">${REGION_SERVICES.map((s) => `<li><b>${escapeXml(s.label)}</b>: ${escapeXml(s.counts)}.</li>`).join('')}</ul>`,
@@ -75,8 +80,8 @@ function phaseTable(outcomes: readonly VariantOutcome[]): string {
   const rows = compareRegionPhases(detectRegionPhases(first.night)).map((r) => {
     const basis = REGION_PHASE_BASIS[r.phase];
     const diff = r.ratio === null ? 'never happened' : `${r.ratio >= 1 ? '+' : '−'}${Math.abs(Math.round((r.ratio - 1) * 100))}%`;
-    const within = withinTolerance(r, basis.heldOut ? HELD_OUT_TOLERANCE : PHASE_TOLERANCE);
-    const marks = `${basis.start} → ${basis.end}${basis.heldOut ? ' · <b>held out</b>' : ''}`;
+    const within = withinTolerance(r, PHASE_TOLERANCE);
+    const marks = `${basis.start} → ${basis.end}${basis.miss === undefined ? '' : ' · <b>named miss</b>'}`;
     return `<tr><td>${escapeXml(r.label)}</td><td>${span(r.aws)}</td><td>${r.sim === null ? '—' : span(r.sim)}</td><td class="${within ? 'ok' : 'off'}">${diff}</td><td>${marks}<br><span class="dim">${escapeXml(basis.why)}</span></td></tr>`;
   });
   return `<table><thead><tr><th>phase</th><th>AWS</th><th>model</th><th>duration</th><th>start → end rests on</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -86,12 +91,12 @@ function calibrationNotes(outcomes: readonly VariantOutcome[]): string {
   const first = outcomes[0];
   if (first === undefined) return '';
   const summary = summarizeCalibration(compareRegionPhases(detectRegionPhases(first.night)));
-  const held = summary.heldOut.map((h) => {
+  const misses = summary.misses.map((h) => {
     const start = h.startErrorMs === null ? 'never started' : `${h.startErrorMs >= 0 ? '+' : '−'}${formatDuration(Math.abs(h.startErrorMs))}`;
     const duration = h.durationError === null ? 'never happened' : `${h.durationError >= 0 ? '+' : '−'}${Math.abs(Math.round(h.durationError * 100))}%`;
-    return `<li><b>Held out, predicted (not fitted)</b>: ${escapeXml(h.label)}: start ${start}, duration ${duration}.</li>`;
+    return `<li><b>Named miss</b>: ${escapeXml(h.label)}: start ${start}, duration ${duration}: ${escapeXml(h.why)}.</li>`;
   });
-  return `<ul class="notes"><li><b>Fit, in-sample</b> (DNS and EC2 phases): mean |duration error| ${Math.round(summary.fitMeanAbsError * 100)}%, worst ${Math.round(summary.fitWorst * 100)}%.</li>${held.join('')}<li><i>input</i>: an operator time given to the model; <i>fitted</i>: a parameter was tuned to this edge; <i>emergent</i>: nothing was tuned to it.</li></ul>`;
+  return `<ul class="notes"><li><b>Fit, in-sample</b> (every phase but the named misses): mean |duration error| ${Math.round(summary.fitMeanAbsError * 100)}%, worst ${Math.round(summary.fitWorst * 100)}%.</li>${misses.join('')}<li><i>input</i>: an operator time given to the model; <i>fitted</i>: a parameter was tuned to this edge; <i>emergent</i>: nothing was tuned to it.</li></ul>`;
 }
 
 function sensitivitySection(outcomes: readonly VariantOutcome[]): string {
@@ -106,7 +111,7 @@ function dependentsTable(outcomes: readonly VariantOutcome[]): string {
   if (first === undefined) return '';
   const compared = compareDependents(first.night).map((r) => {
     const error = r.durationError === null ? (r.startErrorMs === null ? 'not seen' : 'AWS gives no end') : `${r.durationError >= 0 ? '+' : '−'}${Math.abs(Math.round(r.durationError * 100))}%`;
-    const ok = r.durationError !== null && Math.abs(r.durationError) <= HELD_OUT_TOLERANCE;
+    const ok = r.durationError !== null && Math.abs(r.durationError) <= DEPENDENT_TOLERANCE;
     return `<tr><td>${escapeXml(r.label)}</td><td>${escapeXml(formatWindow(r.aws))}</td><td>${escapeXml(formatWindow(r.model))}</td><td class="${ok || r.durationError === null ? 'ok' : 'off'}">${error}</td></tr>`;
   });
   const paths = DEPENDENT_SERVICES.map((s) => `<li><b>${escapeXml(s.label)}</b>: ${escapeXml(s.path)}.</li>`).join('');

@@ -1,4 +1,5 @@
 import {
+  NOT_MODELLED,
   REGION_SERVICES,
   compareRegionPhases,
   dependentWindowsByNight,
@@ -12,7 +13,7 @@ import {
 
 /**
  * What `npm run replay` prints: the phases beside AWS's, each edge marked input, fitted
- * or emergent, with the fit's error and the held-out prediction's apart; the services
+ * or emergent, with the fit's error and the named misses apart; the services
  * that fell with DynamoDB beside AWS's windows; then impact minutes and the dependents'
  * windows per variant.
  */
@@ -27,6 +28,13 @@ export function replayText(outcomes: readonly VariantOutcome[]): string {
     '',
     `Who else felt it, ${first.variant.label} (thin dependents driven by the models' own signals; nothing fitted):`,
     formatDependents(first.night),
+    '',
+    'Not modelled, and why:',
+    ...NOT_MODELLED.map((n) => `  ${n.what}: ${n.why}.`),
+    '',
+    nlbFinding(first.night, outcomes),
+    '',
+    `Seed ${first.night.config.seed} is one night of many: npm run replay -- --distribution prints the share of nights that race, and every phase edge over 200+ nights that race near 23:48.`,
     '',
     'Impact minutes per service:',
     formatImpactTable(outcomes),
@@ -47,4 +55,34 @@ function dependentsTable(outcomes: readonly VariantOutcome[]): string {
   return outcomes
     .map((o, i) => [`  ${o.variant.label}:`, ...rows.map((r) => `    ${r.label.padEnd(width)}  ${r.windows[i] ?? 'none'}`)].join('\n'))
     .join('\n');
+}
+
+/**
+ * Where the NLB's errors came from: how many of the Region's load balancers were hit, and
+ * how much of their failed connections AZ failover's withdrawals caused (the rest failed at
+ * targets out of service or without their network), and what the velocity control changed.
+ */
+export function nlbFinding(night: RegionNight, outcomes: readonly VariantOutcome[]): string {
+  let failed = 0;
+  let fromFailover = 0;
+  let hit = 0;
+  let worstRegionWide = 0;
+  for (const m of night.minutes) {
+    failed += m.nlbErrorRate;
+    fromFailover += m.nlbErrorFromFailover;
+    hit = Math.max(hit, m.nlbLoadBalancersHit);
+    worstRegionWide = Math.max(worstRegionWide, m.nlbErrorRate);
+  }
+  const share = failed === 0 ? 0 : Math.round((fromFailover / failed) * 100);
+  const nlbOnly = outcomes.find((o) => o.variant.fixes.length === 1 && o.variant.fixes[0] === 'nlb');
+  const first = outcomes[0];
+  const change =
+    nlbOnly === undefined || first === undefined
+      ? ''
+      : ` With the velocity control alone, NLB impact goes from ${Math.round(first.impact.nlb)} to ${Math.round(nlbOnly.impact.nlb)} load-balancer minutes: it keeps the hit load balancers' healthy AZs in DNS, and what remains failed at targets still waiting for their network.`;
+  return (
+    `NLB, ${first?.variant.label ?? ''}: at most ${hit} of the Region's ${night.nlb.loadBalancers} load balancers failed 10% of their connections or more in a minute ` +
+    `(AWS: "some"; at worst ${(worstRegionWide * 100).toFixed(1)}% of all connections through the Region's load balancers failed in a minute); ` +
+    `${share}% of their failed connections failed because automatic AZ failover had withdrawn capacity from DNS.${change}`
+  );
 }

@@ -25,20 +25,26 @@ const ordinary = runNight(ordinaryNight().named('ordinary').runUntil('23:40').va
 /** An endpoint's state as the tests describe it: which plan its root ALIAS points at, and what a resolver gets. */
 function state(e: EndpointView | undefined): string {
   if (e === undefined) return 'not yet in the zone';
-  const root = e.activeGeneration === null ? 'no root ALIAS' : `gen ${e.activeGeneration}${e.activeSetExists ? '' : ' (its set deleted)'}`;
-  return `${root}, ${e.answers.length} addresses`;
+  const answers = e.answers.length === 0 ? 'no addresses' : `${e.answers.length} addresses`;
+  if (e.activeGeneration === null) return `no root ALIAS (${answers})`;
+  return `gen ${e.activeGeneration} (${e.activeSetExists ? '' : 'its set deleted, '}${answers})`;
+}
+
+/** When observation `i` of a night was taken: after which step, at what time. */
+function when(observations: readonly DnsObservation[], i: number): string {
+  const now = observations[i];
+  return `after step ${i}${now === undefined ? '' : ` (${formatClock(now.time)})`}`;
 }
 
 /** What happened to the endpoints that broke, after step `i` of a night. */
 function whatBroke(observations: readonly DnsObservation[], i: number, names: readonly string[]): string {
   const now = observations[i];
   const before = observations[i - 1];
-  const time = now === undefined ? '' : ` (${formatClock(now.time)})`;
   const views = names.map((name) => {
     const is = state(now?.endpoints.find((e) => e.name === name));
-    return before === undefined ? `${name} is on ${is}` : `${name} went from ${state(before.endpoints.find((e) => e.name === name))} to ${is}`;
+    return before === undefined ? `${name} was on ${is}` : `${name} went from ${state(before.endpoints.find((e) => e.name === name))} to ${is}`;
   });
-  return `after step ${i}${time}, ${views.join(' and ')}`;
+  return views.join(' and ');
 }
 
 /** Whether a sentence names one of the endpoints (a whole name: streams.dynamodb… does not name dynamodb…). */
@@ -47,18 +53,19 @@ function names(sentence: string, endpoints: readonly string[]): boolean {
 }
 
 /**
- * Where the learner's invariant goes wrong on one scripted night: every step where it
- * stays silent though an endpoint broke (named), speaks though nothing broke (quoted),
- * or speaks without naming the endpoint.
+ * Where the learner's invariant goes wrong on one scripted night, each a sentence that
+ * says when: every step where it stays silent though an endpoint broke (named), speaks
+ * though nothing broke (quoted), or speaks without naming the endpoint.
  */
 function mistakes(mine: Invariant<DnsObservation>, night: ScriptedNight): string[] {
   const expected = night.fires[mine.name] ?? {};
   return night.observations.flatMap((now, i) => {
     const said = mine.check(now, i === 0 ? null : (night.observations[i - 1] ?? null));
     const broke = expected[i];
-    if (broke === undefined) return said === null ? [] : [`after step ${i} nothing broke, yet it said: "${said}"`];
-    if (said === null) return [`it stayed silent ${whatBroke(night.observations, i, broke)}`];
-    return names(said, broke) ? [] : [`after step ${i} it said "${said}", which does not name ${broke.join(' or ')}: say which endpoint broke`];
+    const at = when(night.observations, i);
+    if (broke === undefined) return said === null ? [] : [`${at} nothing broke, yet it said "${said}".`];
+    if (said === null) return [`${at} it stayed silent, though ${whatBroke(night.observations, i, broke)}.`];
+    return names(said, broke) ? [] : [`${at} it said "${said}", which does not name ${broke.join(' or ')}, the endpoint that broke.`];
   });
 }
 
@@ -106,7 +113,7 @@ describe('Lesson 01 · Part B: let the machine find it', () => {
     const again = runModel(model, { seed: replay.seed, scheduler: replay.scheduler, invariants: myInvariants });
     assert(
       again.violations[0]?.invariant === cx.violation.invariant,
-      `the replay string did not reproduce the failure: replayed, ${again.violations[0] === undefined ? 'no invariant broke' : `${again.violations[0].invariant} broke first`}. An invariant must judge only now and before, never remember earlier calls:\n${formatCounterexample(cx)}`,
+      `the search found this schedule:\n${formatCounterexample(cx)}\nBut its replay string did not reproduce it: replayed, ${again.violations[0] === undefined ? 'no invariant broke' : `${again.violations[0].invariant} broke first`}. An invariant must judge only now and before, never remember earlier calls.`,
     );
   });
 });

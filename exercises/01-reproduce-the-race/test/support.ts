@@ -79,16 +79,26 @@ export function regionalStory(night: Night): string {
   const relevant = (s: { action: string }) => s.action.endsWith(` ${REGIONAL_ENDPOINT}`) || s.action.startsWith('clean up') || s.action.startsWith('check freshness');
   const marks = [facts.staleWrite?.index, facts.deletion?.index, facts.emptyAt === null ? undefined : facts.emptyAt - 1].filter((i): i is number => i !== undefined && i >= 0);
   const header = `Your night: ${night.scenario.name}, seed ${night.scenario.seed}, ${formatClock(night.scenario.config.startMs)}–${formatClock(night.scenario.untilMs)} (the same seed replays this night exactly)`;
-  if (marks.length === 0) {
-    const writes = night.trace.filter((s) => relevant(s) && s.action.endsWith(` ${REGIONAL_ENDPOINT}`));
-    const last = writes[writes.length - 1];
-    return `${header}\nNo Enactor ever moved the regional endpoint back to an older plan.${last === undefined ? '' : ` Its last write: ${formatClock(last.time)} ${last.actor}: ${last.result}`}`;
-  }
+  if (marks.length === 0) return `${header}\n${neverWentBack(night)}`;
   const timeline = formatTimelineAround(night.trace, marks, { context: 3, relevant, violations: night.violations.filter((v) => v.invariant === 'regional-endpoint-resolves').slice(0, 1) }).split('\n');
-  // The story ends with the line saying what broke, not with the step after it.
+  // The story ends with the line saying what broke, not with the step after it; that line is its closing sentence.
   const broke = timeline.findLastIndex((line) => /^\S+ {2}✖ /.test(line));
-  if (broke >= 0) return `${header}\n${timeline.slice(0, broke + 1).join('\n')}`;
+  if (broke >= 0) return `${header}\n${[...timeline.slice(0, broke), asSentence(timeline[broke] ?? '')].join('\n')}`;
   return `${header}\n${timeline.join('\n')}\n${whyItKeptAnswering(facts)}`;
+}
+
+/** A line that says what broke, closed as the sentence it is (core's invariant messages carry no full stop). */
+export function asSentence(line: string): string {
+  return /[.!?]["'”’)]?$/.test(line.trimEnd()) ? line : `${line.trimEnd()}.`;
+}
+
+/** The sentence that ends a night on which no Enactor ever wrote the regional endpoint back: where it stood, who wrote it last, when the night ended. */
+function neverWentBack(night: Night): string {
+  const writes = night.trace.filter((s) => s.action.startsWith('apply') && s.action.endsWith(` ${REGIONAL_ENDPOINT}`) && s.ok);
+  const last = writes[writes.length - 1];
+  const final = endpoint(night.final, REGIONAL_ENDPOINT);
+  const lastWrite = last === undefined ? 'no Enactor ever wrote it' : `the last to write it was ${last.actor}, at ${formatClock(last.time)}`;
+  return `No Enactor ever moved ${REGIONAL_ENDPOINT} back to an older plan: ${lastWrite}, and it still answered ${final?.answers.length ?? 0} addresses from gen ${final?.activeGeneration ?? 'none'} when your night ended at ${formatClock(night.scenario.untilMs)}.`;
 }
 
 /** The sentence that ends a night whose regional endpoint went back a generation but never went empty. */

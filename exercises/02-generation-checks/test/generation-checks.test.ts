@@ -21,7 +21,7 @@ import { needlessLocks, rollbackProblems } from './judge-night.ts';
 import { LAG, LAGGING_ENDPOINT, NEW_ENDPOINT, cleanupNightConfig, laggingStart, newEndpoint, wedgedStart } from './nights.ts';
 import { everyInterleavingAtRealSize, REAL_SIZE_BUDGET, WAITING } from './real-size.ts';
 import { searchStory } from './search-story.ts';
-import { runNight, story, type Night } from './support.ts';
+import { bullets, runNight, story, type Night } from './support.ts';
 
 const enactor = (): EnactorProgram => new DnsEnactor();
 /** A budget for the steps that run a whole night or search many schedules, so that a busy laptop is never a failure. */
@@ -52,18 +52,19 @@ describe('Lesson 02 · generation checks', () => {
     const base = ordinaryNight().runUntil('23:12').value.config;
     const broken = base.endpoints[base.endpoints.length - 1]?.planKey ?? 'regional';
     const config: DnsConfig = { ...base, faults: [{ point: 'planner.empty-plan', generation: 105, planKey: broken }] };
-    const served: string[] = [];
+    /** Each endpoint that served gen 105: when it first did, and which Enactor wrote it there. */
+    const served = new Map<string, string>();
     runModel(createDnsModel(config, { enactor: enactor() }), {
       seed: 1,
       untilMs: pdt('23:12'),
       onStep: (step, observed) => {
-        for (const e of observed.endpoints) if (e.activeGeneration === 105 && step !== null) served.push(`${formatClock(step.time)} ${e.name} (${step.actor})`);
+        for (const e of observed.endpoints) if (e.activeGeneration === 105 && step !== null && !served.has(e.name)) served.set(e.name, `${e.name} from ${formatClock(step.time)} (written by ${step.actor})`);
       },
     });
-    const servedBy = [...new Set(served)];
+    const servedBy = [...served.values()];
     assert(
       servedBy.length === 0,
-      `the Planner published gen 105 with no load balancers for ${broken}: an incorrect plan, which AWS promised to protect against; yet endpoints started serving it: ${servedBy.slice(0, 4).join(', ')}${servedBy.length > 4 ? ` and ${servedBy.length - 4} more` : ''}`,
+      `the Planner published gen 105 with no load balancers for ${broken}: an incorrect plan, which AWS promised to protect against; yet ${servedBy.length} of ${base.endpoints.length} endpoints served it: ${servedBy.join(', ')}.`,
     );
     const run = runNight(enactor(), config, pdt('23:12'), 1);
     const regional = run.final.endpoints.find((e) => e.name === REGIONAL_ENDPOINT);
@@ -82,12 +83,12 @@ describe('Lesson 02 · generation checks', () => {
     const attempts = run.trace.filter((s) => s.action.endsWith(` ${REGIONAL_ENDPOINT}`) && s.action.startsWith('apply'));
     assert(
       (regional?.answers.length ?? 0) > 0,
-      `the run started wedged, as after 23:48: the regional endpoint's active set was deleted and every batch must move the rollback record to a set that no longer exists. At 23:06, five plans later, it is still empty; only operators repaired this in October:\n${formatTimeline(attempts.slice(-4))}`,
+      `the run started wedged, as after 23:48: the regional endpoint's active set was deleted and every batch must move the rollback record to a set that no longer exists. Your Enactor's last attempts:\n${formatTimeline(attempts.slice(-4))}\nAt 23:06, five plans later, ${REGIONAL_ENDPOINT} still answers no addresses; only operators repaired this in October.`,
     );
     const rollback = rollbackProblems(run);
     assert(
       rollback.length === 0,
-      `the rollback record is how operators take an endpoint back one plan: a write must point it at the plan the endpoint served before, or, only where that set is gone (the wedge), at the new one:\n${rollback.map((p) => `- ${p}`).join('\n')}`,
+      `the rollback record is how operators take an endpoint back one plan: a write must point it at the plan the endpoint served before, or, only where that set is gone (the wedge), at the new one:\n${bullets(rollback)}`,
     );
   });
 
@@ -103,13 +104,13 @@ describe('Lesson 02 · generation checks', () => {
     const oldest = Math.min(...run.world.plans.generations(), ...run.world.route53.planSets().map((s) => s.generation));
     assert(
       oldest >= newest - 2 * threshold,
-      `at 23:35, after half an hour of plans (newest gen ${newest}, every endpoint caught up), plans or record sets from gen ${oldest} are still there: a clean-up that never deletes lets the plan store and the hosted zone grow forever`,
+      `at 23:35, after half an hour of plans (newest gen ${newest}, every endpoint caught up), plans or record sets from gen ${oldest} are still there: a clean-up that never deletes lets the plan store and the hosted zone grow forever.`,
     );
     const kept = new Set(run.world.plans.generations());
     const dropped = Array.from({ length: threshold + 1 }, (_, i) => newest - threshold + i).filter((g) => !kept.has(g));
     assert(
       dropped.length === 0,
-      `at 23:35 the plan store no longer holds gen ${dropped.join(', ')}: clean-up deletes only plans more than cleanupThreshold (${threshold}) generations older than the one just applied, so gen ${newest - threshold} to ${newest} must stay, for an Enactor a plan or two behind and for the rollback records`,
+      `at 23:35 the plan store no longer holds gen ${dropped.join(', ')}: clean-up deletes only plans more than cleanupThreshold (${threshold}) generations older than the one just applied, so gen ${newest - threshold} to ${newest} must stay, for an Enactor a plan or two behind and for the rollback records.`,
     );
     const lost = run.final.endpoints.filter((e) => {
       const target = run.world.route53.get(rollbackName(e.name), 'ALIAS')?.value;
@@ -117,7 +118,7 @@ describe('Lesson 02 · generation checks', () => {
     });
     assert(
       lost.length === 0,
-      `at 23:35 the rollback record of ${lost.map((e) => `${e.name} (gen ${e.rollbackGeneration ?? 'none'})`).join(', ')} points at a set that clean-up deleted: nobody can roll back one plan, and the next batch that keeps that rollback is the 23:48 wedge`,
+      `at 23:35 the rollback record of ${lost.map((e) => `${e.name} (gen ${e.rollbackGeneration ?? 'none'})`).join(', ')} points at a set that clean-up deleted: nobody can roll back one plan, and the next batch that keeps that rollback is the 23:48 wedge.`,
     );
   });
 
@@ -139,7 +140,7 @@ describe('Lesson 02 · generation checks', () => {
         ? ''
         : `after ${searched}, the shortest schedule that breaks an invariant. Between an Enactor's read and its batch another Enactor wrote; a check of what was read does not stop a write that Route 53 will accept anyway.\n${searchStory(model, cx)}`,
     );
-    assert(result.complete, `the search stopped at ${searched}, before covering every interleaving: your Enactor reaches more states than a correct one ever does (about 8,400)`);
+    assert(result.complete, `the search stopped at ${searched}, before covering every interleaving: your Enactor reaches more states than a correct one ever does (about 8,400).`);
   });
 
   it('step 8: the liveness check can tell an Enactor that does nothing from one that works; yours brings every endpoint, a new one too, to the newest plan, and works only when there is work', () => {
@@ -147,7 +148,7 @@ describe('Lesson 02 · generation checks', () => {
     const config = ordinaryNight().stopPlannerAt('23:05').value.config;
     const lazy = runModel(createDnsModel(config, { enactor: idle }), { seed: 1, untilMs: pdt('23:06'), invariants: [newestPlanApplied] });
     const broke = lazy.violations.map((v) => v.invariant).join(', ');
-    assert(broke === newestPlanApplied.name, `an Enactor that applies nothing must fail newest-plan-applied, and only it; it broke ${broke === '' ? 'nothing' : broke}`);
+    assert(broke === newestPlanApplied.name, `an Enactor that applies nothing must fail newest-plan-applied, and only it; it broke ${broke === '' ? 'nothing' : broke}.`);
     const yours = runNight(enactor(), config, pdt('23:06'), 1, newEndpoint);
     const late = yours.violations.find((v) => v.invariant === newestPlanApplied.name);
     assert(
@@ -155,7 +156,7 @@ describe('Lesson 02 · generation checks', () => {
       `once the Planner stops, every endpoint must reach the newest plan, ${NEW_ENDPOINT}, added to the zone tonight with no records yet, included; a safe Enactor that stops applying is no fix.\n${story(yours, late)}`,
     );
     const needless = [...needlessLocks(yours), ...needlessLocks(october2025Night())];
-    assert(needless.length === 0, `an Enactor did work that was already done:\n${needless.map((p) => `- ${p}`).join('\n')}`);
+    assert(needless.length === 0, `an Enactor did work that was already done:\n${bullets(needless)}`);
   });
 
   it('step 9: every interleaving of three Enactors on the regional endpoint and its twin breaks no invariant', REAL_SIZE_BUDGET, (ctx) => {

@@ -39,7 +39,7 @@ export function rollbackProblems(night: Observed): string[] {
       if (was.activeGeneration === now.activeGeneration) {
         // The same plan written again: the way back must not be overwritten with it.
         if (was.activeSetExists && now.rollbackGeneration !== was.rollbackGeneration && now.rollbackGeneration === now.activeGeneration) {
-          problems.push(`at ${at(step)} wrote gen ${now.activeGeneration} again over ${now.name}, which already served it, and pointed its rollback record at it: the way back to gen ${was.rollbackGeneration ?? 'none'} is gone`);
+          problems.push(`at ${at(step)} wrote gen ${now.activeGeneration} again over ${now.name}, which already served it, and pointed its rollback record at it: the way back to gen ${was.rollbackGeneration ?? 'none'} is gone.`);
         }
         if (problems.length === MAX) return problems;
         continue;
@@ -48,8 +48,8 @@ export function rollbackProblems(night: Observed): string[] {
       if (now.rollbackGeneration === expected) continue;
       problems.push(
         was.activeSetExists
-          ? `at ${at(step)} moved ${now.name} from gen ${was.activeGeneration} to gen ${now.activeGeneration} and pointed its rollback record at gen ${now.rollbackGeneration ?? 'nothing'}, not at gen ${was.activeGeneration}, the plan it served before: nobody can roll it back one plan`
-          : `at ${at(step)} repaired ${now.name} with gen ${now.activeGeneration} but left its rollback record on gen ${now.rollbackGeneration ?? 'nothing'}, whose set is gone`,
+          ? `at ${at(step)} moved ${now.name} from gen ${was.activeGeneration} to gen ${now.activeGeneration} and pointed its rollback record at gen ${now.rollbackGeneration ?? 'nothing'}, not at gen ${was.activeGeneration}, the plan it served before: nobody can roll it back one plan.`
+          : `at ${at(step)} repaired ${now.name} with gen ${now.activeGeneration} but left its rollback record on gen ${now.rollbackGeneration ?? 'nothing'}, whose set is gone.`,
       );
       if (problems.length === MAX) return problems;
     }
@@ -68,7 +68,7 @@ export function needlessLocks(night: Observed): string[] {
     if (!step.action.startsWith('check freshness')) continue;
     const current = before.endpoints.every((e) => e.activeGeneration === before.newestGeneration && e.activeSetExists);
     const went = after.enactors.find((e) => e.id === step.actor)?.phase === 'lock';
-    if (current && went) problems.push(`at ${at(step)} every endpoint already served the newest gen ${before.newestGeneration}, yet it set out to apply it again, endpoint by endpoint`);
+    if (current && went) problems.push(`at ${at(step)} every endpoint already served the newest gen ${before.newestGeneration}, yet it set out to apply it again, endpoint by endpoint.`);
     if (problems.length === MAX) break;
   }
   return problems;
@@ -93,11 +93,11 @@ export function timelineProblems(night: Observed): string[] {
     const from = before.enactors.find((e) => e.id === step.actor)?.phase ?? '';
     const to = after.enactors.find((e) => e.id === step.actor)?.phase ?? '';
     const moved = after.endpoints.find((e) => e.activeGeneration !== before.endpoints.find((b) => b.name === e.name)?.activeGeneration);
-    if (step.result.trim() === '') problems.push(`at ${at(step)} "${step.action}" says nothing of what it did: its result is empty`);
-    else if (!step.ok && moved !== undefined) problems.push(`at ${at(step)} "${step.action}" moved ${moved.name} to gen ${moved.activeGeneration ?? 'none'} but is marked failed (✗): ${step.result}`);
-    else if (!step.ok && (FORWARD[from] ?? []).includes(to)) problems.push(`at ${at(step)} "${step.action}" moved on (${from} → ${to}) but is marked failed (✗): ${step.result}`);
+    if (step.result.trim() === '') problems.push(`at ${at(step)} "${step.action}" says nothing of what it did: its result is empty.`);
+    else if (!step.ok && moved !== undefined) problems.push(`at ${at(step)} "${step.action}" moved ${moved.name} to gen ${moved.activeGeneration ?? 'none'} but is marked failed: "✗ ${step.result}".`);
+    else if (!step.ok && (FORWARD[from] ?? []).includes(to)) problems.push(`at ${at(step)} "${step.action}" moved on (${from} → ${to}) but is marked failed: "✗ ${step.result}".`);
     else if (from === 'idle' && to === 'idle' && step.ok && before.newestGeneration > Math.max(0, ...before.endpoints.map((e) => e.activeGeneration ?? 0))) {
-      problems.push(`at ${at(step)} "${step.action}" left gen ${before.newestGeneration}, newer than every endpoint's, unapplied, yet it is marked done (→): a refusal must show as ✗: ${step.result}`);
+      problems.push(`at ${at(step)} "${step.action}" left gen ${before.newestGeneration}, newer than every endpoint's, unapplied, yet it is marked done ("→ ${step.result}"): a refusal must show as ✗.`);
     }
     if (problems.length === MAX) break;
   }

@@ -43,6 +43,6 @@ export function everyInterleavingAtRealSize(enactor: EnactorProgram): void {
   assert(cx === null, cx === null ? '' : `with three Enactors on both endpoints, the shortest schedule that breaks an invariant.\n${searchStory(model, cx, { explorable: false })}`);
   assert(
     result.complete,
-    `the search stopped at ${result.states.toLocaleString('en')} states, before covering every interleaving: your Enactor reaches more than ten times the states a correct one has (about 160,000)`,
+    `the search stopped at ${result.states.toLocaleString('en')} states, before covering every interleaving: your Enactor reaches more than ten times the states a correct one has (about 160,000).`,
   );
 }

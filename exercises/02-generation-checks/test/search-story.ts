@@ -1,6 +1,6 @@
 import { formatTimeline, parseReplay, runModel, type Counterexample, type DnsObservation, type DnsWorld, type Model, type TraceStep } from '@outage-lab/core';
 import { DNS_INVARIANTS } from '@outage-lab/core/judge';
-import { decisiveSteps } from './support.ts';
+import { asSentence, decisiveSteps } from './support.ts';
 
 /** The learner's Enactor, as `npm run explore --enactor` takes it. */
 const ENACTOR_FILE = 'exercises/02-generation-checks/src/enactor.ts';
@@ -66,7 +66,7 @@ function numbered(trace: readonly TraceStep[], violation: Counterexample['violat
   let hidden = 0;
   for (const line of lines) {
     if (/^\S+ {2}✖ /.test(line)) {
-      out.push(`      ${line}`);
+      out.push(`      ${asSentence(line)}`);
       continue;
     }
     const step = trace[k++];

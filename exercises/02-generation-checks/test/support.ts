@@ -33,7 +33,7 @@ export function runNight(enactor: EnactorProgram, config: DnsConfig, untilMs: nu
   });
   const night = { ...result, observations };
   const lies = timelineProblems(night);
-  assert(lies.length === 0, `your Enactor's timeline does not tell what happened, and the timeline is what you and an operator read:\n${lies.map((p) => `- ${p}`).join('\n')}`);
+  assert(lies.length === 0, `your Enactor's timeline does not tell what happened, and the timeline is what you and an operator read:\n${bullets(lies)}`);
   return night;
 }
 
@@ -73,9 +73,22 @@ export function story(night: Night, violation: Violation | undefined): string {
   return `${violation.invariant} broke at ${formatClock(violation.time)}: ${violation.message}\nThe decisive steps: ${decisive}.\n${endAtBreak(timeline)}`;
 }
 
-/** A timeline that ends with the line saying what broke, not with the step after it. */
+/**
+ * A timeline that ends with the line saying what broke, not with the step after it: that
+ * line (when, which invariant, which endpoint) is the story's closing sentence.
+ */
 export function endAtBreak(timeline: string): string {
   const lines = timeline.split('\n');
   const last = lines.findLastIndex((line) => /^\S+ {2}✖ /.test(line));
-  return last < 0 ? timeline : lines.slice(0, last + 1).join('\n');
+  return last < 0 ? timeline : [...lines.slice(0, last), asSentence(lines[last] ?? '')].join('\n');
+}
+
+/** A line that says what broke, closed as the sentence it is (core's invariant messages carry no full stop). */
+export function asSentence(line: string): string {
+  return /[.!?]["'”’)]?$/.test(line.trimEnd()) ? line : `${line.trimEnd()}.`;
+}
+
+/** Sentences about what went wrong, one a line, as a list under the sentence that leads them. */
+export function bullets(sentences: readonly string[]): string {
+  return sentences.map((s) => `- ${s}`).join('\n');
 }

@@ -64,6 +64,14 @@ function table(...nights: RegionNight[]): string {
   return formatImpactTable(nights.map((night) => ({ variant: variantOf(night.fixes), night, impact: impactMinutes(night) })));
 }
 
+/** Services by their labels, as one phrase that opens a sentence: "NLB connection errors and EC2 launch failures". */
+function labelsOf(services: readonly RegionService[]): string {
+  const labels = services.map((service) => REGION_SERVICES.find((s) => s.service === service)?.label ?? service);
+  const phrase = labels.length <= 1 ? (labels[0] ?? 'no service') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1] ?? ''}`;
+  // It opens a sentence.
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+
 function dynamoStory(night: RegionNight): string {
   const empty = night.dns.answers.find((a) => a.addresses.length === 0);
   const failing = night.minutes.filter((m) => m.dynamoErrorRate > 0);
@@ -93,7 +101,8 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     const impact = impactMinutes(night);
     expect(
       DOWNSTREAM.filter((s) => impact[s] > 0),
-      `Downstream services still lost impact minutes with every fix in place:\n${table(asItHappened(), night)}`,
+      `Downstream services still lost impact minutes with every fix in place:\n${table(asItHappened(), night)}\n` +
+        `${labelsOf(DOWNSTREAM.filter((s) => impact[s] > 0))} lost minutes on a night when DynamoDB never failed, so no droplet should have lost its lease.`,
     ).toEqual([]);
   });
 
@@ -106,12 +115,12 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
         'that cannot see the outage it replays proves nothing.',
     ).toEqual(expect.stringMatching(/\S/));
     const began = formatHourMinute(night.minutes.find((m) => m.dynamoErrorRate > 0)?.time ?? 0);
-    expect(verdict, `The verdict must name the service that broke (DynamoDB) and when its requests began to fail (${began}); it said: "${verdict}"`).toMatch(/dynamodb/i);
-    expect(verdict, `The verdict must say when DynamoDB's requests began to fail (${began}); it said: "${verdict}"`).toContain(began);
+    expect(verdict, `The verdict must name the service that broke (DynamoDB) and when its requests began to fail (${began}); it said: "${verdict}".`).toMatch(/dynamodb/i);
+    expect(verdict, `The verdict must say when DynamoDB's requests began to fail (${began}); it said: "${verdict}".`).toContain(began);
     const ended = formatHourMinute([...night.minutes].reverse().find((m) => m.dynamoErrorRate > 0)?.time ?? 0);
-    expect(verdict, `The verdict must say until when DynamoDB's requests failed (${ended}); it said: "${verdict}"`).toContain(ended);
+    expect(verdict, `The verdict must say until when DynamoDB's requests failed (${ended}); it said: "${verdict}".`).toContain(ended);
     const lost = String(impactMinutes(night).dynamodb);
-    expect(verdict, `The verdict must say how much DynamoDB lost (${lost} impact minutes), so nobody has to re-run the night; it said: "${verdict}"`).toContain(lost);
+    expect(verdict, `The verdict must say how much DynamoDB lost (${lost} impact minutes), so nobody has to re-run the night; it said: "${verdict}".`).toContain(lost);
     // A shorter, partial outage at another hour: a check that keys on whole minutes or on 23:48 misses it.
     const from = pdt('01:10', 20);
     const until = pdt('01:40', 20);
@@ -129,12 +138,17 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     const before = impactMinutes(asItHappened());
     const after = impactMinutes(withoutDnsFix());
     const shown = table(asItHappened(), withoutDnsFix());
-    expect(after.dynamodb, `Without the DNS fix the race should happen again and DynamoDB fail as it did:\n${shown}`).toBe(before.dynamodb);
+    expect(
+      after.dynamodb,
+      `Without the DNS fix the race should happen again and DynamoDB fail as it did:\n${shown}\n` +
+        `DynamoDB lost ${after.dynamodb} impact minutes instead of October's ${before.dynamodb}: removing the DNS fix must bring the race of 23:48 back.`,
+    ).toBe(before.dynamodb);
     const notHalved = DOWNSTREAM.filter((s) => after[s] > before[s] / 2);
     expect(
       notHalved,
       'DynamoDB still disappears at 23:48, but DWFM should then re-lease the fleet without collapsing and Network Manager keep ' +
-        `new instances within minutes of their network. These services kept more than half of their impact minutes:\n${shown}`,
+        `new instances within minutes of their network. These services kept more than half of their impact minutes:\n${shown}\n` +
+        `${labelsOf(notHalved)} kept more than half of October's impact minutes with throttling and the velocity control in.`,
     ).toEqual([]);
   });
 
@@ -143,7 +157,8 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
     const after = impactMinutes(withoutDnsFix());
     expect(
       atLeastHalved(before, after, DOWNSTREAM),
-      `The fixes halved every service asked about (EC2 launches, new instances' network, NLB); only those count, not DynamoDB, which no downstream fix can help:\n${table(asItHappened(), withoutDnsFix())}`,
+      `The fixes halved every service asked about (EC2 launches, new instances' network, NLB); only those count, not DynamoDB, which no downstream fix can help:\n${table(asItHappened(), withoutDnsFix())}\n` +
+        'Yet atLeastHalved failed that night.',
     ).toBeNull();
     const trimmed: ImpactMinutes = { ...after, nlb: Math.round(before.nlb * 0.6), ec2Network: Math.round(before.ec2Network * 0.75) };
     const verdict = atLeastHalved(before, trimmed, DOWNSTREAM);
@@ -178,7 +193,8 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
       'A fix must earn its place on a night that needs it, without the others covering for it. On 20 October, with the DNS race ' +
         'and the EC2 backlog left in, automatic failover withdrew AZs of four load balancers; the velocity control alone should keep ' +
         'most of their connections, the throttle alone most launches, the Enactor alone every DynamoDB request:\n' +
-        `${weak.join('\n')}\n${table(asItHappened(), ...FIX_NAMES.map(withOnly))}`,
+        `${weak.join('\n')}\n${table(asItHappened(), ...FIX_NAMES.map(withOnly))}\n` +
+        `${weak.length === 1 ? 'One fix' : `${weak.length} fixes`} did not halve ${weak.length === 1 ? 'its' : 'their'} own service's impact on the night that needs ${weak.length === 1 ? 'it' : 'them'}.`,
     ).toEqual([]);
     const thinnest = withOnly('nlb').minutes.reduce((low, m) => (m.nlbCapacityInDns < low.nlbCapacityInDns ? m : low));
     expect(
@@ -197,7 +213,7 @@ describe('lesson 05: the cascade, one Region with every fix', () => {
 
   it('step 8: the velocity control you wired still withdraws a dead AZ within 3 minutes, fresh every night', HEAVY, () => {
     const { failoverPolicy } = regionFixes();
-    expect(failoverPolicy, 'regionFixes() hands the Region no failover policy').toBeDefined();
+    expect(failoverPolicy, 'regionFixes() hands the Region no failover policy, so NLB failover runs as it did in October.').toBeDefined();
     const diedAt = pdt('06:00', 20);
     const scenario = { ...calmNlb, name: 'dead-az', startMs: pdt('05:50', 20), endMs: pdt('06:30', 20), failures: [{ az: 'us-east-1b', at: diedAt }] };
     const nightsRun = [1, 2].map(() => runNlbScenario(scenario, { seed: 1, ...(failoverPolicy === undefined ? {} : { policy: failoverPolicy }) }));

@@ -5,18 +5,12 @@ import { helpText, invokedDirectly, quietOnClosedPipe, reportError, tableEntry, 
 import { REPLAY, parseReplayArgs, type ReplayArgs } from './args.ts';
 import { referenceFixes } from '../solutions.ts';
 import { replayDistribution } from './distribution.ts';
-import { ProgressLine, type ProgressSink } from './progress.ts';
+import type { ReplayIo } from './io.ts';
+import { ProgressLine } from './progress.ts';
 import { replayReport } from './report.ts';
 import { replayText } from './text.ts';
 
-export interface ReplayIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  /** The progress bar: a terminal redraws it in place. */
-  readonly progress: ProgressSink;
-  readonly cwd: string;
-  readonly writeFile: (path: string, text: string) => void;
-}
+export type { ReplayIo } from './io.ts';
 
 /**
  * `npm run replay`: the whole night in the Region, as it happened and with the fixes of

@@ -1,7 +1,7 @@
 import { DISTRIBUTION_SEEDS, detectRegionPhases, formatDistribution, october2025Region, runRegion } from '@outage-lab/core';
 import { nightDistributionOnThreads } from '@outage-lab/core/distribution-threads';
 import { ProgressLine } from './progress.ts';
-import type { ReplayIo } from './cli.ts';
+import type { ReplayIo } from './io.ts';
 
 /**
  * `npm run replay -- --distribution`: the October night as one sample of many. Runs the

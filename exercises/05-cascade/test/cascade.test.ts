@@ -28,12 +28,17 @@ const HEAVY = { timeout: 120_000 };
 const DOWNSTREAM: readonly RegionService[] = ['ec2Launches', 'ec2Network', 'nlb'];
 
 const nights = new Map<string, RegionNight>();
-/** One run per set of fixes: a starter with no fix wired in replays the night as it happened. */
+/**
+ * One run per set of fixes: a starter with no fix wired in replays the night as it happened.
+ * The DNS model runs first and sees no other fix, so a set without the Enactor reuses the
+ * DNS night as it happened instead of running it again.
+ */
 function nightWith(fixes: RegionFixes): RegionNight {
   const key = fixNames(fixes).join('+');
   let night = nights.get(key);
   if (night === undefined) {
-    night = runRegion(october2025Region, { fixes });
+    const dnsNight = key !== '' && fixes.enactor === undefined ? asItHappened().dns : undefined;
+    night = runRegion(october2025Region, { fixes, ...(dnsNight === undefined ? {} : { dnsNight }) });
     nights.set(key, night);
   }
   return night;

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RegionConfig } from './config.ts';
-import { nightDistribution, seedNights, type NightDistribution, type SeedNight, type SeedRange } from './distribution.ts';
+import { bundleWorker } from '../sim/worker-bundle.ts';
+import { nightDistribution, type NightDistribution, type SeedNight, type SeedRange } from './distribution.ts';
 
 /**
  * The distribution's seeds split into contiguous ranges, one per core (at most two: the
@@ -16,26 +17,27 @@ export async function nightDistributionOnThreads(config: RegionConfig, range: Se
     done[i] = n;
     onProgress?.(done.reduce((a, b) => a + b, 0) / (range.to - range.from));
   };
-  const parts = await Promise.all(
-    Array.from({ length: workers }, (_, i) => {
-      const part = { ...range, from: range.from + i * size, to: Math.min(range.to, range.from + (i + 1) * size) };
-      return onThread(config, part, (n) => report(i, n));
-    }),
-  );
-  return nightDistribution(parts.flat(), range.windowMs);
+  const bundle = await bundleWorker({ module: new URL('./distribution-worker.ts', import.meta.url).href, export: 'runDistributionWorker' });
+  try {
+    const parts = await Promise.all(
+      Array.from({ length: workers }, (_, i) => {
+        const part = { ...range, from: range.from + i * size, to: Math.min(range.to, range.from + (i + 1) * size) };
+        return onThread(bundle.url, config, part, (n) => report(i, n));
+      }),
+    );
+    return nightDistribution(parts.flat(), range.windowMs);
+  } finally {
+    bundle.dispose();
+  }
 }
 
-function onThread(config: RegionConfig, range: SeedRange, onSeed: (done: number) => void): Promise<SeedNight[]> {
+function onThread(url: URL, config: RegionConfig, range: SeedRange, onSeed: (done: number) => void): Promise<SeedNight[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./distribution-worker.ts', import.meta.url), { workerData: { config, range }, execArgv: [...process.execArgv] });
+    const worker = new Worker(url, { workerData: { config, range } });
     worker.on('message', (message: { readonly done?: number; readonly nights?: SeedNight[] }) => {
       if (message.nights !== undefined) resolve(message.nights);
       else if (message.done !== undefined) onSeed(message.done);
     });
-    worker.once('error', (error) => {
-      // Without a TypeScript loader in the worker (a test runner's thread), run the range here.
-      if (/Unknown file extension|ERR_UNKNOWN_FILE_EXTENSION/.test(String(error))) resolve(seedNights(config, range, onSeed));
-      else reject(error);
-    });
+    worker.once('error', reject);
   });
 }

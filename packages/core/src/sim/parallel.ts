@@ -3,7 +3,7 @@ import type { ExhaustiveOptions, ExhaustiveResult } from './exhaustive.ts';
 import { LevelLoop, betterCandidate, counterexampleOf, type Candidate, type PathStep } from './level-search.ts';
 import { loadSearchable, type FromWorker, type ModelRecipe, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
 import { ROOT } from './state-store.ts';
-import { bundleSearchWorker } from './worker-bundle.ts';
+import { bundleWorker } from './worker-bundle.ts';
 import { beaconMemory, readBeacon } from './step-beacon.ts';
 
 export type { ModelRecipe, Searchable } from './parallel-protocol.ts';
@@ -60,7 +60,7 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
     stop,
     progressEvery: options.progressEvery ?? 16_384,
   });
-  const bundle = await bundleSearchWorker(recipe);
+  const bundle = await bundleWorker({ module: new URL('./parallel-worker.ts', import.meta.url).href, export: 'runSearchWorker', carry: [recipe.module, ...(recipe.imports ?? [])] });
   const workers = Array.from({ length: count }, (_, i) => new Worker(bundle.url, { workerData: setup(i) }));
   const inbox = workers.map(() => [] as FromWorker[]);
   const waiters: ((() => void) | null)[] = workers.map(() => null);

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import type { ModelRecipe } from './parallel-protocol.ts';
 
-/** A search worker's bundle on disk, and how to remove it once the workers have loaded it. */
+/** A worker's bundle on disk, and how to remove it once the threads have loaded it. */
 export interface WorkerBundle {
   readonly url: URL;
   dispose(): void;
@@ -13,27 +12,38 @@ export interface WorkerBundle {
 
 let made = 0;
 
+/** What a worker thread runs: a module, the export it calls, and modules that export imports at run time. */
+export interface WorkerEntry {
+  /** URL (file://…) of the module. */
+  readonly module: string;
+  /** The export the worker calls, with no arguments, once the bundle has loaded. */
+  readonly export: string;
+  /** URLs of modules the export imports by URL at run time (a learner's Enactor): the bundle carries them. */
+  readonly carry?: readonly string[];
+}
+
 /**
- * Bundles the search worker with the recipe's module and every module it imports at run
- * time (a learner's Enactor), so a worker starts from plain JavaScript: no tsx in the
- * worker, and each module is loaded once per worker. Building it takes tens of
+ * Bundles a worker's module with everything it imports, and the modules it imports at run
+ * time, so a worker thread starts from plain JavaScript: no TypeScript loader in the
+ * thread, and each module is loaded once per thread. Building it takes tens of
  * milliseconds. The file goes to the system's temporary directory, under this process's
  * id, and `dispose` removes it.
  */
-export async function bundleSearchWorker(recipe: ModelRecipe): Promise<WorkerBundle> {
-  const modules = [recipe.module, ...(recipe.imports ?? [])];
-  const here = (name: string): string => JSON.stringify(fileURLToPath(new URL(name, import.meta.url)));
+export async function bundleWorker(worker: WorkerEntry): Promise<WorkerBundle> {
+  const carried = worker.carry ?? [];
+  const here = JSON.stringify(fileURLToPath(new URL('./carried-modules.ts', import.meta.url)));
   const entry = [
-    `import { carryModule } from ${here('./carried-modules.ts')};`,
-    `import { runSearchWorker } from ${here('./parallel-worker.ts')};`,
-    ...modules.map((url, i) => `import * as carried${i} from ${JSON.stringify(fileURLToPath(url))};`),
-    ...modules.map((url, i) => `carryModule(${JSON.stringify(url)}, carried${i});`),
-    'await runSearchWorker();',
+    `import { carryModule } from ${here};`,
+    ...carried.map((url, i) => `import * as carried${i} from ${JSON.stringify(fileURLToPath(url))};`),
+    ...carried.map((url, i) => `carryModule(${JSON.stringify(url)}, carried${i});`),
+    // Imported after the carries are registered: its module may look them up as it loads.
+    `const run = (await import(${JSON.stringify(fileURLToPath(worker.module))}))[${JSON.stringify(worker.export)}];`,
+    'await run();',
   ].join('\n');
   let code: Uint8Array;
   try {
     const result = await build({
-      stdin: { contents: entry, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts', sourcefile: 'search-worker-entry.ts' },
+      stdin: { contents: entry, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts', sourcefile: 'worker-entry.ts' },
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -45,9 +55,9 @@ export async function bundleSearchWorker(recipe: ModelRecipe): Promise<WorkerBun
     if (output === undefined) throw new Error('esbuild wrote nothing');
     code = output.contents;
   } catch (error) {
-    throw new Error(`the search worker could not be built: ${firstProblem(error)}`);
+    throw new Error(`the worker ${worker.module} could not be built: ${firstProblem(error)}`);
   }
-  const path = join(tmpdir(), `outage-lab-search-${process.pid}-${made++}.mjs`);
+  const path = join(tmpdir(), `outage-lab-worker-${process.pid}-${made++}.mjs`);
   writeFileSync(path, code);
   return { url: pathToFileURL(path), dispose: () => rmSync(path, { force: true }) };
 }

@@ -6,6 +6,8 @@ import { buildPlan } from './planner.ts';
 import type { ResourceRecord } from './records.ts';
 import { Route53 } from './route53.ts';
 import { Dictionary } from './dictionary.ts';
+import { InternedParts } from './interned-parts.ts';
+import { dnsStepMemo } from './step-memo.ts';
 import { INTERNED, enactorSymmetry, type Renamer } from './symmetry.ts';
 import { sharedEnactorState, type DnsWorld, type EnactorState } from './world.ts';
 
@@ -35,9 +37,11 @@ const SMALL = 1 << 28;
  * costs one int; plans are their
  * generation, since a plan's content depends only on the seed and its generation.
  * With symmetry on, the vector is the least one over the permutations of
- * interchangeable Enactors (see symmetry.ts).
+ * interchangeable Enactors (see symmetry.ts). A decoded world is made of interned parts
+ * (interned-parts.ts); with `actorSlots` (which Enactor state each actor may change, null
+ * for none) the codec also remembers steps by what they read (step-memo.ts).
  */
-export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCodec<DnsWorld> {
+export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots?: readonly (number | null)[]): StateCodec<DnsWorld> {
   const unknown = Object.keys(template).filter((k) => !WORLD_KEYS.includes(k));
   if (unknown.length > 0) throw new Error(`DNS codec: the world has fields it does not encode (${unknown.join(', ')}); teach dns/codec.ts about them`);
   const first = template.enactors[0] as EnactorState;
@@ -120,35 +124,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
     return r;
   };
 
-  /**
-   * Zones already built from a vector's records, by a hash of their ids: the Enactors'
-   * states change far more often than the zone. A decoded world is only read (observed,
-   * asked who is ready) and cloned for each step, so one zone serves every state that
-   * holds the same records; one that a batch changed anyway is built again.
-   */
-  const zones = new Map<number, { readonly ids: Int32Array; readonly zone: Route53 }>();
-  const zoneOf = (vector: Int32Array, start: number, end: number): Route53 => {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ (vector[i] as number), 0x01000193);
-    const known = zones.get(h);
-    if (known !== undefined && known.zone.version === 0 && sameIds(known.ids, vector, start, end)) return known.zone;
-    const records: ResourceRecord[] = [];
-    for (let i = start; i < end; i++) records.push(recordOf(vector[i] as number));
-    const zone = Route53.fromRecords(records);
-    if (zones.size >= ZONE_CACHE) zones.clear();
-    zones.set(h, { ids: vector.slice(start, end), zone });
-    return zone;
-  };
-  // The world decoded last, its Enactors' codes and its zone's record ids. A successor
-  // shares the Enactors that did not step (decoded states are shared ones, which a step
-  // copies before it changes its own, see ownState) and usually most of the zone: it is encoded from these and the few
-  // records its step changed (unless something wrote to the decoded zone itself, which no
-  // Enactor should).
-  let decodedZone: Route53 | null = null;
-  let decodedIds = new Int32Array(64);
-  let decodedCount = 0;
-  let decodedEnactors: readonly EnactorState[] = [];
-  const decodedBlocks = new Int32Array(slots * width);
+  const parts = new InternedParts(slots);
   const removeId = (id: number): void => {
     const records = symmetry.records;
     const at = records.indexOf(id);
@@ -156,21 +132,31 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
     records[at] = records[records.length - 1] as number;
     records.pop();
   };
+  /**
+   * A decoded zone's ids are known; a copy of one (a step's) is its original's ids and the
+   * few records its step changed; any other zone is read whole.
+   */
   const recordsOf = (zone: Route53): void => {
     const records = symmetry.records;
     records.length = 0;
-    if (decodedZone === null || decodedZone.version !== 0 || zone.copiedFrom !== decodedZone.serial) {
+    const own = parts.zoneIds(zone.serial);
+    if (own !== undefined) {
+      for (let i = 0; i < own.length; i++) records.push(own[i] as number);
+      return;
+    }
+    const original = parts.zoneIds(zone.copiedFrom);
+    if (original === undefined) {
       zone.forEachRecord(addRecord);
       return;
     }
-    for (let i = 0; i < decodedCount; i++) records.push(decodedIds[i] as number);
+    for (let i = 0; i < original.length; i++) records.push(original[i] as number);
     zone.forEachChange((before, after) => {
       if (before !== undefined) removeId(dictionary.record(before));
       if (after !== undefined) records.push(dictionary.record(after));
     });
   };
 
-  return {
+  const codec: StateCodec<DnsWorld> = {
     permutations: symmetry.permutations,
     dictionary,
     encode(world, out, symmetric) {
@@ -178,9 +164,10 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
       headerOf(world, out);
       const blocks = symmetry.blocks;
       for (let s = 0; s < slots; s++) {
-        const enactor = world.enactors[s];
-        if (enactor !== undefined && enactor === decodedEnactors[s]) {
-          for (let f = s * width; f < (s + 1) * width; f++) blocks[f] = decodedBlocks[f] as number;
+        const enactor = world.enactors[s] as EnactorState;
+        const codes = parts.codesOf(enactor);
+        if (codes !== undefined) {
+          for (let f = 0; f < width; f++) blocks[s * width + f] = codes[f] as number;
           continue;
         }
         const e = enactor as unknown as Record<string, unknown>;
@@ -190,50 +177,58 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld): StateCode
       return symmetry.write(out, symmetric);
     },
     decode(vector) {
+      const epoch = parts.epoch;
+      const numbers = parts.numbers;
       let at = 0;
       const published = vector[at++] as number;
       const operator = vector[at++] as number;
+      const header = at;
       const newest = vector[at++] as number;
       const count = vector[at++] as number;
-      const stored = new Map<number, Plan>();
-      for (let i = 0; i < count; i++) {
-        const g = vector[at++] as number;
-        stored.set(g, plan(g));
-      }
-      decodedBlocks.set(vector.subarray(at, at + slots * width));
-      const enactors = template.enactors.map((slot) => {
-        const from = slot as unknown as Record<string, unknown>;
-        const e = sharedEnactorState();
-        for (const key of keys) e[key] = fieldSet.has(key) ? decodeValue(vector[at++] as number) : from[key];
-        return e as unknown as EnactorState;
+      at += count;
+      const stored = parts.plans(vector, header, at, () => {
+        const byGeneration = new Map<number, Plan>();
+        for (let i = header + 2; i < header + 2 + count; i++) byGeneration.set(vector[i] as number, plan(vector[i] as number));
+        return new PlanStore(byGeneration, newest);
       });
-      decodedEnactors = enactors;
+      numbers[slots] = parts.last;
+      const enactors: EnactorState[] = [];
+      for (let s = 0; s < slots; s++) {
+        const from = template.enactors[s] as unknown as Record<string, unknown>;
+        const block = at;
+        enactors.push(
+          parts.enactor(s, vector, block, width, () => {
+            const e = sharedEnactorState();
+            let f = block;
+            for (const key of keys) e[key] = fieldSet.has(key) ? decodeValue(vector[f++] as number) : from[key];
+            return e as unknown as EnactorState;
+          }),
+        );
+        numbers[s] = parts.last;
+        at += width;
+      }
       const n = vector[at++] as number;
-      const route53 = zoneOf(vector, at, at + n);
-      decodedZone = route53;
-      if (decodedIds.length < n) decodedIds = new Int32Array(n * 2);
-      decodedIds.set(vector.subarray(at, at + n));
-      decodedCount = n;
-      return {
+      const start = at;
+      const route53 = parts.zone(vector, start, n, () => {
+        const records: ResourceRecord[] = [];
+        for (let i = start; i < start + n; i++) records.push(recordOf(vector[i] as number));
+        return Route53.fromRecords(records);
+      });
+      numbers[slots + 1] = parts.last;
+      const world: DnsWorld = {
         config: template.config,
         seed: template.seed,
         route53,
-        plans: new PlanStore(stored, newest),
+        plans: stored,
         planner: { published, limit: template.planner.limit },
         enactors,
         operator: { next: operator >>> 2, repaired: (operator & 2) !== 0, automationOff: (operator & 1) !== 0 },
       };
+      parts.decoded(world, epoch);
+      return world;
     },
   };
-}
-
-/** Distinct zones the decoder keeps built; a complete check at the night's size meets a few thousand. */
-const ZONE_CACHE = 1 << 14;
-
-function sameIds(ids: Int32Array, vector: Int32Array, start: number, end: number): boolean {
-  if (ids.length !== end - start) return false;
-  for (let i = start; i < end; i++) if (ids[i - start] !== vector[i]) return false;
-  return true;
+  return actorSlots === undefined ? codec : { ...codec, steps: dnsStepMemo(parts, codec, actorSlots) };
 }
 
 function isPlan(value: unknown): value is Plan {

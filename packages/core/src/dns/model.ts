@@ -64,7 +64,8 @@ export function createDnsModel(config: DnsConfig, options: DnsModelOptions = {})
       if (codec === undefined) {
         const template = initialWorld(config, 0);
         options.prepare?.(template);
-        codec = createDnsCodec(config, template);
+        // The Planner, then each Enactor with the slot of its state, then the operators.
+        codec = createDnsCodec(config, template, [null, ...config.enactors.map((_, slot) => slot), null]);
       }
       return codec;
     },

@@ -75,22 +75,18 @@ export function observeDns(world: DnsWorld, now: number): DnsObservation {
   };
 }
 
-// The views of the last shared Enactor states observed: a shared state never changes, and
-// a successor in the exhaustive search shares all but one of its parent's.
-const SHARED_VIEWS = 8;
-const viewedStates: (EnactorState | null)[] = new Array<EnactorState | null>(SHARED_VIEWS).fill(null);
-const viewsOf: (EnactorView | null)[] = new Array<EnactorView | null>(SHARED_VIEWS).fill(null);
-let nextView = 0;
+// A shared Enactor state never changes, and the exhaustive search decodes every world's
+// Enactors to the same few interned states: each one's view is built once.
+const sharedViews = new WeakMap<EnactorState, EnactorView>();
 
 function enactorView(e: EnactorState): EnactorView {
   const shared = isSharedState(e);
-  if (shared) for (let i = 0; i < SHARED_VIEWS; i++) if (viewedStates[i] === e) return viewsOf[i] as EnactorView;
-  const view = { id: e.id, phase: e.phase, generation: e.plan?.generation ?? null, lastApplied: e.lastApplied };
   if (shared) {
-    viewedStates[nextView] = e;
-    viewsOf[nextView] = view;
-    nextView = (nextView + 1) % SHARED_VIEWS;
+    const known = sharedViews.get(e);
+    if (known !== undefined) return known;
   }
+  const view = { id: e.id, phase: e.phase, generation: e.plan?.generation ?? null, lastApplied: e.lastApplied };
+  if (shared) sharedViews.set(e, view);
   return view;
 }
 

@@ -1,4 +1,4 @@
-import type { Actor, Invariant, Model, StateCodec, StepContext } from './model.ts';
+import type { Actor, Invariant, Model, StateCodec, StepContext, StepMemo } from './model.ts';
 import { Rng } from './rng.ts';
 import type { StepBeacon } from './step-beacon.ts';
 import { StateVector, hashInto, hashed } from './state-store.ts';
@@ -76,16 +76,13 @@ export class Expander<W, O> {
     const before = model.observe(world, 0);
     for (const inv of this.#stateInvariants) if (inv.check(before, null) !== null) return { kind: 'violating', invariant: inv.name };
     const edges = this.#edgeInvariants;
+    const memo = codec.steps;
     let moved = false;
     for (let a = 0; a < this.#actors.length; a++) {
       const actor = this.#actors[a] as Actor<W>;
       if (!actor.ready(world)) continue;
       moved = true;
-      const child = model.clone(world);
-      const beacon = this.#beacon;
-      if (beacon !== null) beacon.enter(a, actor.stepName?.(child) ?? 'step');
-      actor.step(child, this.#ctx);
-      beacon?.leave();
+      const child = memo?.successor(world, a) ?? this.#step(world, actor, a, memo);
       const out = this.#child;
       out.clear();
       const perm = codec.encode(child, out, this.#symmetric);
@@ -99,6 +96,17 @@ export class Expander<W, O> {
     if (moved) return { kind: 'moved' };
     const broken = this.#liveness.find((inv) => inv.check(before, null) !== null);
     return { kind: 'terminal', invariant: broken?.name ?? null };
+  }
+
+  /** Runs the actor's code on a copy of `world` (a step the memo did not have). */
+  #step(world: W, actor: Actor<W>, a: number, memo: StepMemo<W> | undefined): W {
+    const copy = this.#model.clone(world);
+    const child = memo === undefined ? copy : memo.watch(copy, a);
+    const beacon = this.#beacon;
+    if (beacon !== null) beacon.enter(a, actor.stepName?.(child) ?? 'step');
+    actor.step(child, this.#ctx);
+    beacon?.leave();
+    return memo === undefined ? child : memo.remember(world, child, a);
   }
 }
 

@@ -83,6 +83,27 @@ export interface StateCodec<W> {
    * that have any: the parallel workers send each other what they added each level.
    */
   readonly dictionary?: { drain(): string[]; absorb(entries: readonly string[]): void };
+  /** Remembers steps by what they read, for codecs whose actors each read a known part of the world. */
+  readonly steps?: StepMemo<W>;
+}
+
+/**
+ * The exhaustive search meets the same step again and again: an Enactor in one state, on
+ * one zone, with one plan store, while the other Enactors are anywhere. A step memo keys
+ * a step by what its actor may read and keeps the part of the world it may change, so
+ * the search runs the actor's code once per key and builds every other successor from
+ * the memo.
+ */
+export interface StepMemo<W> {
+  /** The successor of `world` by actor `actor`, if that step was remembered. */
+  successor(world: W, actor: number): W | undefined;
+  /** A copy of `world` for `actor` to step in, watched for reads beyond the key. */
+  watch(copy: W, actor: number): W;
+  /**
+   * After the step in the watched copy: remembers it, unless the step read what the key
+   * leaves out (then the memo turns itself off), and returns the successor to use.
+   */
+  remember(world: W, stepped: W, actor: number): W;
 }
 
 /**

@@ -22,7 +22,7 @@ import { dnsSearchRecipe, type DnsScope } from '../../src/scenarios/dns-search.t
  */
 
 /** A wrong fix: clean-up judged from Route 53, but the stale write still lands, so a generation goes back. */
-class OnlyCleanupFixed extends DnsEnactor {
+export class OnlyCleanupFixed extends DnsEnactor {
   protected override cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
     const generation = me.plan?.generation ?? me.lastApplied;
     const live = world.config.endpoints.map((e) => activeGeneration(world, e.name) ?? generation);

@@ -1,0 +1,131 @@
+import { TupleTable } from '../sim/tuple-table.ts';
+import type { PlanStore } from './plan-store.ts';
+import type { Route53 } from './route53.ts';
+import type { EnactorState } from './world.ts';
+
+/**
+ * Beyond this many interned parts the tables start again: a search at the night's real
+ * size meets a few thousand zones and tens of thousands of Enactor states, so this is a
+ * guard against a learner's Enactor whose states never repeat, not a working limit.
+ */
+const LIMIT = 1 << 18;
+
+/**
+ * The parts of decoded DNS worlds, interned by their codes in the state vector: one
+ * shared Enactor state per slot and block, one plan store per list of generations, one
+ * zone per list of record ids. None of them is ever written: a step works on a copy
+ * (`cloneWorld`, `ownState`, and Route 53's and the plan store's copy-on-write), so every
+ * world decoded from any vector can share them, and a part's number can stand for it in
+ * the key of a remembered step (step-memo.ts).
+ */
+export class InternedParts {
+  readonly #enactors: TupleTable<EnactorState>[];
+  readonly #enactorCodes = new Map<EnactorState, { readonly slot: number; readonly n: number; readonly codes: Int32Array }>();
+  readonly #plans = new TupleTable<PlanStore>();
+  readonly #planNumbers = new Map<PlanStore, number>();
+  readonly #zones = new TupleTable<Route53>();
+  readonly #zoneBySerial = new Map<number, { readonly n: number; readonly ids: Int32Array }>();
+  /** Counts restarts: numbers from an earlier epoch mean nothing now. */
+  #epoch = 0;
+  /** The number of the part last returned by `enactor`, `plans` or `zone`: the decoder keeps it with the world. */
+  last = -1;
+
+  constructor(slots: number) {
+    this.numbers = new Int32Array(slots + 2);
+    this.#enactors = Array.from({ length: slots }, () => new TupleTable<EnactorState>());
+  }
+
+  get epoch(): number {
+    return this.#epoch;
+  }
+
+  /** The Enactor state of `slot` whose block is `vector[at..at+width)`, built by `build` the first time. */
+  enactor(slot: number, vector: Int32Array, at: number, width: number, build: () => EnactorState): EnactorState {
+    const table = this.#enactors[slot] as TupleTable<EnactorState>;
+    const known = table.find(vector, at, width);
+    this.last = known;
+    if (known >= 0) return table.value(known);
+    this.#guard(table.size);
+    const state = build();
+    const n = table.add(vector, at, width, state);
+    this.#enactorCodes.set(state, { slot, n, codes: table.tuple(n) });
+    this.last = n;
+    return state;
+  }
+
+  /** An interned Enactor state's block, or undefined for any other state. */
+  codesOf(state: EnactorState): Int32Array | undefined {
+    return this.#enactorCodes.get(state)?.codes;
+  }
+
+  /** The number of an interned Enactor state in `slot`, or -1. */
+  enactorNumber(slot: number, state: EnactorState): number {
+    const known = this.#enactorCodes.get(state);
+    return known === undefined || known.slot !== slot ? -1 : known.n;
+  }
+
+  /** The plan store whose header is `vector[start..end)` (newest generation, count, generations). */
+  plans(vector: Int32Array, start: number, end: number, build: () => PlanStore): PlanStore {
+    const known = this.#plans.find(vector, start, end - start);
+    this.last = known;
+    if (known >= 0) return this.#plans.value(known);
+    this.#guard(this.#plans.size);
+    const store = build();
+    this.last = this.#plans.add(vector, start, end - start, store);
+    this.#planNumbers.set(store, this.last);
+    return store;
+  }
+
+  plansNumber(store: PlanStore): number {
+    return this.#planNumbers.get(store) ?? -1;
+  }
+
+  /** The zone holding the records `vector[start..start+count)` (sorted ids). */
+  zone(vector: Int32Array, start: number, count: number, build: () => Route53): Route53 {
+    const known = this.#zones.find(vector, start, count);
+    this.last = known;
+    if (known >= 0) return this.#zones.value(known);
+    this.#guard(this.#zones.size);
+    const zone = build();
+    const n = this.#zones.add(vector, start, count, zone);
+    this.#zoneBySerial.set(zone.serial, { n, ids: this.#zones.tuple(n) });
+    this.last = n;
+    return zone;
+  }
+
+  /** The sorted record ids of the interned zone with this serial, or undefined. */
+  zoneIds(serial: number): Int32Array | undefined {
+    return this.#zoneBySerial.get(serial)?.ids;
+  }
+
+  zoneNumber(zone: Route53): number {
+    return this.#zoneBySerial.get(zone.serial)?.n ?? -1;
+  }
+
+  /**
+   * The world decoded last and its parts' numbers (each Enactor's, then the plan store's
+   * and the zone's), if the tables did not start again while it was decoded.
+   */
+  #decoded: object | null = null;
+  readonly numbers: Int32Array;
+
+  /** Marks `world` as the one whose parts' numbers are in `numbers`, decoded since `epoch`. */
+  decoded(world: object, epoch: number): void {
+    this.#decoded = epoch === this.#epoch ? world : null;
+  }
+
+  isDecoded(world: object): boolean {
+    return this.#decoded === world;
+  }
+
+  #guard(size: number): void {
+    if (size < LIMIT) return;
+    for (const table of this.#enactors) table.clear();
+    this.#enactorCodes.clear();
+    this.#plans.clear();
+    this.#planNumbers.clear();
+    this.#zones.clear();
+    this.#zoneBySerial.clear();
+    this.#epoch++;
+  }
+}

@@ -1,0 +1,121 @@
+import type { StateCodec, StepMemo } from '../sim/model.ts';
+import { StateVector } from '../sim/state-store.ts';
+import { TupleTable } from '../sim/tuple-table.ts';
+import type { InternedParts } from './interned-parts.ts';
+import type { DnsWorld, EnactorState } from './world.ts';
+
+/** Beyond this many remembered steps the memo starts again (see InternedParts' limit). */
+const LIMIT = 1 << 19;
+const KEY = 6;
+
+/**
+ * Steps of the DNS model remembered by what they read (see `StepMemo`). An actor's step
+ * reads the zone, the plan store, the Planner's count and the operators' progress, and an
+ * Enactor's also reads its own state; it writes those and nothing else. That is the
+ * contract of `EnactorProgram.step`, and the memo checks it rather than trusts it: a step
+ * it has not seen runs with the other Enactors' states watched, and one that touches them
+ * turns the memo off for the rest of the search, which then runs every step.
+ *
+ * A world decoded by the codec is made of interned parts, so the key is six numbers: the
+ * actor, its Enactor state's number (-1 for the Planner and the operators), the zone's and
+ * the plan store's numbers, the Planner's count and the operators' code.
+ */
+export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorld>, 'encode' | 'decode'>, actorSlots: readonly (number | null)[]): StepMemo<DnsWorld> {
+  const table = new TupleTable<DnsWorld>();
+  const key = new Int32Array(KEY);
+  const scratch = new StateVector();
+  let epoch = parts.epoch;
+  let off = false;
+  let foreign = false;
+  let watched: EnactorState[] = [];
+
+  /** Fills `key` for this step; false when a part is not interned (the initial world, a copy). */
+  const keyOf = (world: DnsWorld, actor: number): boolean => {
+    const slot = actorSlots[actor] ?? null;
+    let enactor: number;
+    let zone: number;
+    let plans: number;
+    if (parts.isDecoded(world)) {
+      const numbers = parts.numbers;
+      enactor = slot === null ? -1 : (numbers[slot] as number);
+      plans = numbers[numbers.length - 2] as number;
+      zone = numbers[numbers.length - 1] as number;
+    } else {
+      enactor = slot === null ? -1 : parts.enactorNumber(slot, world.enactors[slot] as EnactorState);
+      zone = parts.zoneNumber(world.route53);
+      plans = parts.plansNumber(world.plans);
+      if ((slot !== null && enactor < 0) || zone < 0 || plans < 0) return false;
+    }
+    const op = world.operator;
+    key[0] = actor;
+    key[1] = enactor;
+    key[2] = zone;
+    key[3] = plans;
+    key[4] = world.planner.published;
+    key[5] = op.next * 4 + (op.repaired ? 2 : 0) + (op.automationOff ? 1 : 0);
+    return true;
+  };
+
+  /** `world` after the remembered step: its Enactors, but for the one that stepped. */
+  const replay = (world: DnsWorld, actor: number, after: DnsWorld): DnsWorld => {
+    const slot = actorSlots[actor] ?? null;
+    let enactors = world.enactors;
+    if (slot !== null) {
+      enactors = world.enactors.slice();
+      enactors[slot] = after.enactors[slot] as EnactorState;
+    }
+    return { config: after.config, seed: after.seed, route53: after.route53, plans: after.plans, planner: after.planner, enactors, operator: after.operator };
+  };
+
+  return {
+    successor(world, actor) {
+      if (off) return undefined;
+      if (epoch !== parts.epoch) {
+        table.clear();
+        epoch = parts.epoch;
+      }
+      if (!keyOf(world, actor)) return undefined;
+      const n = table.find(key, 0, KEY);
+      return n < 0 ? undefined : replay(world, actor, table.value(n));
+    },
+
+    watch(copy, actor) {
+      if (off) return copy;
+      const slot = actorSlots[actor] ?? null;
+      const own = slot === null ? null : String(slot);
+      watched = copy.enactors;
+      foreign = false;
+      const touch = (property: string | symbol): void => {
+        if (typeof property === 'string' && property !== own && /^\d+$/.test(property)) foreign = true;
+      };
+      const enactors = new Proxy(watched, {
+        get(target, property, receiver) {
+          touch(property);
+          return Reflect.get(target, property, receiver) as unknown;
+        },
+        set(target, property, value, receiver) {
+          touch(property);
+          return Reflect.set(target, property, value, receiver);
+        },
+      });
+      return { ...copy, enactors };
+    },
+
+    remember(world, stepped, actor) {
+      if (off) return stepped;
+      const after = { ...stepped, enactors: watched };
+      if (foreign) {
+        off = true;
+        return after;
+      }
+      if (!keyOf(world, actor)) return after;
+      if (table.size >= LIMIT) table.clear();
+      const remembered = new Int32Array(key);
+      scratch.clear();
+      codec.encode(after, scratch, false);
+      const interned = codec.decode(scratch.view());
+      table.add(remembered, 0, KEY, interned);
+      return replay(world, actor, interned);
+    },
+  };
+}

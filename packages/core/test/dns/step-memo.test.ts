@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DNS_INVARIANTS } from '../../src/judge.ts';
+import { DnsEnactor, createDnsModel, exploreExhaustively, smallScopeConfig, type DnsWorld, type EnactorProgram, type EnactorState, type Outcome, type StepContext } from '../../src/index.ts';
+import { OnlyCleanupFixed } from '../sim/reductions.ts';
+import type { Model } from '../../src/sim/model.ts';
+import type { DnsObservation } from '../../src/dns/observe.ts';
+
+/** Counts the steps whose code really ran: a remembered step does not run. */
+function counted(program: EnactorProgram): EnactorProgram & { steps: number } {
+  const counter = {
+    steps: 0,
+    ready: (me: EnactorState, world: DnsWorld) => program.ready(me, world),
+    describe: (me: EnactorState, world: DnsWorld) => program.describe(me, world),
+    step(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+      counter.steps++;
+      return program.step(me, world, ctx);
+    },
+  };
+  return counter;
+}
+
+/** Breaks the Enactor contract: it waits while another Enactor is applying, which the memo's key leaves out. */
+class Peeking extends DnsEnactor {
+  protected override checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+    if (world.enactors.some((other) => other !== me && other.phase === 'apply')) return { result: 'another Enactor is applying: wait', ok: true, delayMs: 0 };
+    return super.checkFreshness(me, world, ctx);
+  }
+}
+
+/** The same model with its codec's step memo taken away: every step runs. */
+function withoutMemo(model: Model<DnsWorld, DnsObservation>): Model<DnsWorld, DnsObservation> {
+  const codec = model.codec;
+  if (codec === undefined) throw new Error('the DNS model has a codec');
+  const { steps: _memo, ...plain } = codec;
+  return { ...model, codec: plain };
+}
+
+const SCOPE = { enactors: 3, endpoints: 1, plans: 3 } as const;
+
+function search(model: Model<DnsWorld, DnsObservation>) {
+  const result = exploreExhaustively(model, { invariants: DNS_INVARIANTS, stopAtFirst: false, shrink: false });
+  return {
+    states: result.states,
+    transitions: result.transitions,
+    depth: result.depth,
+    violations: result.violations,
+    terminal: result.terminalStates,
+    counterexample: result.counterexample?.replay ?? null,
+  };
+}
+
+describe('the step memo of the exhaustive DNS search', () => {
+  it('finds what running every step finds, running a fraction of the steps', () => {
+    for (const program of [() => new DnsEnactor(), () => new OnlyCleanupFixed()]) {
+      const remembered = counted(program());
+      const ran = counted(program());
+      const withMemo = search(createDnsModel(smallScopeConfig(SCOPE), { name: 'memo', enactor: remembered }));
+      const everyStep = search(withoutMemo(createDnsModel(smallScopeConfig(SCOPE), { name: 'memo', enactor: ran })));
+      expect(withMemo).toEqual(everyStep);
+      expect(remembered.steps, 'most steps are met again with the same key').toBeLessThan(ran.steps / 4);
+    }
+  });
+
+  it('turns itself off for an Enactor that reads another Enactor, and finds what running every step finds', () => {
+    const peeking = counted(new Peeking());
+    const ran = counted(new Peeking());
+    const withMemo = search(createDnsModel(smallScopeConfig(SCOPE), { name: 'memo', enactor: peeking }));
+    const everyStep = search(withoutMemo(createDnsModel(smallScopeConfig(SCOPE), { name: 'memo', enactor: ran })));
+    expect(withMemo).toEqual(everyStep);
+    expect(peeking.steps, 'once a step reads another Enactor, every later step runs').toBeGreaterThan(ran.steps * 0.9);
+  });
+});

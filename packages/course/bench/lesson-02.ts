@@ -11,11 +11,13 @@ const RUNS = 3;
 /**
  * Lesson 02 step 9 as a learner with a correct Enactor runs it: every interleaving of
  * three Enactors on both endpoints, every invariant, in the test's own thread. One warm-up
- * run (which also checks the solution passes), then the median of three.
+ * run (which also checks the solution passes), then the median of three. Each run builds
+ * its own model, as the step does: a model's codec remembers steps, and a second search
+ * on the same model would start with them remembered.
  */
 export async function benchLesson02RealSize(): Promise<Record<string, number>> {
-  const model = createDnsModel(smallScopeConfig(SIZE), { name: 'lesson02RealSize', enactor: fixedEnactor() });
-  const check = () => exploreExhaustively(model, { invariants: DNS_INVARIANTS, maxStates: MAX_STATES });
+  const check = () =>
+    exploreExhaustively(createDnsModel(smallScopeConfig(SIZE), { name: 'lesson02RealSize', enactor: fixedEnactor() }), { invariants: DNS_INVARIANTS, maxStates: MAX_STATES });
   const first = check();
   if (!first.complete || first.counterexample !== null) throw new Error(`lesson 02's solution does not pass step 9 (${first.states} states, ${first.violations} violations)`);
   const ms: number[] = [];

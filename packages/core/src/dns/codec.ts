@@ -125,6 +125,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
   };
 
   const parts = new InternedParts(slots);
+  let zonesEpoch = parts.epoch;
   const removeId = (id: number): void => {
     const records = symmetry.records;
     const at = records.indexOf(id);
@@ -163,6 +164,18 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
       out.clear();
       headerOf(world, out);
       const blocks = symmetry.blocks;
+      if (zonesEpoch !== parts.epoch) {
+        symmetry.forgetZones();
+        zonesEpoch = parts.epoch;
+      }
+      const numbers = parts.numbersOf(world);
+      if (numbers !== null) {
+        for (let s = 0; s < slots; s++) parts.copyEnactor(s, numbers[s] as number, blocks, s * width);
+        symmetry.zone = numbers[slots + 1] as number;
+        parts.copyZone(symmetry.zone, symmetry.records);
+        return symmetry.write(out, symmetric);
+      }
+      symmetry.zone = -1;
       for (let s = 0; s < slots; s++) {
         const enactor = world.enactors[s] as EnactorState;
         const codes = parts.codesOf(enactor);

@@ -32,6 +32,7 @@ export class InternedParts {
 
   constructor(slots: number) {
     this.numbers = new Int32Array(slots + 2);
+    this.builtNumbers = new Int32Array(slots + 2);
     this.#enactors = Array.from({ length: slots }, () => new TupleTable<EnactorState>());
   }
 
@@ -48,7 +49,7 @@ export class InternedParts {
     this.#guard(table.size);
     const state = build();
     const n = table.add(vector, at, width, state);
-    this.#enactorCodes.set(state, { slot, n, codes: table.tuple(n) });
+    this.#enactorCodes.set(state, { slot, n, codes: table.tuple(n).slice() });
     this.last = n;
     return state;
   }
@@ -88,7 +89,7 @@ export class InternedParts {
     this.#guard(this.#zones.size);
     const zone = build();
     const n = this.#zones.add(vector, start, count, zone);
-    this.#zoneBySerial.set(zone.serial, { n, ids: this.#zones.tuple(n) });
+    this.#zoneBySerial.set(zone.serial, { n, ids: this.#zones.tuple(n).slice() });
     this.last = n;
     return zone;
   }
@@ -104,10 +105,13 @@ export class InternedParts {
 
   /**
    * The world decoded last and its parts' numbers (each Enactor's, then the plan store's
-   * and the zone's), if the tables did not start again while it was decoded.
+   * and the zone's), if the tables did not start again while it was decoded; and the
+   * same for the successor the step memo built last.
    */
   #decoded: object | null = null;
   readonly numbers: Int32Array;
+  #built: object | null = null;
+  readonly builtNumbers: Int32Array;
 
   /** Marks `world` as the one whose parts' numbers are in `numbers`, decoded since `epoch`. */
   decoded(world: object, epoch: number): void {
@@ -118,6 +122,42 @@ export class InternedParts {
     return this.#decoded === world;
   }
 
+  /** Marks `world` as the one whose parts' numbers are in `builtNumbers`. */
+  built(world: object): void {
+    this.#built = world;
+  }
+
+  /** The numbers of `world`'s parts, if it is the world decoded or built last. */
+  numbersOf(world: object): Int32Array | null {
+    return world === this.#decoded ? this.numbers : world === this.#built ? this.builtNumbers : null;
+  }
+
+  /**
+   * Runs `decode` on another vector without losing the world decoded last (the step memo
+   * decodes a successor in the middle of expanding its parent); returns its numbers too.
+   */
+  aside<R>(decode: () => R): { readonly result: R; readonly numbers: Int32Array } {
+    const world = this.#decoded;
+    const epoch = this.#epoch;
+    const saved = this.numbers.slice();
+    const result = decode();
+    const numbers = this.#decoded === null ? new Int32Array(0) : this.numbers.slice();
+    this.numbers.set(saved);
+    this.#decoded = epoch === this.#epoch ? world : null;
+    return { result, numbers };
+  }
+
+  /** Writes the block of Enactor state `n` of `slot` into `into` from `at`. */
+  copyEnactor(slot: number, n: number, into: number[], at: number): void {
+    (this.#enactors[slot] as TupleTable<EnactorState>).copy(n, into, at);
+  }
+
+  /** Writes the sorted record ids of zone `n` into `into` (which it empties first). */
+  copyZone(n: number, into: number[]): void {
+    into.length = this.#zones.length(n);
+    this.#zones.copy(n, into, 0);
+  }
+
   #guard(size: number): void {
     if (size < LIMIT) return;
     for (const table of this.#enactors) table.clear();
@@ -126,6 +166,8 @@ export class InternedParts {
     this.#planNumbers.clear();
     this.#zones.clear();
     this.#zoneBySerial.clear();
+    this.#decoded = null;
+    this.#built = null;
     this.#epoch++;
   }
 }

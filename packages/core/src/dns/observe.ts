@@ -80,13 +80,10 @@ export function observeDns(world: DnsWorld, now: number): DnsObservation {
 const sharedViews = new WeakMap<EnactorState, EnactorView>();
 
 function enactorView(e: EnactorState): EnactorView {
-  const shared = isSharedState(e);
-  if (shared) {
-    const known = sharedViews.get(e);
-    if (known !== undefined) return known;
-  }
+  const known = sharedViews.get(e);
+  if (known !== undefined) return known;
   const view = { id: e.id, phase: e.phase, generation: e.plan?.generation ?? null, lastApplied: e.lastApplied };
-  if (shared) sharedViews.set(e, view);
+  if (isSharedState(e)) sharedViews.set(e, view);
   return view;
 }
 

@@ -4,6 +4,12 @@ import { TupleTable } from '../sim/tuple-table.ts';
 import type { InternedParts } from './interned-parts.ts';
 import type { DnsWorld, EnactorState } from './world.ts';
 
+/** A remembered successor: its parts, interned, and their numbers. */
+interface Remembered {
+  readonly world: DnsWorld;
+  readonly numbers: Int32Array;
+}
+
 /** Beyond this many remembered steps the memo starts again (see InternedParts' limit). */
 const LIMIT = 1 << 19;
 const KEY = 6;
@@ -21,7 +27,7 @@ const KEY = 6;
  * the plan store's numbers, the Planner's count and the operators' code.
  */
 export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorld>, 'encode' | 'decode'>, actorSlots: readonly (number | null)[]): StepMemo<DnsWorld> {
-  const table = new TupleTable<DnsWorld>();
+  const table = new TupleTable<Remembered>();
   const key = new Int32Array(KEY);
   const scratch = new StateVector();
   let epoch = parts.epoch;
@@ -35,8 +41,8 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
     let enactor: number;
     let zone: number;
     let plans: number;
-    if (parts.isDecoded(world)) {
-      const numbers = parts.numbers;
+    const numbers = parts.numbersOf(world);
+    if (numbers !== null) {
       enactor = slot === null ? -1 : (numbers[slot] as number);
       plans = numbers[numbers.length - 2] as number;
       zone = numbers[numbers.length - 1] as number;
@@ -56,15 +62,31 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
     return true;
   };
 
-  /** `world` after the remembered step: its Enactors, but for the one that stepped. */
-  const replay = (world: DnsWorld, actor: number, after: DnsWorld): DnsWorld => {
+  /**
+   * `world` after the remembered step: its Enactors, but for the one that stepped. The
+   * successor's parts are interned, so their numbers are known too (the encoder reads
+   * their codes by number).
+   */
+  const replay = (world: DnsWorld, actor: number, after: Remembered): DnsWorld => {
     const slot = actorSlots[actor] ?? null;
     let enactors = world.enactors;
     if (slot !== null) {
       enactors = world.enactors.slice();
-      enactors[slot] = after.enactors[slot] as EnactorState;
+      enactors[slot] = after.world.enactors[slot] as EnactorState;
     }
-    return { config: after.config, seed: after.seed, route53: after.route53, plans: after.plans, planner: after.planner, enactors, operator: after.operator };
+    const next = after.world;
+    const child: DnsWorld = { config: next.config, seed: next.seed, route53: next.route53, plans: next.plans, planner: next.planner, enactors, operator: next.operator };
+    const known = parts.numbersOf(world);
+    if (known !== null) {
+      const numbers = parts.builtNumbers;
+      numbers.set(known);
+      const last = numbers.length - 1;
+      if (slot !== null) numbers[slot] = after.numbers[slot] as number;
+      numbers[last - 1] = after.numbers[last - 1] as number;
+      numbers[last] = after.numbers[last] as number;
+      parts.built(child);
+    }
+    return child;
   };
 
   return {
@@ -113,9 +135,11 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
       const remembered = new Int32Array(key);
       scratch.clear();
       codec.encode(after, scratch, false);
-      const interned = codec.decode(scratch.view());
-      table.add(remembered, 0, KEY, interned);
-      return replay(world, actor, interned);
+      const { result, numbers } = parts.aside(() => codec.decode(scratch.view()));
+      if (numbers.length === 0) return after;
+      const entry = { world: result, numbers };
+      table.add(remembered, 0, KEY, entry);
+      return replay(world, actor, entry);
     },
   };
 }

@@ -18,6 +18,13 @@ export interface EnactorSymmetry {
   /** Scratch the codec fills: the Enactors' blocks in slot order, and the zone's record ids. */
   readonly blocks: number[];
   readonly records: number[];
+  /**
+   * The interned zone's number (interned-parts.ts) when `records` are its sorted ids, or
+   * -1: an interned zone's images are sorted once per permutation, not once per state.
+   * Numbers are forgotten with `forgetZones` when the codec's tables start again.
+   */
+  zone: number;
+  forgetZones(): void;
   /** Appends blocks and records to `out`, permuted to the least vector when `symmetric`; returns the permutation. */
   write(out: StateVector, symmetric: boolean): number;
 }
@@ -173,18 +180,41 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
         into.push(image);
       }
     }
-    const start = into.length + 1;
     into.push(records.length);
-    const images = recordImages[p] as IntMemo;
-    for (const id of records) into.push(p === 0 ? id : images.get(id));
-    sortTail(into, start);
+    if (zone >= 0 && p === 0) {
+      for (let i = 0; i < records.length; i++) into.push(records[i] as number);
+    } else if (zone >= 0) {
+      const byZone = zoneImages[p] as (Int32Array | undefined)[];
+      let image = byZone[zone];
+      if (image === undefined) {
+        image = Int32Array.from(records, (id) => (recordImages[p] as IntMemo).get(id)).sort();
+        byZone[zone] = image;
+      }
+      for (let i = 0; i < image.length; i++) into.push(image[i] as number);
+    } else {
+      const start = into.length;
+      const images = recordImages[p] as IntMemo;
+      for (const id of records) into.push(p === 0 ? id : images.get(id));
+      sortTail(into, start);
+    }
     return !tied || bound === null || lessThan(into, bound);
   };
+  let zone = -1;
+  let zoneImages: (Int32Array | undefined)[][] = slotPerms.map(() => []);
 
   return {
     permutations: slotPerms.map((perm) => [0, ...perm.map((s) => s + 1), slots + 1]),
     blocks,
     records,
+    get zone() {
+      return zone;
+    },
+    set zone(n: number) {
+      zone = n;
+    },
+    forgetZones() {
+      zoneImages = slotPerms.map(() => []);
+    },
     write(out, symmetric) {
       let chosen = 0;
       if (!symmetric || slotPerms.length === 1) {

@@ -76,14 +76,15 @@ export function observeDns(world: DnsWorld, now: number): DnsObservation {
 }
 
 // A shared Enactor state never changes, and the exhaustive search decodes every world's
-// Enactors to the same few interned states: each one's view is built once.
-const sharedViews = new WeakMap<EnactorState, EnactorView>();
+// Enactors to the same few interned states: each one keeps its view, built once, in a
+// property that copying the state (`ownState`'s spread) leaves behind.
+const VIEW = Symbol('enactor view');
 
 function enactorView(e: EnactorState): EnactorView {
-  const known = sharedViews.get(e);
+  const known = (e as { readonly [VIEW]?: EnactorView })[VIEW];
   if (known !== undefined) return known;
   const view = { id: e.id, phase: e.phase, generation: e.plan?.generation ?? null, lastApplied: e.lastApplied };
-  if (isSharedState(e)) sharedViews.set(e, view);
+  if (isSharedState(e)) Object.defineProperty(e, VIEW, { value: view });
   return view;
 }
 

@@ -79,7 +79,7 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
     const known = parts.numbersOf(world);
     if (known !== null) {
       const numbers = parts.builtNumbers;
-      numbers.set(known);
+      for (let i = 0; i < numbers.length; i++) numbers[i] = known[i] as number;
       const last = numbers.length - 1;
       if (slot !== null) numbers[slot] = after.numbers[slot] as number;
       numbers[last - 1] = after.numbers[last - 1] as number;

@@ -125,7 +125,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
   };
 
   const parts = new InternedParts(slots);
-  let zonesEpoch = parts.epoch;
+  let partsEpoch = parts.epoch;
   const removeId = (id: number): void => {
     const records = symmetry.records;
     const at = records.indexOf(id);
@@ -164,18 +164,22 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
       out.clear();
       headerOf(world, out);
       const blocks = symmetry.blocks;
-      if (zonesEpoch !== parts.epoch) {
-        symmetry.forgetZones();
-        zonesEpoch = parts.epoch;
+      if (partsEpoch !== parts.epoch) {
+        symmetry.forgetParts();
+        partsEpoch = parts.epoch;
       }
       const numbers = parts.numbersOf(world);
+      const known = symmetry.parts;
       if (numbers !== null) {
-        for (let s = 0; s < slots; s++) parts.copyEnactor(s, numbers[s] as number, blocks, s * width);
-        symmetry.zone = numbers[slots + 1] as number;
-        parts.copyZone(symmetry.zone, symmetry.records);
+        for (let s = 0; s < slots; s++) {
+          known[s] = numbers[s] as number;
+          parts.copyEnactor(s, known[s] as number, blocks, s * width);
+        }
+        known[slots] = numbers[slots + 1] as number;
+        parts.copyZone(known[slots] as number, symmetry.records);
         return symmetry.write(out, symmetric);
       }
-      symmetry.zone = -1;
+      known.fill(-1);
       for (let s = 0; s < slots; s++) {
         const enactor = world.enactors[s] as EnactorState;
         const codes = parts.codesOf(enactor);

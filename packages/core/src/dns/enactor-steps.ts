@@ -17,8 +17,8 @@ export interface EnactorProgram {
 /**
  * The life cycle every Enactor shares: idle → check freshness → for each endpoint, read
  * its lock and root (one Route 53 read) and submit one batch (one Route 53 write) → clean
- * up → idle. Subclasses decide what each of the four steps does; this class only
- * dispatches and labels them. The read and the batch are separate steps, as they are
+ * up → idle. Subclasses decide what each of the four steps does; this class
+ * dispatches and labels them, and hands each what it works on. The read and the batch are separate steps, as they are
  * separate API calls on the real system: other Enactors may act in between, and the batch
  * step is handed a Route 53 it can only write to.
  */

@@ -3,8 +3,6 @@ import {
   abandonPlan,
   activeGeneration,
   apiLatency,
-  currentEndpoint,
-  deleteSetsOlderThan,
   describeGenerations,
   formatClock,
   formatDuration,
@@ -12,12 +10,15 @@ import {
   lockChanges,
   nextEndpoint,
   planChanges,
+  removeSetsOlderThan,
   retryAfterBackoff,
   tryLock,
   type BatchWorld,
   type DnsWorld,
   type EnactorState,
+  type Endpoint,
   type Outcome,
+  type Plan,
   type StepContext,
 } from '@outage-lab/core';
 
@@ -37,10 +38,8 @@ import {
  */
 export class DnsEnactor extends EnactorSteps {
   /** The one-time freshness check: compared once, never again while the plan is applied. */
-  protected checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    const plan = world.plans.newest();
+  protected checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext, plan: Plan): Outcome {
     const delayMs = apiLatency(world, me, ctx);
-    if (plan === undefined) return { result: 'no plan in the store', ok: false, delayMs };
     me.lastAttempted = plan.generation;
     // TODO(lesson 02): after the event AWS promised "protections against applying
     // incorrect plans". Some plans would leave an endpoint with no addresses at all.
@@ -53,19 +52,14 @@ export class DnsEnactor extends EnactorSteps {
     return { result: `gen ${plan.generation} is newer than applied gen ${applied}: go (checked once, not again)`, ok: true, delayMs };
   }
 
-  protected takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    const endpoint = currentEndpoint(world, me);
-    if (endpoint === undefined) return nextEndpoint(world, me, ctx, 'no endpoint left');
+  protected takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext, endpoint: Endpoint): Outcome {
     const failed = tryLock(world, me, endpoint, ctx);
     if (failed !== null) return failed;
     me.phase = 'apply';
     return { result: 'lock is free', ok: true, delayMs: apiLatency(world, me, ctx) };
   }
 
-  protected apply(me: EnactorState, world: BatchWorld, ctx: StepContext): Outcome {
-    const endpoint = currentEndpoint(world, me);
-    const plan = me.plan;
-    if (endpoint === undefined || plan === null) return nextEndpoint(world, me, ctx, 'no endpoint left');
+  protected apply(me: EnactorState, world: BatchWorld, ctx: StepContext, endpoint: Endpoint, plan: Plan): Outcome {
     // TODO(lesson 02): this batch is built from a read made one step ago, and any other
     // Enactor may have written since. At 23:48 a plan whose freshness was checked 37
     // minutes earlier overwrote a newer one here. What must the endpoint still serve for
@@ -90,8 +84,8 @@ export class DnsEnactor extends EnactorSteps {
   }
 
   /** Deletes plans "many generations older" than the one just applied, trusting its own memory. */
-  protected cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    const generation = me.plan?.generation ?? me.lastApplied;
+  protected cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext, plan: Plan): Outcome {
+    const generation = plan.generation;
     // TODO(lesson 02): this trusts the Enactor's memory of the plan it just applied. At
     // 23:48 it deleted the plan the regional endpoint was serving. Which plans must
     // clean-up never delete, and where can it learn which they are right now? Old plans
@@ -100,12 +94,10 @@ export class DnsEnactor extends EnactorSteps {
     const cutoff = generation - world.config.cleanupThreshold;
     const oldPlans = world.plans.generations().filter((g) => g < cutoff);
     oldPlans.forEach((g) => world.plans.delete(g));
-    const { changes, sets } = deleteSetsOlderThan(world, cutoff);
+    const sets = removeSetsOlderThan(world, cutoff);
     const activeDeleted = world.config.endpoints.filter((e) => sets.includes(world.route53.get(e.name, 'ALIAS')?.value ?? ''));
-    const result = changes.length === 0 ? { ok: true as const } : world.route53.changeResourceRecordSets(changes);
     Object.assign(me, { phase: 'idle', plan: null, lastApplied: generation, attempts: 0 });
     const delayMs = apiLatency(world, me, ctx);
-    if (!result.ok) return { result: `clean-up rejected: ${result.reason}`, ok: false, delayMs };
     const names = activeDeleted.map((e) => e.name);
     const listed = names.length <= 3 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more endpoints`;
     const warning = activeDeleted.length === 0 ? '' : ` ⚠ deleted the active set of ${listed}`;

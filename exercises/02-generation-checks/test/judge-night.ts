@@ -76,15 +76,20 @@ export function needlessLocks(night: Observed): string[] {
 
 /**
  * Moves an Enactor makes only when a step did what it set out to do: start a plan, read an
- * endpoint, write the last one. (Apply → idle may be a plan given up after a rejection.)
+ * endpoint, write the last one, clean up (one step reads the zone and deletes, so nothing
+ * can come between). (Apply → idle may be a plan given up after a rejection.)
  */
-const FORWARD: Readonly<Record<string, readonly string[]>> = { idle: ['lock'], lock: ['apply'], apply: ['cleanup'] };
+const FORWARD: Readonly<Record<string, readonly string[]>> = { idle: ['lock'], lock: ['apply'], apply: ['cleanup'], cleanup: ['idle'] };
+
+/** Whether a step's result names a generation, as `gen 7` or by its set, `plan-7.…`. */
+const namesGeneration = (result: string, generation: number): boolean => new RegExp(`\\b(gen |plan-)${generation}\\b`).test(result);
 
 /**
  * The timeline is what a learner and an operator read: every step of an Enactor must say
  * what it did; a step that changed what an endpoint serves or moved its Enactor on (started
- * a plan, read an endpoint, wrote the last endpoint) must not be marked failed (✗), and a
- * freshness check that left a newer plan unapplied must be.
+ * a plan, read an endpoint, wrote the last endpoint, cleaned up) must not be marked failed
+ * (✗), and a freshness check that left a newer plan unapplied must be. A write names the
+ * generation it wrote and the one it replaced: that is how the timeline shows a stale write.
  */
 export function timelineProblems(night: Observed): string[] {
   const problems: string[] = [];
@@ -93,9 +98,14 @@ export function timelineProblems(night: Observed): string[] {
     const from = before.enactors.find((e) => e.id === step.actor)?.phase ?? '';
     const to = after.enactors.find((e) => e.id === step.actor)?.phase ?? '';
     const moved = after.endpoints.find((e) => e.activeGeneration !== before.endpoints.find((b) => b.name === e.name)?.activeGeneration);
+    const was = moved === undefined ? null : (before.endpoints.find((b) => b.name === moved.name)?.activeGeneration ?? null);
     if (step.result.trim() === '') problems.push(`at ${at(step)} "${step.action}" says nothing of what it did: its result is empty.`);
     else if (!step.ok && moved !== undefined) problems.push(`at ${at(step)} "${step.action}" moved ${moved.name} to gen ${moved.activeGeneration ?? 'none'} but is marked failed: "✗ ${step.result}".`);
-    else if (!step.ok && (FORWARD[from] ?? []).includes(to)) problems.push(`at ${at(step)} "${step.action}" moved on (${from} → ${to}) but is marked failed: "✗ ${step.result}".`);
+    else if (moved !== undefined && moved.activeGeneration !== null && !(namesGeneration(step.result, moved.activeGeneration) && (was === null || namesGeneration(step.result, was)))) {
+      problems.push(
+        `at ${at(step)} "${step.action}" moved ${moved.name} from gen ${was ?? 'none'} to gen ${moved.activeGeneration}, but its result does not say so: "→ ${step.result}". A write must name the generation it wrote and the one it replaced, or a stale write reads like any other.`,
+      );
+    } else if (!step.ok && (FORWARD[from] ?? []).includes(to)) problems.push(`at ${at(step)} "${step.action}" moved on (${from} → ${to}) but is marked failed: "✗ ${step.result}".`);
     else if (from === 'idle' && to === 'idle' && step.ok && before.newestGeneration > Math.max(0, ...before.endpoints.map((e) => e.activeGeneration ?? 0))) {
       problems.push(`at ${at(step)} "${step.action}" left gen ${before.newestGeneration}, newer than every endpoint's, unapplied, yet it is marked done ("→ ${step.result}"): a refusal must show as ✗.`);
     }

@@ -4,17 +4,20 @@ import {
   activeGeneration,
   alias,
   apiLatency,
-  currentEndpoint,
-  deleteSetsOlderThan,
+  createRecord,
+  deleteRecord,
   describeGenerations,
   generationOfSet,
   leafRecords,
   lockChanges,
   nextEndpoint,
   planSetName,
+  planTargets,
+  removeSetsOlderThan,
   retryAfterBackoff,
   rollbackName,
   tryLock,
+  upsertRecord,
   type BatchWorld,
   type Change,
   type DnsWorld,
@@ -31,13 +34,11 @@ import {
  * it changed since the read.
  */
 export class DnsEnactor extends EnactorSteps {
-  protected checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    const plan = world.plans.newest();
+  protected checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext, plan: Plan): Outcome {
     const delayMs = apiLatency(world, me, ctx);
-    if (plan === undefined) return { result: 'no plan in the store', ok: false, delayMs };
     me.lastAttempted = plan.generation;
     // Fix 3: a plan that would leave an endpoint with no addresses is refused outright.
-    const emptied = world.config.endpoints.find((e) => (plan.entries[e.planKey] ?? []).length === 0);
+    const emptied = world.config.endpoints.find((e) => planTargets(plan, e).length === 0);
     if (emptied !== undefined) {
       return { result: `refused gen ${plan.generation}: it would leave ${emptied.name} with no addresses`, ok: false, delayMs };
     }
@@ -49,22 +50,17 @@ export class DnsEnactor extends EnactorSteps {
     return { result: `gen ${plan.generation} is newer than applied gen ${applied}: go`, ok: true, delayMs };
   }
 
-  protected takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    const endpoint = currentEndpoint(world, me);
-    if (endpoint === undefined) return nextEndpoint(world, me, ctx, 'no endpoint left');
+  protected takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext, endpoint: Endpoint): Outcome {
     const failed = tryLock(world, me, endpoint, ctx);
     if (failed !== null) return failed;
     me.phase = 'apply';
-    return { result: `lock is free; root is ${me.rootSeen ?? 'absent'}`, ok: true, delayMs: apiLatency(world, me, ctx) };
+    return { result: 'lock is free', ok: true, delayMs: apiLatency(world, me, ctx) };
   }
 
-  protected apply(me: EnactorState, world: BatchWorld, ctx: StepContext): Outcome {
-    const endpoint = currentEndpoint(world, me);
-    const plan = me.plan;
-    if (endpoint === undefined || plan === null) return nextEndpoint(world, me, ctx, 'no endpoint left');
+  protected apply(me: EnactorState, world: BatchWorld, ctx: StepContext, endpoint: Endpoint, plan: Plan): Outcome {
     const live = me.rootSeen === null ? null : generationOfSet(me.rootSeen);
     // Fix 1, part one: never move an endpoint back. A newer plan was live when we read: ours is stale.
-    if (live !== null && live > plan.generation) {
+    if ((live ?? 0) > plan.generation) {
       return abandonPlan(world, me, ctx, `gen ${live} is already live, newer than gen ${plan.generation}: abandon the stale plan`, true);
     }
     if (live === plan.generation && me.rootSetExists) return nextEndpoint(world, me, ctx, `already on gen ${live}`);
@@ -77,18 +73,15 @@ export class DnsEnactor extends EnactorSteps {
   }
 
   /** Fix 2: judged from Route 53 now, clean-up keeps every plan at or above the oldest one live anywhere. */
-  protected cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    const generation = me.plan?.generation ?? me.lastApplied;
+  protected cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext, plan: Plan): Outcome {
+    const generation = plan.generation;
     const live = world.config.endpoints.map((e) => activeGeneration(world, e.name) ?? generation);
     const cutoff = Math.min(generation - world.config.cleanupThreshold, ...live);
     const oldPlans = world.plans.generations().filter((g) => g < cutoff);
     oldPlans.forEach((g) => world.plans.delete(g));
-    const { changes, sets } = deleteSetsOlderThan(world, cutoff);
-    const result = changes.length === 0 ? { ok: true as const } : world.route53.changeResourceRecordSets(changes);
+    const sets = removeSetsOlderThan(world, cutoff);
     Object.assign(me, { phase: 'idle', plan: null, lastApplied: generation, attempts: 0 });
-    const delayMs = apiLatency(world, me, ctx);
-    if (!result.ok) return { result: `clean-up rejected: ${result.reason}`, ok: false, delayMs };
-    return { result: `deleted plans ${describeGenerations(oldPlans)} and ${sets.length} record sets (oldest live gen ${Math.min(...live)})`, ok: true, delayMs };
+    return { result: `deleted plans ${describeGenerations(oldPlans)} and ${sets.length} record sets; kept gen ${cutoff} and newer`, ok: true, delayMs: apiLatency(world, me, ctx) };
   }
 }
 
@@ -99,16 +92,13 @@ export class DnsEnactor extends EnactorSteps {
  */
 function checkedPlanChanges(endpoint: Endpoint, plan: Plan, me: EnactorState): Change[] {
   const set = planSetName(endpoint.name, plan.generation);
-  const leaves = leafRecords(endpoint, set, plan).map((record): Change => ({ action: 'UPSERT', record }));
-  const root: Change[] =
-    me.rootSeen === null
-      ? [{ action: 'CREATE', record: alias(endpoint.name, set) }]
-      : [
-          { action: 'DELETE', record: alias(endpoint.name, me.rootSeen) },
-          { action: 'CREATE', record: alias(endpoint.name, set) },
-        ];
+  const leaves = leafRecords(endpoint, set, plan).map(upsertRecord);
+  const root = alias(endpoint.name, set);
+  const rollback = rollbackName(endpoint.name);
+  // An endpoint added to the zone tonight has no root yet, and nothing to roll back to.
+  if (me.rootSeen === null) return [...leaves, createRecord(root), upsertRecord(alias(rollback, set))];
   // Fix 4: if the set the endpoint pointed at was gone (the wedge), the rollback record
   // cannot point at it; point it at the new set and the endpoint is repaired.
-  const rollbackTarget = me.rootSeen !== null && me.rootSetExists ? me.rootSeen : set;
-  return [...leaves, ...root, { action: 'UPSERT', record: alias(rollbackName(endpoint.name), rollbackTarget) }];
+  const rollbackTarget = me.rootSetExists ? me.rootSeen : set;
+  return [...leaves, deleteRecord(alias(endpoint.name, me.rootSeen)), createRecord(root), upsertRecord(alias(rollback, rollbackTarget))];
 }

@@ -2,9 +2,11 @@ import { formatDuration } from '../sim/clock.ts';
 import type { Outcome, StepContext } from '../sim/model.ts';
 import { Rng } from '../sim/rng.ts';
 import type { DnsConfig, Endpoint } from './config.ts';
-import type { Plan } from './plan-store.ts';
+import type { Plan, PlanTarget } from './plan-store.ts';
 import { alias, generationOfSet, lockName, planSetName, rollbackName, txt, type Change, type ResourceRecord } from './records.ts';
 import type { DnsWorld, EnactorState } from './world.ts';
+
+export { createRecord, deleteRecord, upsertRecord } from './changes.ts';
 
 /**
  * The parts of an Enactor that are plumbing rather than the algorithm: lock values,
@@ -132,10 +134,14 @@ export function backoff(world: EnactorEnv, me: EnactorState, ctx: StepContext): 
   return ctx.rng.jitter(raw, latencyJitter);
 }
 
+/** The load balancers a plan gives an endpoint; none when its entry is empty (an incorrect plan). */
+export function planTargets(plan: Plan, endpoint: Endpoint): readonly PlanTarget[] {
+  return plan.entries[endpoint.planKey] ?? [];
+}
+
 /** The leaf records of one endpoint's set for a plan: one per load balancer. */
 export function leafRecords(endpoint: Endpoint, setName: string, plan: Plan): ResourceRecord[] {
-  const targets = plan.entries[endpoint.planKey] ?? [];
-  return targets.map((t) => ({
+  return planTargets(plan, endpoint).map((t) => ({
     name: setName,
     type: endpoint.type,
     setId: t.lb,
@@ -185,6 +191,20 @@ export function deleteSetsOlderThan(world: DnsWorld, cutoff: number): { changes:
     for (const record of world.route53.recordsAt(name)) changes.push({ action: 'DELETE', record });
   }
   return { changes, sets };
+}
+
+/**
+ * Deletes every plan set older than `cutoff` from the zone, in one batch, and returns
+ * their names. Clean-up reads the zone and writes it in the same step, so the batch
+ * deletes exactly what is there: Route 53 has no reason to reject it, and a rejection
+ * would be a fault of the model, not a race.
+ */
+export function removeSetsOlderThan(world: DnsWorld, cutoff: number): string[] {
+  const { changes, sets } = deleteSetsOlderThan(world, cutoff);
+  if (changes.length === 0) return sets;
+  const result = world.route53.changeResourceRecordSets(changes);
+  if (!result.ok) throw new Error(`clean-up deletes what the same step read, yet Route 53 rejected it: ${result.reason}`);
+  return sets;
 }
 
 /** Generations as a short range: `100–134`. */

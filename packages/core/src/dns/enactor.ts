@@ -4,18 +4,19 @@ import {
   abandonPlan,
   activeGeneration,
   apiLatency,
-  currentEndpoint,
-  deleteSetsOlderThan,
   describeGenerations,
   lockChanges,
   nextEndpoint,
   planChanges,
+  removeSetsOlderThan,
   retryAfterBackoff,
   tryLock,
 } from './enactor-kit.ts';
 import { EnactorSteps } from './enactor-steps.ts';
 
 export type { EnactorProgram } from './enactor-steps.ts';
+import type { Endpoint } from './config.ts';
+import type { Plan } from './plan-store.ts';
 import { generationOfSet } from './records.ts';
 import type { BatchWorld, DnsWorld, EnactorState } from './world.ts';
 
@@ -31,10 +32,8 @@ import type { BatchWorld, DnsWorld, EnactorState } from './world.ts';
  */
 export class DnsEnactor extends EnactorSteps {
   /** The one-time freshness check: compared once, never again while the plan is applied. */
-  protected checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    const plan = world.plans.newest();
+  protected checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext, plan: Plan): Outcome {
     const delayMs = apiLatency(world, me, ctx);
-    if (plan === undefined) return { result: 'no plan in the store', ok: false, delayMs };
     me.lastAttempted = plan.generation;
     const applied = Math.max(0, ...world.config.endpoints.map((e) => activeGeneration(world, e.name) ?? 0));
     if (plan.generation <= applied) {
@@ -44,19 +43,14 @@ export class DnsEnactor extends EnactorSteps {
     return { result: `gen ${plan.generation} is newer than applied gen ${applied}: go (checked once, not again)`, ok: true, delayMs };
   }
 
-  protected takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    const endpoint = currentEndpoint(world, me);
-    if (endpoint === undefined) return nextEndpoint(world, me, ctx, 'no endpoint left');
+  protected takeLock(me: EnactorState, world: DnsWorld, ctx: StepContext, endpoint: Endpoint): Outcome {
     const failed = tryLock(world, me, endpoint, ctx);
     if (failed !== null) return failed;
     me.phase = 'apply';
     return { result: 'lock is free', ok: true, delayMs: apiLatency(world, me, ctx) };
   }
 
-  protected apply(me: EnactorState, world: BatchWorld, ctx: StepContext): Outcome {
-    const endpoint = currentEndpoint(world, me);
-    const plan = me.plan;
-    if (endpoint === undefined || plan === null) return nextEndpoint(world, me, ctx, 'no endpoint left');
+  protected apply(me: EnactorState, world: BatchWorld, ctx: StepContext, endpoint: Endpoint, plan: Plan): Outcome {
     const lock = lockChanges(endpoint, me, ctx.now, world.config.lockTtlMs);
     const before = me.rootSeen === null ? null : generationOfSet(me.rootSeen);
     const result = world.route53.changeResourceRecordSets([...lock, ...planChanges(endpoint, plan, me)]);
@@ -70,17 +64,15 @@ export class DnsEnactor extends EnactorSteps {
   }
 
   /** Deletes plans "many generations older" than the one just applied, trusting its own memory. */
-  protected cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
-    const generation = me.plan?.generation ?? me.lastApplied;
+  protected cleanUp(me: EnactorState, world: DnsWorld, ctx: StepContext, plan: Plan): Outcome {
+    const generation = plan.generation;
     const cutoff = generation - world.config.cleanupThreshold;
     const oldPlans = world.plans.generations().filter((g) => g < cutoff);
     oldPlans.forEach((g) => world.plans.delete(g));
-    const { changes, sets } = deleteSetsOlderThan(world, cutoff);
+    const sets = removeSetsOlderThan(world, cutoff);
     const activeDeleted = world.config.endpoints.filter((e) => sets.includes(world.route53.get(e.name, 'ALIAS')?.value ?? ''));
-    const result = changes.length === 0 ? { ok: true as const } : world.route53.changeResourceRecordSets(changes);
     Object.assign(me, { phase: 'idle', plan: null, lastApplied: generation, attempts: 0 });
     const delayMs = apiLatency(world, me, ctx);
-    if (!result.ok) return { result: `clean-up rejected: ${result.reason}`, ok: false, delayMs };
     const names = activeDeleted.map((e) => e.name);
     const listed = names.length <= 3 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more endpoints`;
     const warning = activeDeleted.length === 0 ? '' : ` ⚠ deleted the active set of ${listed}`;

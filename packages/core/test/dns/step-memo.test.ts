@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DNS_INVARIANTS } from '../../src/judge.ts';
-import { DnsEnactor, createDnsModel, exploreExhaustively, smallScopeConfig, type DnsWorld, type EnactorProgram, type EnactorState, type Outcome, type StepContext } from '../../src/index.ts';
+import { DnsEnactor, createDnsModel, exploreExhaustively, smallScopeConfig, type DnsWorld, type EnactorProgram, type EnactorState, type Outcome, type Plan, type StepContext } from '../../src/index.ts';
 import { OnlyCleanupFixed } from '../sim/reductions.ts';
 import type { Model } from '../../src/sim/model.ts';
 import type { DnsObservation } from '../../src/dns/observe.ts';
@@ -21,9 +21,9 @@ function counted(program: EnactorProgram): EnactorProgram & { steps: number } {
 
 /** Breaks the Enactor contract: it waits while another Enactor is applying, which the memo's key leaves out. */
 class Peeking extends DnsEnactor {
-  protected override checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext): Outcome {
+  protected override checkFreshness(me: EnactorState, world: DnsWorld, ctx: StepContext, plan: Plan): Outcome {
     if (world.enactors.some((other) => other !== me && other.phase === 'apply')) return { result: 'another Enactor is applying: wait', ok: true, delayMs: 0 };
-    return super.checkFreshness(me, world, ctx);
+    return super.checkFreshness(me, world, ctx, plan);
   }
 }
 

@@ -9,7 +9,7 @@ import { Dictionary } from './dictionary.ts';
 import { InternedParts } from './interned-parts.ts';
 import { dnsStepMemo } from './step-memo.ts';
 import { INTERNED, enactorSymmetry, type Renamer } from './symmetry.ts';
-import { sharedEnactorState, type DnsWorld, type EnactorState } from './world.ts';
+import { operatorCode, sharedEnactorState, type DnsWorld, type EnactorState } from './world.ts';
 
 /** Fields of the world the codec knows; a model change that adds one must teach the codec (see `createDnsCodec`). */
 const WORLD_KEYS = ['config', 'seed', 'route53', 'plans', 'planner', 'enactors', 'operator'];
@@ -104,8 +104,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
 
   const headerOf = (world: DnsWorld, out: StateVector): void => {
     out.push(world.planner.published);
-    // One int for the operators: their next action and two flags that change what they do next.
-    out.push(world.operator.next * 4 + (world.operator.repaired ? 2 : 0) + (world.operator.automationOff ? 1 : 0));
+    out.push(operatorCode(world));
     out.push(world.plans.newestGeneration);
     const generations = world.plans.sortedGenerations();
     out.push(generations.length);
@@ -162,7 +161,6 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
     dictionary,
     encode(world, out, symmetric) {
       out.clear();
-      headerOf(world, out);
       const blocks = symmetry.blocks;
       if (partsEpoch !== parts.epoch) {
         symmetry.forgetParts();
@@ -171,6 +169,9 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
       const numbers = parts.numbersOf(world);
       const known = symmetry.parts;
       if (numbers !== null) {
+        out.push(world.planner.published);
+        out.push(operatorCode(world));
+        parts.pushPlans(numbers[slots] as number, out);
         for (let s = 0; s < slots; s++) {
           known[s] = numbers[s] as number;
           parts.copyEnactor(s, known[s] as number, blocks, s * width);
@@ -180,6 +181,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
         return symmetry.write(out, symmetric);
       }
       known.fill(-1);
+      headerOf(world, out);
       for (let s = 0; s < slots; s++) {
         const enactor = world.enactors[s] as EnactorState;
         const codes = parts.codesOf(enactor);

@@ -152,6 +152,11 @@ export class InternedParts {
     (this.#enactors[slot] as TupleTable<EnactorState>).copy(n, into, at);
   }
 
+  /** Pushes the header of plan store `n` (newest generation, count, generations) onto `out`. */
+  pushPlans(n: number, out: { push(value: number): void }): void {
+    this.#plans.push(n, out);
+  }
+
   /** Writes the sorted record ids of zone `n` into `into` (which it empties first). */
   copyZone(n: number, into: number[]): void {
     into.length = this.#zones.length(n);

@@ -2,7 +2,7 @@ import type { StateCodec, StepMemo } from '../sim/model.ts';
 import { StateVector } from '../sim/state-store.ts';
 import { TupleTable } from '../sim/tuple-table.ts';
 import type { InternedParts } from './interned-parts.ts';
-import type { DnsWorld, EnactorState } from './world.ts';
+import { operatorCode, type DnsWorld, type EnactorState } from './world.ts';
 
 /** A remembered successor: its parts, interned, and their numbers. */
 interface Remembered {
@@ -52,13 +52,12 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
       plans = parts.plansNumber(world.plans);
       if ((slot !== null && enactor < 0) || zone < 0 || plans < 0) return false;
     }
-    const op = world.operator;
     key[0] = actor;
     key[1] = enactor;
     key[2] = zone;
     key[3] = plans;
     key[4] = world.planner.published;
-    key[5] = op.next * 4 + (op.repaired ? 2 : 0) + (op.automationOff ? 1 : 0);
+    key[5] = operatorCode(world);
     return true;
   };
 

@@ -117,3 +117,8 @@ export function fingerprintWorld(world: DnsWorld): string {
     .join('|');
   return `${world.planner.published}#${world.operator.next}${world.operator.automationOff ? '!' : ''}#${world.plans.generations().join(',')}#${enactors}#${world.route53.fingerprint()}`;
 }
+
+/** One int for the operators: their next action and two flags that change what they do next. */
+export function operatorCode(world: DnsWorld): number {
+  return world.operator.next * 4 + (world.operator.repaired ? 2 : 0) + (world.operator.automationOff ? 1 : 0);
+}

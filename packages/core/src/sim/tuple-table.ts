@@ -73,6 +73,14 @@ export class TupleTable<T> {
     for (let i = 0; i < length; i++) into[at + i] = data[start + i] as number;
   }
 
+  /** Pushes the tuple numbered `n` onto `out`. */
+  push(n: number, out: { push(value: number): void }): void {
+    const data = this.#data;
+    const start = this.#starts[n] as number;
+    const end = start + (this.#lengths[n] as number);
+    for (let i = start; i < end; i++) out.push(data[i] as number);
+  }
+
   clear(): void {
     this.#slots.fill(0);
     this.#used = 0;

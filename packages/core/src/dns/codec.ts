@@ -38,8 +38,10 @@ const SMALL = 1 << 28;
  * generation, since a plan's content depends only on the seed and its generation.
  * With symmetry on, the vector is the least one over the permutations of
  * interchangeable Enactors (see symmetry.ts). A decoded world is made of interned parts
- * (interned-parts.ts); with `actorSlots` (which Enactor state each actor may change, null
- * for none) the codec also remembers steps by what they read (step-memo.ts).
+ * (interned-parts.ts), shared with every other world decoded from the same codes: read
+ * it, and step in a copy (`cloneWorld`), as the search does. With `actorSlots` (which
+ * Enactor state each actor may change, null for none) the codec also remembers steps by
+ * what they read (step-memo.ts).
  */
 export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots?: readonly (number | null)[]): StateCodec<DnsWorld> {
   const unknown = Object.keys(template).filter((k) => !WORLD_KEYS.includes(k));

@@ -122,8 +122,8 @@ export class InternedParts {
     return this.#decoded === world;
   }
 
-  /** Marks `world` as the one whose parts' numbers are in `builtNumbers`. */
-  built(world: object): void {
+  /** Marks `world` as the one whose parts' numbers are in `builtNumbers` (null: none is). */
+  built(world: object | null): void {
     this.#built = world;
   }
 

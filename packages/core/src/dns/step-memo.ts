@@ -4,6 +4,8 @@ import { TupleTable } from '../sim/tuple-table.ts';
 import type { InternedParts } from './interned-parts.ts';
 import { operatorCode, type DnsWorld, type EnactorState } from './world.ts';
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** A remembered successor: its parts, interned, and their numbers. */
 interface Remembered {
   readonly world: DnsWorld;
@@ -62,30 +64,39 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
   };
 
   /**
-   * `world` after the remembered step: its Enactors, but for the one that stepped. The
-   * successor's parts are interned, so their numbers are known too (the encoder reads
-   * their codes by number).
+   * `world` after the remembered step: its Enactors, but for the one that stepped. It is
+   * written into one world object, rewritten for every step: the search encodes and
+   * observes a successor before it asks for the next, and keeps neither, so a step
+   * remembered allocates nothing. The parts are interned, so their numbers are known too
+   * (the encoder reads their codes by number).
    */
+  let built: Writable<DnsWorld> | null = null;
   const replay = (world: DnsWorld, actor: number, after: Remembered): DnsWorld => {
     const slot = actorSlots[actor] ?? null;
-    let enactors = world.enactors;
-    if (slot !== null) {
-      enactors = world.enactors.slice();
-      enactors[slot] = after.world.enactors[slot] as EnactorState;
-    }
     const next = after.world;
-    const child: DnsWorld = { config: next.config, seed: next.seed, route53: next.route53, plans: next.plans, planner: next.planner, enactors, operator: next.operator };
+    if (built === null) built = { ...next, enactors: [...world.enactors] };
+    built.config = next.config;
+    built.seed = next.seed;
+    built.route53 = next.route53;
+    built.plans = next.plans;
+    built.planner = next.planner;
+    built.operator = next.operator;
+    const enactors = built.enactors;
+    for (let i = 0; i < enactors.length; i++) enactors[i] = world.enactors[i] as EnactorState;
+    if (slot !== null) enactors[slot] = next.enactors[slot] as EnactorState;
     const known = parts.numbersOf(world);
-    if (known !== null) {
-      const numbers = parts.builtNumbers;
-      for (let i = 0; i < numbers.length; i++) numbers[i] = known[i] as number;
-      const last = numbers.length - 1;
-      if (slot !== null) numbers[slot] = after.numbers[slot] as number;
-      numbers[last - 1] = after.numbers[last - 1] as number;
-      numbers[last] = after.numbers[last] as number;
-      parts.built(child);
+    if (known === null) {
+      parts.built(null);
+      return built;
     }
-    return child;
+    const numbers = parts.builtNumbers;
+    for (let i = 0; i < numbers.length; i++) numbers[i] = known[i] as number;
+    const last = numbers.length - 1;
+    if (slot !== null) numbers[slot] = after.numbers[slot] as number;
+    numbers[last - 1] = after.numbers[last - 1] as number;
+    numbers[last] = after.numbers[last] as number;
+    parts.built(built);
+    return built;
   };
 
   return {

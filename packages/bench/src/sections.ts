@@ -1,4 +1,4 @@
-import { benchDistribution } from '@outage-lab/core/bench/distribution.ts';
+import { DISTRIBUTION_INPUTS, benchDistribution } from '@outage-lab/core/bench/distribution.ts';
 import { benchEc2 } from '@outage-lab/core/bench/ec2.ts';
 import { BATCHES, benchPct, benchRandom, benchSmallScope, PCT_BUDGET, RANDOM_BUDGET } from '@outage-lab/core/bench/explore.ts';
 import { benchKernel } from '@outage-lab/core/bench/kernel.ts';
@@ -73,7 +73,7 @@ export const SECTIONS: readonly Section[] = [
   { prefix: 'region', keys: ['region.wallMsFullNight', 'region.wallMsFullNight.1M'], run: benchRegion },
   // The replay's distribution: thousands of DNS nights and 200+ whole ones, minutes on two threads.
   { prefix: 'dns.raceShareOfNights', keys: ['dns.raceShareOfNights', 'dns.nightsCountedForRaceShare'], run: only(benchDistribution, 'dns.') },
-  { prefix: 'replay', keys: ['replay.seedsSampled', 'replay.seedsTried', 'replay.distributionWallSeconds'], run: only(benchDistribution, 'replay.') },
+  { prefix: 'replay', inputs: DISTRIBUTION_INPUTS, keys: ['replay.seedsSampled', 'replay.seedsTried', 'replay.distributionMs', 'replay.distributionCpuMs'], run: only(benchDistribution, 'replay.') },
   { prefix: 'slides', keys: SLIDES_KEYS, run: benchSlides },
   { prefix: 'class.verdictsPerSec', keys: ['class.verdictsPerSec'], run: benchIntake },
   { prefix: 'class.lessonOverheadMs', keys: CLASS_OVERHEAD_KEYS, run: benchLessonOverhead },

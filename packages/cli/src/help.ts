@@ -8,8 +8,8 @@ export function wrap(text: string, width: number, indent: number): string[] {
   const lines: string[] = [];
   const lead = /^ */.exec(text)?.[0] ?? '';
   let line = lead;
-  // A bracketed usage item (`[--port <port>]`) is never split across lines.
-  for (const word of text.slice(lead.length).match(/\[[^\]]*\]|\S+/g) ?? []) {
+  // A bracketed usage item (`[--port <port>]`, `[--[no-]distribution]`) is never split across lines.
+  for (const word of text.slice(lead.length).match(/\[(?:[^[\]]|\[[^\]]*\])*\]|\S+/g) ?? []) {
     const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
     if (candidate.length > width && line.trim() !== '') {
       lines.push(line);
@@ -27,7 +27,10 @@ export const positionalText = (p: Positional): string => {
   return p.optional === true || p.many === true ? `[${name}]` : name;
 };
 
-export const flagText = (name: string, flag: Flag): string => (flag.type === 'string' ? `--${name} <${flag.value ?? 'value'}>` : `--${name}`);
+export const flagText = (name: string, flag: Flag): string => {
+  if (flag.type === 'string') return `--${name} <${flag.value ?? 'value'}>`;
+  return flag.negative === undefined ? `--${name}` : `--[no-]${name}`;
+};
 
 /** `npm run lesson -- <lesson> [--watch]`: the `--` npm needs before the arguments, when there are any. */
 export function usageLine(table: CommandTable): string {
@@ -61,7 +64,10 @@ const withExamples = (help: string, examples: readonly string[] = []): string =>
 export function helpText(table: CommandTable): string {
   const entries: [string, string][] = [
     ...(table.positionals ?? []).map((p): [string, string] => [positionalText(p), withExamples(p.help, p.examples)]),
-    ...Object.entries(allFlags(table)).map(([name, flag]): [string, string] => [`${flag.short === undefined ? '' : `-${flag.short}, `}${flagText(name, flag)}`, withExamples(flag.help, flag.examples)]),
+    ...Object.entries(allFlags(table)).flatMap(([name, flag]): [string, string][] => [
+      [`${flag.short === undefined ? '' : `-${flag.short}, `}${flag.type === 'boolean' ? `--${name}` : flagText(name, flag)}`, withExamples(flag.help, flag.examples)],
+      ...(flag.negative === undefined ? [] : [[`--no-${name}`, flag.negative] as [string, string]]),
+    ]),
   ];
   return [
     ...wrap(`usage: ${usageLine(table)}`, HELP_WIDTH, 4),

@@ -82,6 +82,8 @@ export function flagsNpmKept(table: CommandTable, env: Readonly<Record<string, s
   const kept: Record<string, string | boolean> = {};
   for (const [name, flag] of Object.entries(table.flags)) {
     const value = env[`npm_config_${name.replaceAll('-', '_')}`];
+    // npm leaves `--no-<name>` as an empty value: taken back only where it means something.
+    if (value === '' && flag.type === 'boolean' && flag.negative !== undefined) kept[name] = false;
     if (value === undefined || value === '') continue;
     if (flag.type === 'boolean') {
       if (value === 'true') kept[name] = true;

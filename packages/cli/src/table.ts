@@ -12,6 +12,11 @@ export interface Flag {
   /** The value's name in the usage line: `--port <port>`. String flags only; `value` if unset. */
   readonly value?: string;
   readonly short?: string;
+  /**
+   * A boolean whose `--no-<name>` means something of its own (its default is neither):
+   * one line for `--help` saying what. The flag is then shown as `--[no-]<name>`.
+   */
+  readonly negative?: string;
   /** Values worth showing in `--help` and trying in the sweep. */
   readonly examples?: readonly string[];
   /**

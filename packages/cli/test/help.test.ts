@@ -23,6 +23,14 @@ describe('--help: the table, printed', () => {
     expect(lines.at(-1)).toBe('Replay what a search printed with --replay.');
   });
 
+  it('shows a flag whose --no- means something as --[no-]name in the usage, and each on its own line', () => {
+    const table: CommandTable = { ...EXPLORE, flags: { distribution: { type: 'boolean', help: 'only the distribution', negative: 'only the night, in seconds' } } };
+    const lines = helpText(table).split('\n');
+    expect(lines[0]).toBe('usage: npm run explore -- [--[no-]distribution]');
+    expect(lines).toContain('  --distribution       only the distribution');
+    expect(lines).toContain('  --no-distribution    only the night, in seconds');
+  });
+
   it('fits 80 columns, wrapping under its column', () => {
     const lines = helpText(EXPLORE).split('\n');
     expect(lines.filter((l) => l.length > 80)).toEqual([]);

@@ -64,6 +64,16 @@ describe('parseCommand: one wording for every problem, naming what is valid', ()
     expect(refusal(LESSON, ['01'], { npm_lifecycle_event: 'lesson', npm_config_port: 'http' })).toBe('lesson: --port "http" is not a port');
   });
 
+  it('reads a flag whose --no- means something of its own, and takes back npm’s empty value for it', () => {
+    const replay: CommandTable = { name: 'replay', invocation: 'npm run replay', script: 'replay', summary: 'the night', flags: { distribution: { type: 'boolean', help: 'only the distribution', negative: 'only the night' } } };
+    expect(parseCommand(replay, ['--no-distribution']).flags).toEqual({ distribution: false });
+    expect(parseCommand(replay, []).flags, 'neither: the default, which is neither').toEqual({});
+    // `npm run replay --no-distribution`: npm keeps it as npm_config_distribution=''.
+    expect(parseCommand(replay, [], { env: { npm_lifecycle_event: 'replay', npm_config_distribution: '' } }).flags).toEqual({ distribution: false });
+    expect(parseCommand(LESSON, ['01'], { env: { npm_lifecycle_event: 'lesson', npm_config_watch: '' } }).flags, 'a plain switch is not guessed at').toEqual({});
+    expect(refusal(replay, ['--distrib'])).toBe('replay: unknown option "--distrib" (valid: --[no-]distribution, --help)');
+  });
+
   it('takes any number of a `many` positional, and none', () => {
     const build: CommandTable = { name: 'slides', invocation: 'slides build', summary: 'build', positionals: [{ name: 'deck', many: true, help: 'a deck' }], flags: {} };
     expect(parseCommand(build, []).positionals).toEqual([]);

@@ -139,6 +139,7 @@ export {
   nightDistribution,
   raceTime,
   seedNights,
+  seedRange,
   spread,
   type NightDistribution,
   type PhaseEdges,
@@ -163,7 +164,7 @@ export {
 } from './region/dependents.ts';
 export { FIX_LABELS, FIX_NAMES, fixNames, pickFixes, type FixName, type RegionFixes } from './region/fixes.ts';
 export { impactMinutes, REGION_SERVICES, type ImpactMinutes, type RegionService, type ServiceImpact } from './region/impact.ts';
-export { compareRegionPhases, detectRegionPhases, type RegionPhaseComparison, type RegionPhaseName, type RegionPhases } from './region/phases.ts';
+export { REGION_PHASE_NAMES, compareRegionPhases, detectRegionPhases, type RegionPhaseComparison, type RegionPhaseName, type RegionPhases } from './region/phases.ts';
 export {
   drawSensitivityTornado,
   formatSensitivity,

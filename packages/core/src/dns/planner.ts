@@ -55,10 +55,20 @@ function targetsFor(config: DnsConfig, seed: number, generation: number, keyInde
   // is unhealthy; ours keeps them all, so the faithful Planner never publishes an empty
   // entry. Empty plans come only from the `planner.empty-plan` fault.
   const chosen = healthy.length > 0 ? healthy : assigned;
-  return chosen.map((lb) => ({
-    lb: `nlb-${String(lb).padStart(3, '0')}`,
-    ipv4: `198.51.${100 + (lb >> 8)}.${lb & 255}`,
-    ipv6: `2001:db8::${lb.toString(16)}`,
-    weight: 1 + health.int(0, 99),
-  }));
+  return chosen.map((lb) => {
+    const { lb: id, ipv4, ipv6 } = loadBalancer(lb);
+    return { lb: id, ipv4, ipv6, weight: 1 + health.int(0, 99) };
+  });
+}
+
+/** Each load balancer's id and addresses, made once: the zone looks them up by these strings all night. */
+const loadBalancers: { readonly lb: string; readonly ipv4: string; readonly ipv6: string }[] = [];
+
+function loadBalancer(lb: number): { readonly lb: string; readonly ipv4: string; readonly ipv6: string } {
+  let known = loadBalancers[lb];
+  if (known === undefined) {
+    known = { lb: `nlb-${String(lb).padStart(3, '0')}`, ipv4: `198.51.${100 + (lb >> 8)}.${lb & 255}`, ipv6: `2001:db8::${lb.toString(16)}` };
+    loadBalancers[lb] = known;
+  }
+  return known;
 }

@@ -27,12 +27,44 @@ export interface Change {
 
 const PLAN_PREFIX = 'plan-';
 
+/**
+ * Interned, like the names below, and each name's generation is known from the start: a
+ * night builds, looks up and parses these names tens of thousands of times, and a
+ * freshly built string is hashed again on every Map lookup.
+ */
+const setNames = new Map<string, Map<number, string>>();
+const generations = new Map<string, number | null>();
+/** Names of sets are few (endpoints × generations); the table is emptied if a long process ever piles them up. */
+const MAX_INTERNED = 1 << 16;
+
 export function planSetName(endpoint: string, generation: number): string {
-  return `${PLAN_PREFIX}${generation}.${endpoint}`;
+  let names = setNames.get(endpoint);
+  if (names === undefined) {
+    if (setNames.size >= MAX_INTERNED) setNames.clear();
+    names = new Map();
+    setNames.set(endpoint, names);
+  }
+  let name = names.get(generation);
+  if (name === undefined) {
+    if (names.size >= MAX_INTERNED) names.clear();
+    name = `${PLAN_PREFIX}${generation}.${endpoint}`;
+    names.set(generation, name);
+  }
+  return name;
 }
 
 /** The generation a plan set name belongs to, or null for any other name. */
 export function generationOfSet(name: string): number | null {
+  let generation = generations.get(name);
+  if (generation === undefined) {
+    generation = parseGeneration(name);
+    if (generations.size >= MAX_INTERNED) generations.clear();
+    generations.set(name, generation);
+  }
+  return generation;
+}
+
+function parseGeneration(name: string): number | null {
   if (!name.startsWith(PLAN_PREFIX)) return null;
   const dot = name.indexOf('.');
   const generation = Number(name.slice(PLAN_PREFIX.length, dot));

@@ -302,8 +302,24 @@ interface Undo {
   readonly after: ResourceRecord | undefined;
 }
 
+/** Keys are interned: a key built anew for every change would be hashed anew by every Map it is looked up in. */
+const keys = new Map<RecordType, Map<string, string>>();
+
 function key(type: RecordType, setId: string): string {
-  return setId === '' ? type : `${type}|${setId}`;
+  if (setId === '') return type;
+  let ofType = keys.get(type);
+  if (ofType === undefined) {
+    ofType = new Map();
+    keys.set(type, ofType);
+  }
+  let k = ofType.get(setId);
+  if (k === undefined) {
+    // Set ids are load balancers' ids: few. The table is emptied if a long process ever piles them up.
+    if (ofType.size >= 1 << 16) ofType.clear();
+    k = `${type}|${setId}`;
+    ofType.set(setId, k);
+  }
+  return k;
 }
 
 function describe(r: ResourceRecord): string {

@@ -78,8 +78,16 @@ export function startNlbRun(scenario: NlbScenario, options: NlbRunOptions): NlbR
     kernel.at(Math.max(failure.at, scenario.startMs), () => fleet.killAz(azs.indexOf(failure.az)));
   }
 
+  // The launch rate's step now: times only grow, so the step is found by moving on from the last one.
+  const rates = network.launchesPerAzPerHour;
+  let rateStep = -1;
+  const rateAt = (now: number): number => {
+    while (rateStep + 1 < rates.length && (rates[rateStep + 1] as RateStep).from <= now) rateStep++;
+    return rateStep < 0 ? 0 : (rates[rateStep] as RateStep).perHour;
+  };
+
   const launch = (now: number): void => {
-    const perTick = (rateAt(network.launchesPerAzPerHour, now) * NLB_TICK_MS) / HOUR;
+    const perTick = (rateAt(now) * NLB_TICK_MS) / HOUR;
     for (let az = 0; az < azs.length; az++) {
       const count = Math.floor(perTick) + (rng.chance(perTick % 1) ? 1 : 0);
       for (let i = 0; i < count; i++) {
@@ -143,13 +151,6 @@ export function startNlbRun(scenario: NlbScenario, options: NlbRunOptions): NlbR
       return { scenario: scenario.name, seed: options.seed, azs, samples: sampler.samples, dnsChanges: failover.changes, events: kernel.processed };
     },
   };
-}
-
-/** The step function's value at `now` (0 before its first step). */
-function rateAt(steps: readonly RateStep[], now: number): number {
-  let rate = 0;
-  for (const step of steps) if (step.from <= now) rate = step.perHour;
-  return rate;
 }
 
 /** Linear between points, flat outside them (0 with no points). */

@@ -1,13 +1,9 @@
-import { REGIONAL_ENDPOINT } from '../dns/config.ts';
-import { createDnsModel } from '../dns/model.ts';
-import type { DnsWorld } from '../dns/world.ts';
 import { MINUTE, formatHourMinute, pdt } from '../sim/clock.ts';
-import type { Invariant, Model } from '../sim/model.ts';
-import { runModel } from '../sim/run.ts';
 import { streamSeed } from '../streams.ts';
 import type { RegionConfig } from './config.ts';
+import { startDnsNight } from './dns-night.ts';
 import { AWS_REGION_PHASES, REGION_PHASE_NAMES, detectRegionPhases, type RegionPhaseName, type RegionPhases } from './phases.ts';
-import { runRegion } from './run.ts';
+import { regionDnsScenario, runRegion } from './run.ts';
 
 /** AWS's race: DynamoDB API errors began at 23:48 (brief). */
 export const AWS_RACE_AT = pdt('23:48');
@@ -19,25 +15,7 @@ export const AWS_RACE_AT = pdt('23:48');
  * at the race.
  */
 export function raceTime(config: RegionConfig, seed: number, untilMs = config.operators.dnsRepairAt): number | null {
-  const base = createDnsModel({ ...config.dns.config, operator: [] });
-  let version = -1;
-  let empty = false;
-  const raced: Invariant<DnsWorld> = {
-    name: 'regional-endpoint-empty',
-    description: 'the regional endpoint answers with addresses',
-    kind: 'safety',
-    check(world) {
-      if (world.route53.version !== version) {
-        version = world.route53.version;
-        empty = world.route53.resolve(REGIONAL_ENDPOINT, 'A').length === 0;
-      }
-      return empty ? 'empty' : null;
-    },
-  };
-  // The world itself is the observation: the check reads only the regional answer.
-  const model: Model<DnsWorld, DnsWorld> = { ...base, observe: (world) => world };
-  const run = runModel(model, { seed: streamSeed(seed, 'dns'), untilMs, trace: false, maxSteps: Number.MAX_SAFE_INTEGER, invariants: [raced] });
-  return run.endedBy === 'violation' ? run.endTime : null;
+  return startDnsNight(regionDnsScenario(config), { seed: streamSeed(seed, 'dns') }).runUntilEmpty(untilMs);
 }
 
 /** The 10th, 50th and 90th percentiles (nearest rank). */
@@ -108,12 +86,16 @@ export interface SeedRange {
 export function seedNights(config: RegionConfig, range: SeedRange, onSeed?: (done: number) => void): SeedNight[] {
   const from = AWS_RACE_AT - range.windowMs;
   const to = AWS_RACE_AT + range.windowMs;
+  const scenario = regionDnsScenario(config);
   const out: SeedNight[] = [];
   for (let seed = range.from; seed < range.to; seed++) {
     const counted = seed < range.countBelow;
-    const raceAt = raceTime(config, seed, counted ? config.operators.dnsRepairAt : to);
+    const night = startDnsNight(scenario, { seed: streamSeed(seed, 'dns') });
+    const raceAt = night.runUntilEmpty(counted ? config.operators.dnsRepairAt : to);
     const inWindow = raceAt !== null && raceAt >= from && raceAt <= to;
-    out.push({ seed, raceAt, counted, phases: inWindow ? detectRegionPhases(runRegion({ ...config, seed })) : null });
+    // A night kept goes on from where its race was found: its DNS night is not run twice.
+    const phases = inWindow ? detectRegionPhases(runRegion({ ...config, seed }, { dnsNight: night.finish() })) : null;
+    out.push({ seed, raceAt, counted, phases });
     onSeed?.(seed - range.from + 1);
   }
   return out;
@@ -164,8 +146,16 @@ export function formatDistribution(d: NightDistribution, canonical: { readonly s
 }
 
 /**
+ * Seeds `first` to `last`: the first tenth are run to the repair for the race share, every
+ * one is looked at for a race within ten minutes of 23:48.
+ */
+export function seedRange(first: number, last: number): SeedRange {
+  return { from: first, to: last + 1, countBelow: first + Math.ceil((last + 1 - first) / 10), windowMs: 10 * MINUTE };
+}
+
+/**
  * The seeds the replay and the bench sample: the first 400 are run to the repair for the
  * race share (±4 points at 95%); 4,000 in all give a little over 200 nights that race
  * within ten minutes of 23:48 (about one seed in sixteen does).
  */
-export const DISTRIBUTION_SEEDS: SeedRange = { from: 1, to: 4001, countBelow: 401, windowMs: 10 * MINUTE };
+export const DISTRIBUTION_SEEDS: SeedRange = seedRange(1, 4000);

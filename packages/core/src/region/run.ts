@@ -1,4 +1,5 @@
 import { timelineAuthority } from '../dns/resolver.ts';
+import type { DnsScenario } from '../dns/scenario.ts';
 import type { Ec2Result } from '../ec2/run.ts';
 import type { Ec2Sample } from '../ec2/sample.ts';
 import type { NlbSample } from '../nlb/metrics.ts';
@@ -124,6 +125,19 @@ function nightKey(config: RegionConfig, options: RegionRunOptions): string | nul
   return `${content}|${fixes.join('|')}|${options.dnsNight === undefined ? '-' : identityKey(options.dnsNight)}|${JSON.stringify(options.streams ?? {})}`;
 }
 
+/**
+ * The Region's DNS scenario: the DNS model runs all night, so that a repair the Region
+ * moves later still happens; the repair, then the automation switched off, at the
+ * Region's repair time.
+ */
+export function regionDnsScenario(config: RegionConfig): Pick<DnsScenario, 'config' | 'untilMs'> {
+  const operator = [
+    { at: config.operators.dnsRepairAt, action: 'repair-dns' as const },
+    { at: config.operators.dnsRepairAt, action: 'disable-automation' as const },
+  ];
+  return { untilMs: config.endMs, config: { ...config.dns.config, operator } };
+}
+
 function simulateRegion(config: RegionConfig, options: RegionRunOptions): RegionNight {
   const fixes = options.fixes ?? {};
   const progress = (stage: RegionStage, fraction: number): void => {
@@ -132,14 +146,7 @@ function simulateRegion(config: RegionConfig, options: RegionRunOptions): Region
   };
 
   progress('dns', 0);
-  // The DNS model runs all night, so that a repair the Region moves later still happens.
-  // The repair, then the automation switched off (brief), at the Region's repair time.
-  const operator = [
-    { at: config.operators.dnsRepairAt, action: 'repair-dns' as const },
-    { at: config.operators.dnsRepairAt, action: 'disable-automation' as const },
-  ];
-  const dnsScenario = { ...config.dns, untilMs: config.endMs, config: { ...config.dns.config, operator } };
-  const dns = options.dnsNight ?? runDnsNight(dnsScenario, {
+  const dns = options.dnsNight ?? runDnsNight(regionDnsScenario(config), {
     seed: streamSeed(config.seed, 'dns', options.streams),
     onProgress: (f) => progress('dns', f),
     ...(fixes.enactor === undefined ? {} : { enactor: fixes.enactor }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE, formatDistribution, formatHourMinute, nightDistribution, october2025Region, pdt, raceTime, spread, type RegionPhases, type SeedNight } from '../../src/index.ts';
+import { MINUTE, detectRegionPhases, formatDistribution, formatHourMinute, nightDistribution, october2025Region, pdt, raceTime, runRegion, seedNights, spread, type RegionPhases, type SeedNight } from '../../src/index.ts';
 
 const span = (from: string, to: string, day: 19 | 20 = 20) => ({ startMs: pdt(from, day), endMs: pdt(to, day) });
 const phases = (race: string): RegionPhases => ({
@@ -50,6 +50,19 @@ describe('the October night as one sample of many', () => {
     expect(text).toContain('Phase edges over 3 nights whose race falls within ±10 min');
     expect(text).toMatch(/NLB connection errors.* in 2 of 3 nights/);
   });
+
+  it('finds each seed’s race to the millisecond, and a kept night is the whole night runRegion runs', () => {
+    // Counted seeds run to the repair; the others are cut at 23:58. The times are the
+    // nights' own, pinned so that a faster screen can be shown to find the same races.
+    const counted = seedNights(october2025Region, { from: 385, to: 388, countBelow: 388, windowMs: 10 * MINUTE });
+    expect(counted.map((n) => n.raceAt)).toEqual([86391790, 89121943, 86045683]);
+    expect(counted.map((n) => n.phases !== null), 'only 23:54 falls within ten minutes of 23:48').toEqual([false, false, true]);
+    const cut = seedNights(october2025Region, { from: 413, to: 416, countBelow: 0, windowMs: 10 * MINUTE });
+    expect(cut.map((n) => n.raceAt), 'seed 414 has not raced by 23:58').toEqual([86256884, null, 85371352]);
+    const kept = cut[2]?.phases;
+    expect(kept).toEqual(detectRegionPhases(runRegion({ ...october2025Region, seed: 415 })));
+    expect(kept?.nlbErrors && `${formatHourMinute(kept.nlbErrors.startMs)}–${formatHourMinute(kept.nlbErrors.endMs)}`).toBe('08:02–09:37');
+  }, 120_000);
 
   it("finds the canonical seed's race where the Region's night has it (23:50)", () => {
     const at = raceTime(october2025Region, october2025Region.seed);

@@ -1,4 +1,4 @@
-import { FIX_NAMES, type FixName } from '@outage-lab/core';
+import { DISTRIBUTION_SEEDS, FIX_NAMES, seedRange, type FixName, type SeedRange } from '@outage-lab/core';
 import { BadInput, parseCommand, stringFlag, type CommandTable } from '@outage-lab/cli';
 
 export interface ReplayArgs {
@@ -6,8 +6,14 @@ export interface ReplayArgs {
   readonly fixes: readonly FixName[] | null;
   readonly html: string | null;
   readonly seed: number | null;
-  /** Phase edges over many racing nights, and the share of nights that race, instead of one night. */
-  readonly distribution: boolean;
+  /**
+   * Phase edges over many racing nights, and the share of nights that race: `after` the
+   * night (the default, without --fixes), `only` (--distribution), or `off`
+   * (--no-distribution, or --fixes).
+   */
+  readonly distribution: 'after' | 'only' | 'off';
+  /** The distribution's seeds: 1–4000 unless --seeds says otherwise. */
+  readonly seeds: SeedRange;
   readonly help: boolean;
 }
 
@@ -23,14 +29,35 @@ export const REPLAY: CommandTable = {
     fixes: { type: 'string', value: 'list', examples: ['dns', 'nlb,ec2', 'all', 'none'], help: `the night as it happened beside one set of fixes: one or more of ${FIX_NAMES.join(', ')}, comma-separated, or all, or none` },
     html: { type: 'string', value: 'file', examples: ['report.html'], help: 'also write a standalone report with the charts (opens offline)', check: (text) => void htmlFile(text) },
     seed: { type: 'string', value: 'n', examples: ['7'], help: 'another seed for the night (default: the canonical one, 20251351)', check: (text) => void seedOf(text) },
-    distribution: { type: 'boolean', help: 'instead: how often configured nights race, and every phase edge as a median and 10–90% range over 200+ nights that race within 10 minutes of 23:48 (minutes of work)' },
+    distribution: {
+      type: 'boolean',
+      help: 'only the distribution: how often configured nights race, and every phase edge as a median and 10–90% range over the nights that race within 10 minutes of 23:48',
+      negative: 'only the night, in seconds: no distribution after it',
+    },
+    seeds: { type: 'string', value: 'first-last', examples: ['1-800'], help: 'the distribution’s seeds (default: 1-4000, which give 200+ nights racing near 23:48); the first tenth are run to the repair for the race share', check: (text) => void seedsOf(text) },
   },
-  notes: ['With no flags: the night as it happened, each fix alone, and all three: what each fix buys.'],
+  notes: [
+    'With no flags: the night as it happened, each fix alone, and all three: what each fix buys; then the October night as one sample of many: the distribution over seeds 1-4000, on two threads (about two minutes the first time; kept in node_modules/.cache/outage-lab, so the same code and parameters print it at once after that).',
+    'With --fixes, the nights with those fixes and no distribution: the distribution is of the night as it happened.',
+  ],
 };
 
 function htmlFile(text: string): string {
   if (!/\S/.test(text)) throw new BadInput('--html needs a file name, such as --html report.html');
   return text;
+}
+
+/** Enough for a distribution of hours; more is a typing slip, not a plan. */
+const MOST_SEEDS = 100_000;
+
+function seedsOf(text: string): SeedRange {
+  const m = /^(\d{1,9})-(\d{1,9})$/.exec(text);
+  const first = Number(m?.[1]);
+  const last = Number(m?.[2]);
+  if (m === null || first > last || last - first + 1 > MOST_SEEDS) {
+    throw new BadInput(`--seeds ${JSON.stringify(text)} is not a range of seeds (valid: <first>-<last>, whole numbers, first ≤ last, at most ${MOST_SEEDS.toLocaleString('en-US')} seeds, e.g. 1-4000)`);
+  }
+  return seedRange(first, last);
 }
 
 function seedOf(text: string): number {
@@ -44,9 +71,21 @@ export function parseReplayArgs(argv: readonly string[], env: Readonly<Record<st
   const fixes = stringFlag(flags, 'fixes');
   const html = stringFlag(flags, 'html');
   const seed = stringFlag(flags, 'seed');
-  const distribution = flags['distribution'] === true;
-  if (distribution && (fixes !== undefined || html !== undefined)) throw new BadInput('--distribution replays the night as it happened over many seeds; it takes no --fixes or --html');
-  return { fixes: fixes === undefined ? null : parseFixes(fixes), html: html ?? null, seed: seed === undefined ? null : seedOf(seed), distribution, help };
+  const seeds = stringFlag(flags, 'seeds');
+  const only = flags['distribution'] === true;
+  const off = flags['distribution'] === false;
+  if (only && (fixes !== undefined || html !== undefined)) throw new BadInput('--distribution prints only the distribution of the night as it happened; it takes no --fixes or --html');
+  if (seeds !== undefined && (off || (fixes !== undefined && !only))) {
+    throw new BadInput(`--seeds chooses the distribution's nights, and ${off ? '--no-distribution' : '--fixes'} prints no distribution (valid: --seeds without ${off ? '--no-distribution' : '--fixes'})`);
+  }
+  return {
+    fixes: fixes === undefined ? null : parseFixes(fixes),
+    html: html ?? null,
+    seed: seed === undefined ? null : seedOf(seed),
+    distribution: only ? 'only' : off || fixes !== undefined ? 'off' : 'after',
+    seeds: seeds === undefined ? DISTRIBUTION_SEEDS : seedsOf(seeds),
+    help,
+  };
 }
 
 function parseFixes(text: string): FixName[] {

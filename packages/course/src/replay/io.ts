@@ -8,4 +8,6 @@ export interface ReplayIo {
   readonly progress: ProgressSink;
   readonly cwd: string;
   readonly writeFile: (path: string, text: string) => void;
+  /** Where computed distributions are kept between runs; null keeps none. */
+  readonly cacheDir: string | null;
 }

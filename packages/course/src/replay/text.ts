@@ -15,9 +15,10 @@ import {
  * What `npm run replay` prints: the phases beside AWS's, each edge marked input, fitted
  * or emergent, with the fit's error and the named misses apart; the services
  * that fell with DynamoDB beside AWS's windows; then impact minutes and the dependents'
- * windows per variant.
+ * windows per variant. `distribution` says where the night's distribution over seeds is:
+ * printed below it, or left for a plain `npm run replay`.
  */
-export function replayText(outcomes: readonly VariantOutcome[]): string {
+export function replayText(outcomes: readonly VariantOutcome[], distribution: 'below' | 'elsewhere' = 'elsewhere'): string {
   const first = outcomes[0];
   if (first === undefined) return '';
   const lines = [
@@ -34,7 +35,7 @@ export function replayText(outcomes: readonly VariantOutcome[]): string {
     '',
     nlbFinding(first.night, outcomes),
     '',
-    `Seed ${first.night.config.seed} is one night of many: npm run replay -- --distribution prints the share of nights that race, and every phase edge over 200+ nights that race near 23:48.`,
+    `Seed ${first.night.config.seed} is one night of many: ${distribution === 'below' ? 'below, the share of nights that race and every phase edge over the nights that race near 23:48' : 'npm run replay (without --fixes or --no-distribution) prints after the night the share of nights that race, and every phase edge over 200+ nights that race near 23:48'}.`,
     '',
     'Impact minutes per service:',
     formatImpactTable(outcomes),

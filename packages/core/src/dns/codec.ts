@@ -126,7 +126,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
   };
 
   const parts = new InternedParts(slots);
-  let partsEpoch = parts.epoch;
+  let zonesEpoch = parts.epoch;
   const removeId = (id: number): void => {
     const records = symmetry.records;
     const at = records.indexOf(id);
@@ -164,25 +164,21 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
     encode(world, out, symmetric) {
       out.clear();
       const blocks = symmetry.blocks;
-      if (partsEpoch !== parts.epoch) {
-        symmetry.forgetParts();
-        partsEpoch = parts.epoch;
+      if (zonesEpoch !== parts.epoch) {
+        symmetry.forgetZones();
+        zonesEpoch = parts.epoch;
       }
       const numbers = parts.numbersOf(world);
-      const known = symmetry.parts;
       if (numbers !== null) {
         out.push(world.planner.published);
         out.push(operatorCode(world));
         parts.pushPlans(numbers[slots] as number, out);
-        for (let s = 0; s < slots; s++) {
-          known[s] = numbers[s] as number;
-          parts.copyEnactor(s, known[s] as number, blocks, s * width);
-        }
-        known[slots] = numbers[slots + 1] as number;
-        parts.copyZone(known[slots] as number, symmetry.records);
+        for (let s = 0; s < slots; s++) parts.copyEnactor(s, numbers[s] as number, blocks, s * width);
+        symmetry.zone = numbers[slots + 1] as number;
+        parts.copyZone(symmetry.zone, symmetry.records);
         return symmetry.write(out, symmetric);
       }
-      known.fill(-1);
+      symmetry.zone = -1;
       headerOf(world, out);
       for (let s = 0; s < slots; s++) {
         const enactor = world.enactors[s] as EnactorState;

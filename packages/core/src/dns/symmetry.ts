@@ -1,6 +1,5 @@
 import type { StateVector } from '../sim/state-store.ts';
 import type { DnsConfig } from './config.ts';
-import { TupleTable } from '../sim/tuple-table.ts';
 import { IntMemo } from './int-memo.ts';
 import type { EnactorState } from './world.ts';
 
@@ -20,14 +19,12 @@ export interface EnactorSymmetry {
   readonly blocks: number[];
   readonly records: number[];
   /**
-   * The interned parts' numbers (interned-parts.ts) behind `blocks` and `records`: one per
-   * slot, then the zone's; -1 where a part is not interned. With them, the sorting
-   * permutation is found once per set of Enactor states, and each part's images are
-   * built once per permutation, not once per state. `forgetParts` forgets them when the
-   * codec's tables start again.
+   * The interned zone's number (interned-parts.ts) when `records` are its sorted ids, or
+   * -1: an interned zone's images are sorted once per permutation, not once per state.
+   * Numbers are forgotten with `forgetZones` when the codec's tables start again.
    */
-  readonly parts: Int32Array;
-  forgetParts(): void;
+  zone: number;
+  forgetZones(): void;
   /** Appends blocks and records to `out`, permuted to the least vector when `symmetric`; returns the permutation. */
   write(out: StateVector, symmetric: boolean): number;
 }
@@ -173,12 +170,6 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     let tied = bound !== null;
     for (let to = 0; to < slots; to++) {
       const from = inv[to] as number;
-      const part = parts[from] as number;
-      if (bound === null && part >= 0) {
-        const image = blockImage(p, from, part);
-        for (let f = 0; f < width; f++) into.push(image[f] as number);
-        continue;
-      }
       for (let f = 0; f < width; f++) {
         const image = imageOf(p, blocks[from * width + f] as number);
         if (tied && bound !== null) {
@@ -190,7 +181,6 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
       }
     }
     into.push(records.length);
-    const zone = parts[slots] as number;
     if (zone >= 0 && p === 0) {
       for (let i = 0; i < records.length; i++) into.push(records[i] as number);
     } else if (zone >= 0) {
@@ -209,60 +199,21 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     }
     return !tied || bound === null || lessThan(into, bound);
   };
-  const parts = new Int32Array(slots + 1).fill(-1);
+  let zone = -1;
   let zoneImages: (Int32Array | undefined)[][] = slotPerms.map(() => []);
-  let blockImages: (Int32Array | undefined)[][][] = slotPerms.map(() => enactors.map(() => []));
-  /** The sorting permutation of each set of interned Enactor states whose keys do not tie. */
-  let orders = new TupleTable<number>();
-  /** With keys tied, the least vector's permutation of each set of interned parts, zone included. */
-  let tieOrders = new TupleTable<number>();
-  const leastOfTiedParts = (): number => {
-    let interned = true;
-    for (let s = 0; s <= slots; s++) if ((parts[s] as number) < 0) interned = false;
-    const known = interned ? tieOrders.find(parts, 0, slots + 1) : -1;
-    if (known >= 0) {
-      const chosen = tieOrders.value(known);
-      fill(chosen, best, null);
-      return chosen;
-    }
-    const chosen = leastOfTied();
-    if (interned) tieOrders.add(parts, 0, slots + 1, chosen);
-    return chosen;
-  };
-  const blockImage = (p: number, slot: number, part: number): Int32Array => {
-    const bySlot = (blockImages[p] as (Int32Array | undefined)[][])[slot] as (Int32Array | undefined)[];
-    let image = bySlot[part];
-    if (image === undefined) {
-      image = new Int32Array(width);
-      for (let f = 0; f < width; f++) image[f] = imageOf(p, blocks[slot * width + f] as number);
-      bySlot[part] = image;
-    }
-    return image;
-  };
-  /** The permutation that sorts the Enactors by key, from the cache when every block is interned. */
-  const sortingPermOfParts = (): number => {
-    let interned = true;
-    for (let s = 0; s < slots; s++) if ((parts[s] as number) < 0) interned = false;
-    if (interned) {
-      const known = orders.find(parts, 0, slots);
-      if (known >= 0) return orders.value(known);
-    }
-    for (let i = 0; i < blocks.length; i++) keys[i] = keyOf(blocks[i] as number);
-    const chosen = sortingPerm();
-    if (interned && chosen >= 0) orders.add(parts, 0, slots, chosen);
-    return chosen;
-  };
 
   return {
     permutations: slotPerms.map((perm) => [0, ...perm.map((s) => s + 1), slots + 1]),
     blocks,
     records,
-    parts,
-    forgetParts() {
+    get zone() {
+      return zone;
+    },
+    set zone(n: number) {
+      zone = n;
+    },
+    forgetZones() {
       zoneImages = slotPerms.map(() => []);
-      blockImages = slotPerms.map(() => enactors.map(() => []));
-      orders = new TupleTable<number>();
-      tieOrders = new TupleTable<number>();
     },
     write(out, symmetric) {
       let chosen = 0;
@@ -272,9 +223,10 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
         // Canonical by sorting (Ip & Dill's scalarset normalisation): only the permutations
         // that order the free Enactors by their keys are candidates, usually one; the least
         // vector among them stands for the whole orbit, as the least over all would.
-        chosen = sortingPermOfParts();
+        for (let i = 0; i < blocks.length; i++) keys[i] = keyOf(blocks[i] as number);
+        chosen = sortingPerm();
         if (chosen >= 0) fill(chosen, best, null);
-        else chosen = leastOfTiedParts();
+        else chosen = leastOfTied();
       }
       out.pushAll(best);
       return chosen;

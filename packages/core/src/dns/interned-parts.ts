@@ -20,11 +20,10 @@ const LIMIT = 1 << 18;
  */
 export class InternedParts {
   readonly #enactors: TupleTable<EnactorState>[];
-  readonly #enactorCodes = new Map<EnactorState, { readonly slot: number; readonly n: number; readonly codes: Int32Array }>();
+  readonly #enactorCodes = new Map<EnactorState, Int32Array>();
   readonly #plans = new TupleTable<PlanStore>();
-  readonly #planNumbers = new Map<PlanStore, number>();
   readonly #zones = new TupleTable<Route53>();
-  readonly #zoneBySerial = new Map<number, { readonly n: number; readonly ids: Int32Array }>();
+  readonly #zoneBySerial = new Map<number, Int32Array>();
   /** Counts restarts: numbers from an earlier epoch mean nothing now. */
   #epoch = 0;
   /** The number of the part last returned by `enactor`, `plans` or `zone`: the decoder keeps it with the world. */
@@ -49,20 +48,14 @@ export class InternedParts {
     this.#guard(table.size);
     const state = build();
     const n = table.add(vector, at, width, state);
-    this.#enactorCodes.set(state, { slot, n, codes: table.tuple(n).slice() });
+    this.#enactorCodes.set(state, table.tuple(n).slice());
     this.last = n;
     return state;
   }
 
   /** An interned Enactor state's block, or undefined for any other state. */
   codesOf(state: EnactorState): Int32Array | undefined {
-    return this.#enactorCodes.get(state)?.codes;
-  }
-
-  /** The number of an interned Enactor state in `slot`, or -1. */
-  enactorNumber(slot: number, state: EnactorState): number {
-    const known = this.#enactorCodes.get(state);
-    return known === undefined || known.slot !== slot ? -1 : known.n;
+    return this.#enactorCodes.get(state);
   }
 
   /** The plan store whose header is `vector[start..end)` (newest generation, count, generations). */
@@ -73,12 +66,7 @@ export class InternedParts {
     this.#guard(this.#plans.size);
     const store = build();
     this.last = this.#plans.add(vector, start, end - start, store);
-    this.#planNumbers.set(store, this.last);
     return store;
-  }
-
-  plansNumber(store: PlanStore): number {
-    return this.#planNumbers.get(store) ?? -1;
   }
 
   /** The zone holding the records `vector[start..start+count)` (sorted ids). */
@@ -89,18 +77,14 @@ export class InternedParts {
     this.#guard(this.#zones.size);
     const zone = build();
     const n = this.#zones.add(vector, start, count, zone);
-    this.#zoneBySerial.set(zone.serial, { n, ids: this.#zones.tuple(n).slice() });
+    this.#zoneBySerial.set(zone.serial, this.#zones.tuple(n).slice());
     this.last = n;
     return zone;
   }
 
   /** The sorted record ids of the interned zone with this serial, or undefined. */
   zoneIds(serial: number): Int32Array | undefined {
-    return this.#zoneBySerial.get(serial)?.ids;
-  }
-
-  zoneNumber(zone: Route53): number {
-    return this.#zoneBySerial.get(zone.serial)?.n ?? -1;
+    return this.#zoneBySerial.get(serial);
   }
 
   /**
@@ -118,12 +102,8 @@ export class InternedParts {
     this.#decoded = epoch === this.#epoch ? world : null;
   }
 
-  isDecoded(world: object): boolean {
-    return this.#decoded === world;
-  }
-
-  /** Marks `world` as the one whose parts' numbers are in `builtNumbers` (null: none is). */
-  built(world: object | null): void {
+  /** Marks `world` as the one whose parts' numbers are in `builtNumbers`. */
+  built(world: object): void {
     this.#built = world;
   }
 
@@ -168,7 +148,6 @@ export class InternedParts {
     for (const table of this.#enactors) table.clear();
     this.#enactorCodes.clear();
     this.#plans.clear();
-    this.#planNumbers.clear();
     this.#zones.clear();
     this.#zoneBySerial.clear();
     this.#decoded = null;

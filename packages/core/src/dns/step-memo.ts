@@ -37,30 +37,22 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
   let foreign = false;
   let watched: EnactorState[] = [];
 
-  /** Fills `key` for this step; false when a part is not interned (the initial world, a copy). */
-  const keyOf = (world: DnsWorld, actor: number): boolean => {
-    const slot = actorSlots[actor] ?? null;
-    let enactor: number;
-    let zone: number;
-    let plans: number;
+  /**
+   * Fills `key` for this step and returns the numbers of the world's parts; null when
+   * they have none (the search always asks about the world it decoded last, whose parts
+   * have them unless the tables started again while it was decoded).
+   */
+  const keyOf = (world: DnsWorld, actor: number): Int32Array | null => {
     const numbers = parts.numbersOf(world);
-    if (numbers !== null) {
-      enactor = slot === null ? -1 : (numbers[slot] as number);
-      plans = numbers[numbers.length - 2] as number;
-      zone = numbers[numbers.length - 1] as number;
-    } else {
-      enactor = slot === null ? -1 : parts.enactorNumber(slot, world.enactors[slot] as EnactorState);
-      zone = parts.zoneNumber(world.route53);
-      plans = parts.plansNumber(world.plans);
-      if ((slot !== null && enactor < 0) || zone < 0 || plans < 0) return false;
-    }
+    if (numbers === null) return null;
+    const slot = actorSlots[actor] ?? null;
     key[0] = actor;
-    key[1] = enactor;
-    key[2] = zone;
-    key[3] = plans;
+    key[1] = slot === null ? -1 : (numbers[slot] as number);
+    key[2] = numbers[numbers.length - 1] as number;
+    key[3] = numbers[numbers.length - 2] as number;
     key[4] = world.planner.published;
     key[5] = operatorCode(world);
-    return true;
+    return numbers;
   };
 
   /**
@@ -71,7 +63,7 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
    * (the encoder reads their codes by number).
    */
   let built: Writable<DnsWorld> | null = null;
-  const replay = (world: DnsWorld, actor: number, after: Remembered): DnsWorld => {
+  const replay = (world: DnsWorld, known: Int32Array, actor: number, after: Remembered): DnsWorld => {
     const slot = actorSlots[actor] ?? null;
     const next = after.world;
     if (built === null) built = { ...next, enactors: [...world.enactors] };
@@ -84,11 +76,6 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
     const enactors = built.enactors;
     for (let i = 0; i < enactors.length; i++) enactors[i] = world.enactors[i] as EnactorState;
     if (slot !== null) enactors[slot] = next.enactors[slot] as EnactorState;
-    const known = parts.numbersOf(world);
-    if (known === null) {
-      parts.built(null);
-      return built;
-    }
     const numbers = parts.builtNumbers;
     for (let i = 0; i < numbers.length; i++) numbers[i] = known[i] as number;
     const last = numbers.length - 1;
@@ -106,9 +93,10 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
         table.clear();
         epoch = parts.epoch;
       }
-      if (!keyOf(world, actor)) return undefined;
+      const known = keyOf(world, actor);
+      if (known === null) return undefined;
       const n = table.find(key, 0, KEY);
-      return n < 0 ? undefined : replay(world, actor, table.value(n));
+      return n < 0 ? undefined : replay(world, known, actor, table.value(n));
     },
 
     watch(copy, actor) {
@@ -140,7 +128,8 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
         off = true;
         return after;
       }
-      if (!keyOf(world, actor)) return after;
+      const known = keyOf(world, actor);
+      if (known === null) return after;
       if (table.size >= LIMIT) table.clear();
       const remembered = new Int32Array(key);
       scratch.clear();
@@ -149,7 +138,7 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
       if (numbers.length === 0) return after;
       const entry = { world: result, numbers };
       table.add(remembered, 0, KEY, entry);
-      return replay(world, actor, entry);
+      return replay(world, known, actor, entry);
     },
   };
 }

@@ -37,7 +37,7 @@ export const REPLAY: CommandTable = {
     seeds: { type: 'string', value: 'first-last', examples: ['1-800'], help: 'the distribution’s seeds (default: 1-4000, which give 200+ nights racing near 23:48); the first tenth are run to the repair for the race share', check: (text) => void seedsOf(text) },
   },
   notes: [
-    'With no flags: the night as it happened, each fix alone, and all three: what each fix buys; then the October night as one sample of many: the distribution over seeds 1-4000, on two threads (about two minutes the first time; kept in node_modules/.cache/outage-lab, so the same code and parameters print it at once after that).',
+    'With no flags: the night as it happened, each fix alone, and all three: what each fix buys; then the October night as one sample of many: the distribution over seeds 1-4000, on two threads (about two minutes the first time; kept in .outage-lab/cache, so the same code and parameters print it at once after that).',
     'With --fixes, the nights with those fixes and no distribution: the distribution is of the night as it happened.',
   ],
 };

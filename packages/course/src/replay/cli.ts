@@ -74,8 +74,8 @@ if (invokedDirectly(import.meta.url)) {
     progress: { isTTY: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) },
     cwd: process.env['INIT_CWD'] ?? process.cwd(),
     writeFile: (path, text) => writeFileSync(path, text),
-    // Beside the installed packages, never among the repository's tracked files.
-    cacheDir: join(REPO_ROOT, 'node_modules', '.cache', 'outage-lab'),
+    // With the workshop's other local state (its lesson results' cache among it), which git ignores.
+    cacheDir: join(REPO_ROOT, '.outage-lab', 'cache'),
   };
   try {
     process.exitCode = await replay(process.argv.slice(2), io, process.env);

@@ -6,7 +6,9 @@ import type { Plan, PlanTarget } from './plan-store.ts';
 import { alias, generationOfSet, lockName, planSetName, rollbackName, txt, type Change, type ResourceRecord } from './records.ts';
 import type { DnsWorld, EnactorState } from './world.ts';
 
-export { createRecord, deleteRecord, upsertRecord } from './changes.ts';
+import { createRecord, deleteRecord, upsertRecord } from './changes.ts';
+
+export { createRecord, deleteRecord, upsertRecord };
 
 /**
  * The parts of an Enactor that are plumbing rather than the algorithm: lock values,
@@ -156,8 +158,8 @@ export function leafRecords(endpoint: Endpoint, setName: string, plan: Plan): Re
  */
 export function lockChanges(endpoint: Endpoint, me: EnactorState, now: number, ttlMs: number): Change[] {
   const name = lockName(endpoint.name);
-  const take: Change = { action: 'CREATE', record: txt(name, lockValue(me.id, now + ttlMs)) };
-  return me.lockSeen === null ? [take] : [{ action: 'DELETE', record: txt(name, me.lockSeen) }, take];
+  const take = createRecord(txt(name, lockValue(me.id, now + ttlMs)));
+  return me.lockSeen === null ? [take] : [deleteRecord(txt(name, me.lockSeen)), take];
 }
 
 /**
@@ -169,9 +171,9 @@ export function lockChanges(endpoint: Endpoint, me: EnactorState, now: number, t
 export function planChanges(endpoint: Endpoint, plan: Plan, me: EnactorState): Change[] {
   const set = planSetName(endpoint.name, plan.generation);
   return [
-    ...leafRecords(endpoint, set, plan).map((record): Change => ({ action: 'UPSERT', record })),
-    { action: 'UPSERT', record: alias(endpoint.name, set) },
-    { action: 'UPSERT', record: alias(rollbackName(endpoint.name), me.rootSeen ?? set) },
+    ...leafRecords(endpoint, set, plan).map(upsertRecord),
+    upsertRecord(alias(endpoint.name, set)),
+    upsertRecord(alias(rollbackName(endpoint.name), me.rootSeen ?? set)),
   ];
 }
 
@@ -188,7 +190,7 @@ export function deleteSetsOlderThan(world: DnsWorld, cutoff: number): { changes:
   for (const { name, generation } of world.route53.planSets()) {
     if (generation >= cutoff) continue;
     sets.push(name);
-    for (const record of world.route53.recordsAt(name)) changes.push({ action: 'DELETE', record });
+    for (const record of world.route53.recordsAt(name)) changes.push(deleteRecord(record));
   }
   return { changes, sets };
 }

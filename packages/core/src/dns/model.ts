@@ -1,4 +1,5 @@
 import type { Actor, Model, StateCodec } from '../sim/model.ts';
+import { createRecord } from './changes.ts';
 import { createDnsCodec } from './codec.ts';
 import { validateDnsConfig, type DnsConfig } from './config.ts';
 import { DnsEnactor } from './enactor.ts';
@@ -81,9 +82,9 @@ function initialWorld(config: DnsConfig, seed: number): DnsWorld {
   for (const endpoint of config.endpoints) {
     const set = planSetName(endpoint.name, first.generation);
     const created = route53.changeResourceRecordSets([
-      ...leafRecords(endpoint, set, first).map((record) => ({ action: 'CREATE' as const, record })),
-      { action: 'CREATE', record: alias(endpoint.name, set) },
-      { action: 'CREATE', record: alias(rollbackName(endpoint.name), set) },
+      ...leafRecords(endpoint, set, first).map(createRecord),
+      createRecord(alias(endpoint.name, set)),
+      createRecord(alias(rollbackName(endpoint.name), set)),
     ]);
     if (!created.ok) throw new Error(`initial zone for ${endpoint.name}: ${created.reason}`);
   }

@@ -1,4 +1,5 @@
 import type { Actor, Outcome, StepContext } from '../sim/model.ts';
+import { createRecord, upsertRecord } from './changes.ts';
 import { REGIONAL_ENDPOINT } from './config.ts';
 import { alias, planSetName, rollbackName } from './records.ts';
 import { leafRecords } from './enactor-kit.ts';
@@ -36,9 +37,9 @@ export const operator: Actor<DnsWorld> = {
       if (root !== undefined && world.route53.exists(root.value)) continue;
       const set = planSetName(endpoint.name, plan.generation);
       const changes = [
-        ...(world.route53.exists(set) ? [] : leafRecords(endpoint, set, plan).map((record) => ({ action: 'CREATE' as const, record }))),
-        { action: 'UPSERT' as const, record: alias(endpoint.name, set) },
-        { action: 'UPSERT' as const, record: alias(rollbackName(endpoint.name), set) },
+        ...(world.route53.exists(set) ? [] : leafRecords(endpoint, set, plan).map(createRecord)),
+        upsertRecord(alias(endpoint.name, set)),
+        upsertRecord(alias(rollbackName(endpoint.name), set)),
       ];
       const result = world.route53.changeResourceRecordSets(changes);
       if (result.ok) repaired.push(endpoint.name === REGIONAL_ENDPOINT ? 'the regional endpoint' : endpoint.name);

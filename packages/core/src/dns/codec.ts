@@ -102,7 +102,8 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
       return name === r.name && value === r.value ? id : dictionary.record({ ...r, name, value });
     },
   };
-  const symmetry = enactorSymmetry(config, template.enactors, width, renamer);
+  const parts = new InternedParts(slots);
+  const symmetry = enactorSymmetry(config, template.enactors, width, renamer, parts);
 
   const headerOf = (world: DnsWorld, out: StateVector): void => {
     out.push(world.planner.published);
@@ -125,8 +126,12 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
     return r;
   };
 
-  const parts = new InternedParts(slots);
-  let zonesEpoch = parts.epoch;
+  let partsEpoch = parts.epoch;
+  const sameEpoch = (): void => {
+    if (partsEpoch === parts.epoch) return;
+    symmetry.forgetParts();
+    partsEpoch = parts.epoch;
+  };
   const removeId = (id: number): void => {
     const records = symmetry.records;
     const at = records.indexOf(id);
@@ -164,10 +169,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
     encode(world, out, symmetric) {
       out.clear();
       const blocks = symmetry.blocks;
-      if (zonesEpoch !== parts.epoch) {
-        symmetry.forgetZones();
-        zonesEpoch = parts.epoch;
-      }
+      sameEpoch();
       const numbers = parts.numbersOf(world);
       if (numbers !== null) {
         out.push(world.planner.published);
@@ -245,7 +247,16 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
       return world;
     },
   };
-  return actorSlots === undefined ? codec : { ...codec, steps: dnsStepMemo(parts, codec, actorSlots) };
+  /** The vector of a world made of interned parts, from their numbers alone (`numbers` as `InternedParts.numbers`). */
+  const encodeParts = (published: number, operator: number, numbers: Int32Array, out: StateVector, symmetric: boolean): number => {
+    sameEpoch();
+    out.clear();
+    out.push(published);
+    out.push(operator);
+    parts.pushPlans(numbers[slots] as number, out);
+    return symmetry.writeParts(out, symmetric, numbers, numbers[slots + 1] as number);
+  };
+  return actorSlots === undefined ? codec : { ...codec, steps: dnsStepMemo(parts, { ...codec, encodeParts }, actorSlots) };
 }
 
 function isPlan(value: unknown): value is Plan {

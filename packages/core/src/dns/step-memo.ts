@@ -6,10 +6,18 @@ import { operatorCode, type DnsWorld, type EnactorState } from './world.ts';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A remembered successor: its parts, interned, and their numbers. */
+/** A remembered successor: its parts, interned, and their numbers; and what the transition invariants said of the step. */
 interface Remembered {
   readonly world: DnsWorld;
   readonly numbers: Int32Array;
+  readonly published: number;
+  readonly operator: number;
+  verdict: number;
+}
+
+/** What the memo needs of its codec: the vector of a world made of interned parts, from their numbers. */
+export interface PartsCodec extends Pick<StateCodec<DnsWorld>, 'encode' | 'decode'> {
+  encodeParts(published: number, operator: number, numbers: Int32Array, out: StateVector, symmetric: boolean): number;
 }
 
 /** Beyond this many remembered steps the memo starts again (see InternedParts' limit). */
@@ -28,7 +36,7 @@ const KEY = 6;
  * actor, its Enactor state's number (-1 for the Planner and the operators), the zone's and
  * the plan store's numbers, the Planner's count and the operators' code.
  */
-export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorld>, 'encode' | 'decode'>, actorSlots: readonly (number | null)[]): StepMemo<DnsWorld> {
+export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots: readonly (number | null)[]): StepMemo<DnsWorld> {
   const table = new TupleTable<Remembered>();
   const key = new Int32Array(KEY);
   const scratch = new StateVector();
@@ -36,6 +44,8 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
   let off = false;
   let foreign = false;
   let watched: EnactorState[] = [];
+  let written: Remembered | null = null;
+  const next = new Int32Array(parts.numbers.length);
 
   /**
    * Fills `key` for this step and returns the numbers of the world's parts; null when
@@ -86,17 +96,47 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
     return built;
   };
 
+  /** The remembered step of `actor` out of `world` and fills `key`; null when there is none. */
+  const find = (world: DnsWorld, actor: number): Remembered | null => {
+    if (off) return null;
+    if (epoch !== parts.epoch) {
+      table.clear();
+      epoch = parts.epoch;
+    }
+    if (keyOf(world, actor) === null) return null;
+    const n = table.find(key, 0, KEY);
+    return n < 0 ? null : table.value(n);
+  };
+
   return {
+    unkeyed: ['enactors'],
+    get verdict() {
+      return written === null ? -1 : written.verdict;
+    },
+    keepVerdict(verdict) {
+      if (written !== null) written.verdict = verdict;
+    },
+
     successor(world, actor) {
-      if (off) return undefined;
-      if (epoch !== parts.epoch) {
-        table.clear();
-        epoch = parts.epoch;
-      }
-      const known = keyOf(world, actor);
-      if (known === null) return undefined;
-      const n = table.find(key, 0, KEY);
-      return n < 0 ? undefined : replay(world, known, actor, table.value(n));
+      const after = find(world, actor);
+      const known = parts.numbersOf(world);
+      return after === null || known === null ? undefined : replay(world, known, actor, after);
+    },
+
+    write(world, actor, out, symmetric) {
+      written = null;
+      const after = find(world, actor);
+      if (after === null) return -1;
+      const known = parts.numbersOf(world);
+      if (known === null) return -1;
+      const slot = actorSlots[actor] ?? null;
+      const last = next.length - 1;
+      for (let i = 0; i < last - 1; i++) next[i] = known[i] as number;
+      if (slot !== null) next[slot] = after.numbers[slot] as number;
+      next[last - 1] = after.numbers[last - 1] as number;
+      next[last] = after.numbers[last] as number;
+      written = after;
+      return codec.encodeParts(after.published, after.operator, next, out, symmetric);
     },
 
     watch(copy, actor) {
@@ -136,7 +176,7 @@ export function dnsStepMemo(parts: InternedParts, codec: Pick<StateCodec<DnsWorl
       codec.encode(after, scratch, false);
       const { result, numbers } = parts.aside(() => codec.decode(scratch.view()));
       if (numbers.length === 0) return after;
-      const entry = { world: result, numbers };
+      const entry = { world: result, numbers, published: result.planner.published, operator: operatorCode(result), verdict: -1 };
       table.add(remembered, 0, KEY, entry);
       return replay(world, known, actor, entry);
     },

@@ -21,12 +21,25 @@ export interface EnactorSymmetry {
   /**
    * The interned zone's number (interned-parts.ts) when `records` are its sorted ids, or
    * -1: an interned zone's images are sorted once per permutation, not once per state.
-   * Numbers are forgotten with `forgetZones` when the codec's tables start again.
+   * Numbers are forgotten with `forgetParts` when the codec's tables start again.
    */
   zone: number;
-  forgetZones(): void;
+  /** Forgets what it learnt of interned parts by their numbers, when the codec's tables start again. */
+  forgetParts(): void;
   /** Appends blocks and records to `out`, permuted to the least vector when `symmetric`; returns the permutation. */
   write(out: StateVector, symmetric: boolean): number;
+  /**
+   * `write` for a world made of interned parts: Enactor state `enactors[s]` in each slot
+   * and zone `zone`. Each part's sort keys and images are worked out once, so a state
+   * costs a sort of a few keys and the copying of its images (see `dnsStepMemo`).
+   */
+  writeParts(out: StateVector, symmetric: boolean, enactors: Int32Array, zone: number): number;
+}
+
+/** Where `writeParts` reads an interned part's codes (interned-parts.ts). */
+export interface PartSource {
+  copyEnactor(slot: number, n: number, into: number[], at: number): void;
+  copyZone(n: number, into: number[]): void;
 }
 
 /**
@@ -46,7 +59,7 @@ export interface EnactorSymmetry {
  * It also assumes what the Enactor programs here do: an Enactor's AZ is only a name
  * (it never decides anything by which AZ it is in), and the invariants never name an Enactor.
  */
-export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorState[], width: number, renamer: Renamer): EnactorSymmetry {
+export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorState[], width: number, renamer: Renamer, source: PartSource): EnactorSymmetry {
   const slots = enactors.length;
   const faulted = new Set(config.faults.flatMap((f) => ('enactor' in f ? [f.enactor] : [])));
   const free = enactors.flatMap((e, i) => (faulted.has(e.az) ? [] : [i]));
@@ -202,6 +215,48 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
   let zone = -1;
   let zoneImages: (Int32Array | undefined)[][] = slotPerms.map(() => []);
 
+  // By slot and part number: an interned Enactor state's sort keys, and its block's image
+  // under each permutation.
+  let partKeys: (Int32Array | undefined)[][] = [];
+  let partImages: (Int32Array | undefined)[][][] = [];
+  const forgetParts = (): void => {
+    zoneImages = slotPerms.map(() => []);
+    partKeys = enactors.map(() => []);
+    partImages = slotPerms.map(() => enactors.map(() => []));
+  };
+  forgetParts();
+  const scratch: number[] = [];
+  const keysOfPart = (slot: number, n: number): Int32Array => {
+    const bySlot = partKeys[slot] as (Int32Array | undefined)[];
+    let known = bySlot[n];
+    if (known === undefined) {
+      source.copyEnactor(slot, n, scratch, 0);
+      known = Int32Array.from({ length: width }, (_, f) => keyOf(scratch[f] as number));
+      bySlot[n] = known;
+    }
+    return known;
+  };
+  const imageOfPart = (p: number, slot: number, n: number): Int32Array => {
+    const bySlot = (partImages[p] as (Int32Array | undefined)[][])[slot] as (Int32Array | undefined)[];
+    let known = bySlot[n];
+    if (known === undefined) {
+      source.copyEnactor(slot, n, scratch, 0);
+      known = Int32Array.from({ length: width }, (_, f) => imageOf(p, scratch[f] as number));
+      bySlot[n] = known;
+    }
+    return known;
+  };
+  const imageOfZone = (p: number, n: number): Int32Array => {
+    const byZone = zoneImages[p] as (Int32Array | undefined)[];
+    let known = byZone[n];
+    if (known === undefined) {
+      source.copyZone(n, scratch);
+      known = p === 0 ? Int32Array.from(scratch) : Int32Array.from(scratch, (id) => (recordImages[p] as IntMemo).get(id)).sort();
+      byZone[n] = known;
+    }
+    return known;
+  };
+
   return {
     permutations: slotPerms.map((perm) => [0, ...perm.map((s) => s + 1), slots + 1]),
     blocks,
@@ -212,9 +267,7 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     set zone(n: number) {
       zone = n;
     },
-    forgetZones() {
-      zoneImages = slotPerms.map(() => []);
-    },
+    forgetParts,
     write(out, symmetric) {
       let chosen = 0;
       if (!symmetric || slotPerms.length === 1) {
@@ -229,6 +282,34 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
         else chosen = leastOfTied();
       }
       out.pushAll(best);
+      return chosen;
+    },
+    writeParts(out, symmetric, parts, zoneNumber) {
+      let chosen = 0;
+      if (symmetric && slotPerms.length > 1) {
+        for (let s = 0; s < slots; s++) {
+          const own = keysOfPart(s, parts[s] as number);
+          for (let f = 0; f < width; f++) keys[s * width + f] = own[f] as number;
+        }
+        chosen = sortingPerm();
+        if (chosen < 0) {
+          // Keys tie: compare the candidates' vectors, as `write` does.
+          for (let s = 0; s < slots; s++) source.copyEnactor(s, parts[s] as number, blocks, s * width);
+          zone = zoneNumber;
+          source.copyZone(zoneNumber, records);
+          chosen = leastOfTied();
+          out.pushAll(best);
+          return chosen;
+        }
+      }
+      const inv = inverse[chosen] as number[];
+      for (let to = 0; to < slots; to++) {
+        const from = inv[to] as number;
+        out.pushInts(imageOfPart(chosen, from, parts[from] as number));
+      }
+      const image = imageOfZone(chosen, zoneNumber);
+      out.push(image.length);
+      out.pushInts(image);
       return chosen;
     },
   };

@@ -104,6 +104,24 @@ export interface StepMemo<W> {
    * leaves out (then the memo turns itself off), and returns the successor to use.
    */
   remember(world: W, stepped: W, actor: number): W;
+  /**
+   * Writes the canonical vector of `world`'s successor by `actor` into `out`, as the codec's
+   * `encode` would, if that step was remembered: from the parts' numbers, with no world
+   * built. Returns the permutation, or -1 when the step is not remembered.
+   */
+  write(world: W, actor: number, out: StateVector, symmetric: boolean): number;
+  /**
+   * What the transition invariants said of the step `write` wrote last (bit i: invariant i
+   * broke), or -1 when they have not judged it yet. Kept with `keepVerdict`.
+   */
+  readonly verdict: number;
+  keepVerdict(verdict: number): void;
+  /**
+   * The observation's fields the key does not determine (the other actors' states). A
+   * verdict is a function of the key only if no invariant read one of them; the search
+   * watches them, and keeps only such verdicts.
+   */
+  readonly unkeyed: readonly string[];
 }
 
 /**

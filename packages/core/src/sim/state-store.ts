@@ -29,7 +29,24 @@ export class StateVector {
 
   /** Appends every value of `values`. */
   pushAll(values: readonly number[]): void {
-    const needed = this.length + values.length;
+    const data = this.#reserve(values.length);
+    let at = this.length;
+    for (let i = 0; i < values.length; i++) data[at++] = values[i] as number;
+    this.length = at;
+  }
+
+  /** Appends every value of `values`, as `pushAll` does for a plain array. */
+  pushInts(values: Int32Array): void {
+    // A loop, not `set`: the images are a few ints, and `set`'s call costs more than copying them.
+    const data = this.#reserve(values.length);
+    let at = this.length;
+    for (let i = 0; i < values.length; i++) data[at++] = values[i] as number;
+    this.length = at;
+  }
+
+  /** Room for `more` values after `length`; returns the (maybe new) buffer. */
+  #reserve(more: number): Int32Array {
+    const needed = this.length + more;
     if (needed > this.data.length) {
       let size = this.data.length * 2;
       while (size < needed) size *= 2;
@@ -37,10 +54,7 @@ export class StateVector {
       grown.set(this.data.subarray(0, this.length));
       this.data = grown;
     }
-    const data = this.data;
-    let at = this.length;
-    for (let i = 0; i < values.length; i++) data[at++] = values[i] as number;
-    this.length = at;
+    return this.data;
   }
 
   clear(): void {

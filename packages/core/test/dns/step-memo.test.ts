@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DNS_INVARIANTS } from '../../src/judge.ts';
 import { DnsEnactor, createDnsModel, exploreExhaustively, smallScopeConfig, type DnsWorld, type EnactorProgram, type EnactorState, type Outcome, type Plan, type StepContext } from '../../src/index.ts';
 import { OnlyCleanupFixed } from '../sim/reductions.ts';
-import type { Model } from '../../src/sim/model.ts';
+import type { Invariant, Model } from '../../src/sim/model.ts';
 import type { DnsObservation } from '../../src/dns/observe.ts';
 
 /** Counts the steps whose code really ran: a remembered step does not run. */
@@ -37,8 +37,23 @@ function withoutMemo(model: Model<DnsWorld, DnsObservation>): Model<DnsWorld, Dn
 
 const SCOPE = { enactors: 3, endpoints: 1, plans: 3 } as const;
 
-function search(model: Model<DnsWorld, DnsObservation>) {
-  const result = exploreExhaustively(model, { invariants: DNS_INVARIANTS, stopAtFirst: false, shrink: false });
+/**
+ * A transition invariant whose verdict on a step depends on the Enactors that did not move,
+ * which the memo's key leaves out: an Enactor starts applying while another already is.
+ */
+const secondApplier: Invariant<DnsObservation> = {
+  name: 'second-applier',
+  description: 'no Enactor starts applying while another is applying',
+  kind: 'safety',
+  check(now, before) {
+    if (before === null) return null;
+    const applying = (o: DnsObservation): number => o.enactors.filter((e) => e.phase === 'apply').length;
+    return applying(now) > applying(before) && applying(before) > 0 ? 'a second Enactor started applying' : null;
+  },
+};
+
+function search(model: Model<DnsWorld, DnsObservation>, invariants: readonly Invariant<DnsObservation>[] = DNS_INVARIANTS) {
+  const result = exploreExhaustively(model, { invariants, stopAtFirst: false, shrink: false });
   return {
     states: result.states,
     transitions: result.transitions,
@@ -68,5 +83,13 @@ describe('the step memo of the exhaustive DNS search', () => {
     const everyStep = search(withoutMemo(createDnsModel(smallScopeConfig(SCOPE), { name: 'memo', enactor: ran })));
     expect(withMemo).toEqual(everyStep);
     expect(peeking.steps, 'once a step reads another Enactor, every later step runs').toBeGreaterThan(ran.steps * 0.9);
+  });
+
+  it("keeps a transition invariant's verdict with a step only when it read nothing the key leaves out", () => {
+    const invariants = [...DNS_INVARIANTS, secondApplier];
+    const withMemo = search(createDnsModel(smallScopeConfig(SCOPE), { name: 'memo', enactor: new DnsEnactor() }), invariants);
+    const everyStep = search(withoutMemo(createDnsModel(smallScopeConfig(SCOPE), { name: 'memo', enactor: new DnsEnactor() })), invariants);
+    expect(withMemo).toEqual(everyStep);
+    expect(withMemo.violations, 'the invariant is broken on some steps and not on others with the same key').toBeGreaterThan(0);
   });
 });

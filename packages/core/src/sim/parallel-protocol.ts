@@ -1,5 +1,5 @@
-import type { MessagePort } from 'node:worker_threads';
 import { importModule } from './carried-modules.ts';
+import type { ArenaMemory } from './level-arena.ts';
 import type { Invariant, Model } from './model.ts';
 
 /**
@@ -32,7 +32,25 @@ export interface WorkerSetup {
   readonly progressEvery: number;
   /** This worker's step beacon (step-beacon.ts). */
   readonly beacon: SharedArrayBuffer;
+  /** The visited set's memory (shared-visited.ts), until a level hands over a larger one. */
+  readonly visited: SharedArrayBuffer;
 }
+
+/** A run of the last level's states for one worker to expand: entries `from` to `to` of `worker`'s arena. */
+export interface Chunk {
+  readonly worker: number;
+  readonly from: number;
+  readonly to: number;
+  /** The local index of the arena's first state: its reference is (base + i) × workers + worker. */
+  readonly base: number;
+}
+
+/**
+ * A better parent one worker found for a state another worker added in the same level:
+ * six ints each (the state's local index, the parent's reference and hashes, actor,
+ * permutation), applied by the state's owner before the next level.
+ */
+export type ParentOffers = Int32Array;
 
 /** A worker's candidate counterexample; `parent` is a global reference (index × workers + worker). */
 export interface WireCandidate {
@@ -44,12 +62,26 @@ export interface WireCandidate {
 }
 
 export type ToWorker =
-  | { readonly type: 'peers'; readonly ports: readonly (MessagePort | null)[] }
-  | { readonly type: 'level' }
+  | {
+      readonly type: 'level';
+      /** The visited set's memory when it has grown, else null. */
+      readonly visited: SharedArrayBuffer | null;
+      /** Every worker's arena of the last level. */
+      readonly arenas: readonly ArenaMemory[];
+      readonly chunks: readonly Chunk[];
+      /** Each worker's count of states: where its states of this level begin. */
+      readonly bases: readonly number[];
+      /** The other workers' new dictionary entries. */
+      readonly entries: readonly string[];
+      readonly offers: ParentOffers;
+    }
+  /** The last level's parent offers, before the trails are read. */
+  | { readonly type: 'settle'; readonly offers: ParentOffers }
   | { readonly type: 'trail'; readonly index: number };
 
 export type FromWorker =
-  | { readonly type: 'ready' }
+  /** Ready, with the states it starts with (the initial state, for worker 0) and the dictionary entries they need. */
+  | { readonly type: 'ready'; readonly arena: ArenaMemory; readonly entries: readonly string[] }
   | { readonly type: 'progress'; readonly worker: number; readonly expanded: number; readonly states: number; readonly transitions: number }
   | {
       readonly type: 'level-done';
@@ -62,6 +94,12 @@ export type FromWorker =
       readonly bytes: number;
       readonly interrupted: boolean;
       readonly candidate: WireCandidate | null;
+      /** The states it added in the level. */
+      readonly arena: ArenaMemory;
+      /** Its new dictionary entries. */
+      readonly entries: readonly string[];
+      /** By owner: better parents for states other workers added in the level. */
+      readonly offers: readonly ParentOffers[];
     }
   | { readonly type: 'trail'; readonly parent: number; readonly actor: number; readonly perm: number }
   | { readonly type: 'error'; readonly message: string }

@@ -1,7 +1,9 @@
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { ExhaustiveOptions, ExhaustiveResult } from './exhaustive.ts';
 import { LevelLoop, betterCandidate, counterexampleOf, type Candidate, type PathStep } from './level-search.ts';
-import { loadSearchable, type FromWorker, type ModelRecipe, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
+import type { ArenaMemory } from './level-arena.ts';
+import { loadSearchable, type Chunk, type FromWorker, type ModelRecipe, type ParentOffers, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
+import { SharedVisited } from './shared-visited.ts';
 import { ROOT } from './state-store.ts';
 import { bundleWorker } from './worker-bundle.ts';
 import { beaconMemory, readBeacon } from './step-beacon.ts';
@@ -37,11 +39,13 @@ export interface SearchWatch {
 type LevelDone = Extract<FromWorker, { type: 'level-done' }>;
 
 /**
- * The exhaustive search of `exploreExhaustively`, over worker threads. States are
- * partitioned by hash; the levels are searched one at a time, every worker expanding its
- * own part of the level, so the result is the sequential one: the same states, the same
- * levels, and (because parents and counterexamples are chosen by hash, never by arrival
- * order) the same shortest counterexample.
+ * The exhaustive search of `exploreExhaustively`, over worker threads sharing one visited
+ * set (shared-visited.ts). The levels are searched one at a time: each level's states, in
+ * the order they were found, are cut into one contiguous run per worker, so a worker meets
+ * a state's siblings together, as the sequential search does. The result is the
+ * sequential one: the same states, the same levels, and (because parents and
+ * counterexamples are chosen by hash, never by arrival order) the same shortest
+ * counterexample.
  */
 export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: ParallelOptions = {}): Promise<ExhaustiveResult> {
   const { model, invariants } = await loadSearchable<W, O>(recipe);
@@ -49,6 +53,7 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
   const stopAtFirst = options.stopAtFirst ?? true;
   const maxStates = options.maxStates ?? 20_000_000;
   const stop = new SharedArrayBuffer(4);
+  let visited = SharedVisited.create(1 << 12);
   const beacons = Array.from({ length: count }, () => beaconMemory());
   const stepNames: (readonly string[])[] = beacons.map(() => []);
   const setup = (index: number): WorkerSetup => ({
@@ -59,6 +64,7 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
     symmetric: options.symmetry ?? true,
     stop,
     progressEvery: options.progressEvery ?? 16_384,
+    visited: visited.memory,
   });
   const bundle = await bundleWorker({ module: new URL('./parallel-worker.ts', import.meta.url).href, export: 'runSearchWorker', carry: [recipe.module, ...(recipe.imports ?? [])] });
   const workers = Array.from({ length: count }, (_, i) => new Worker(bundle.url, { workerData: setup(i) }));
@@ -100,7 +106,7 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
     if (failure !== null) throw failure;
     return box.shift() as FromWorker;
   };
-  const post = (i: number, message: ToWorker, transfer: MessagePort[] = []): void => (workers[i] as Worker).postMessage(message, transfer);
+  const post = (i: number, message: ToWorker): void => (workers[i] as Worker).postMessage(message);
 
   options.onStart?.({
     workers: () =>
@@ -114,17 +120,13 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
     },
   });
   try {
-    await Promise.all(workers.map((_, i) => next(i)));
+    const ready = (await Promise.all(workers.map((_, i) => next(i)))) as Extract<FromWorker, { type: 'ready' }>[];
     bundle.dispose();
-    const ports: (MessagePort | null)[][] = workers.map(() => workers.map(() => null));
-    for (let i = 0; i < count; i++) {
-      for (let j = i + 1; j < count; j++) {
-        const channel = new MessageChannel();
-        (ports[i] as (MessagePort | null)[])[j] = channel.port1;
-        (ports[j] as (MessagePort | null)[])[i] = channel.port2;
-      }
-    }
-    ports.forEach((mine, i) => post(i, { type: 'peers', ports: mine }, mine.filter((p): p is MessagePort => p !== null)));
+    let arenas: ArenaMemory[] = ready.map((r) => r.arena);
+    let bases = arenas.map((a) => a.count);
+    let levelBases = arenas.map(() => 0);
+    let entries: (readonly string[])[] = ready.map((r) => r.entries);
+    let offers: ParentOffers[] = workers.map(() => new Int32Array(0));
 
     const loop = new LevelLoop(options);
     let states = 1;
@@ -132,12 +134,26 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
     let violations = 0;
     let bytes = 0;
     for (let searching = true; searching; ) {
-      workers.forEach((_, i) => post(i, { type: 'level' }));
+      const grown = visited.grown(states, arenas.reduce((n, a) => n + a.count, 0) * model.actors.length);
+      const handOver = grown === visited ? null : grown.memory;
+      visited = grown;
+      const chunks = cut(arenas, levelBases, count);
+      workers.forEach((_, i) =>
+        post(i, {
+          type: 'level',
+          visited: handOver,
+          arenas,
+          chunks: chunks[i] as Chunk[],
+          bases,
+          entries: entries.flatMap((list, j) => (j === i ? [] : list)),
+          offers: offers[i] as ParentOffers,
+        }),
+      );
       const done = (await Promise.all(workers.map((_, i) => next(i)))) as LevelDone[];
       let best: Candidate | null = null;
       let added = 0;
       states = 0;
-      bytes = 0;
+      bytes = visited.slots * 12;
       // A worker's states are all it holds, not the level's: keep each one's count, so the
       // progress line does not drop to one worker's share while the other has not reported.
       for (const [i, d] of done.entries()) {
@@ -150,6 +166,11 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
         bytes += d.bytes;
         if (d.candidate !== null && betterCandidate(best, d.candidate)) best = d.candidate;
       }
+      levelBases = bases;
+      bases = done.map((d) => d.states);
+      arenas = done.map((d) => d.arena);
+      entries = done.map((d) => d.entries);
+      offers = workers.map((_, owner) => concat(done.map((d) => d.offers[owner] ?? new Int32Array(0))));
       searching = loop.next({ added, states, best, interrupted: done.some((d) => d.interrupted) });
       depth = loop.depth;
       if (loop.stoppedBy !== 'interrupted') options.onProgress?.({ states, depth, transitions, bytes });
@@ -158,6 +179,7 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
         searching = false;
       }
     }
+    workers.forEach((_, i) => post(i, { type: 'settle', offers: offers[i] as ParentOffers }));
 
     let found: ReturnType<typeof counterexampleOf> | null = null;
     const first = loop.first;
@@ -186,4 +208,40 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
     await Promise.all(workers.map((w) => w.terminate()));
     bundle.dispose();
   }
+}
+
+/**
+ * The last level's states, taken in order across the workers' arenas, cut into one
+ * contiguous run per worker (a run may span two arenas).
+ */
+function cut(arenas: readonly ArenaMemory[], bases: readonly number[], workers: number): Chunk[][] {
+  const total = arenas.reduce((n, a) => n + a.count, 0);
+  const chunks: Chunk[][] = Array.from({ length: workers }, () => []);
+  let worker = 0;
+  let from = 0;
+  for (let k = 0; k < workers; k++) {
+    let left = Math.floor(((k + 1) * total) / workers) - Math.floor((k * total) / workers);
+    while (left > 0) {
+      const arena = arenas[worker] as ArenaMemory;
+      const take = Math.min(left, arena.count - from);
+      if (take > 0) (chunks[k] as Chunk[]).push({ worker, from, to: from + take, base: bases[worker] as number });
+      left -= take;
+      from += take;
+      if (from === arena.count) {
+        worker++;
+        from = 0;
+      }
+    }
+  }
+  return chunks;
+}
+
+function concat(lists: readonly Int32Array[]): Int32Array {
+  const all = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const list of lists) {
+    all.set(list, at);
+    at += list.length;
+  }
+  return all;
 }

@@ -26,6 +26,18 @@ export class LevelArena {
     this.#used = this.#count === 0 ? 0 : (this.#offsets[this.#count] as number);
   }
 
+  /**
+   * Empties it for the level after next, keeping its memory: a worker writes two arenas
+   * in turn (one level's states are read while the next level's are written), so the
+   * search allocates no shared memory per level, which an idle thread's garbage would
+   * keep alive.
+   */
+  reset(): void {
+    this.#used = 0;
+    this.#count = 0;
+    this.#offsets[0] = 0;
+  }
+
   get count(): number {
     return this.#count;
   }

@@ -39,7 +39,9 @@ export async function runSearchWorker(): Promise<void> {
   let parentH1: number[] = [];
   let parentH2: number[] = [];
 
-  let arena = new LevelArena();
+  const arenas = [new LevelArena(), new LevelArena()];
+  let arena = arenas[0] as LevelArena;
+  let levels = 0;
   if (me === 0) {
     const root = expander.initial();
     const [r1, r2] = hashVector(root.vector.data, root.vector.length);
@@ -73,7 +75,8 @@ export async function runSearchWorker(): Promise<void> {
     base = trails.size;
     parentH1 = [];
     parentH2 = [];
-    arena = new LevelArena();
+    arena = arenas[++levels % 2] as LevelArena;
+    arena.reset();
     const offers: number[][] = Array.from({ length: count }, () => []);
     const findings = new Findings();
     let transitions = 0;
@@ -120,7 +123,7 @@ export async function runSearchWorker(): Promise<void> {
       transitions,
       terminal: findings.terminal,
       violations: findings.violations,
-      bytes: trails.bytes + arena.bytes + sources.reduce((n, s) => n + s.bytes, 0) / count,
+      bytes: trails.bytes + (arenas[0] as LevelArena).bytes + (arenas[1] as LevelArena).bytes,
       interrupted,
       candidate: findings.best,
       arena: arena.memory,

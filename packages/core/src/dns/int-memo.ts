@@ -17,6 +17,14 @@ export class IntMemo {
     this.#compute = compute;
   }
 
+  /** Fixes the value of `key`, as if computed. */
+  set(key: number, value: number): void {
+    const at = (key ^ (key >>> 12)) & (SIZE - 1);
+    this.#all.set(key, value);
+    this.#keys[at] = key;
+    this.#values[at] = value;
+  }
+
   get(key: number): number {
     const at = (key ^ (key >>> 12)) & (SIZE - 1);
     if (this.#keys[at] === key) return this.#values[at] as number;

@@ -1,19 +1,30 @@
 import type { StateCodec, StepMemo } from '../sim/model.ts';
 import { StateVector } from '../sim/state-store.ts';
-import { TupleTable } from '../sim/tuple-table.ts';
+import { RowTable } from '../sim/row-table.ts';
 import type { InternedParts } from './interned-parts.ts';
 import { operatorCode, type DnsWorld, type EnactorState } from './world.ts';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A remembered successor: its parts, interned, and their numbers; and what the transition invariants said of the step. */
+/** A remembered successor: its parts, interned, and their numbers. */
 interface Remembered {
   readonly world: DnsWorld;
   readonly numbers: Int32Array;
-  readonly published: number;
-  readonly operator: number;
-  verdict: number;
 }
+
+/**
+ * What a row keeps beside its key, so that writing a remembered successor reads one row:
+ * the stepping Enactor's new state (-1 for the other actors), the plan store's and the
+ * zone's numbers, the Planner's count, the operators' code, and what the transition
+ * invariants said of the step (-1: not judged yet).
+ */
+const PART = 0;
+const PLANS = 1;
+const ZONE = 2;
+const PUBLISHED = 3;
+const OPERATOR = 4;
+const VERDICT = 5;
+const PAYLOAD = 6;
 
 /** What the memo needs of its codec: the vector of a world made of interned parts, from their numbers. */
 export interface PartsCodec extends Pick<StateCodec<DnsWorld>, 'encode' | 'decode'> {
@@ -37,15 +48,16 @@ const KEY = 6;
  * the plan store's numbers, the Planner's count and the operators' code.
  */
 export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots: readonly (number | null)[]): StepMemo<DnsWorld> {
-  const table = new TupleTable<Remembered>();
+  const table = new RowTable<Remembered>(KEY, PAYLOAD);
   const key = new Int32Array(KEY);
   const scratch = new StateVector();
   let epoch = parts.epoch;
   let off = false;
   let foreign = false;
   let watched: EnactorState[] = [];
-  let written: Remembered | null = null;
+  let written = -1;
   const next = new Int32Array(parts.numbers.length);
+  const payload = new Int32Array(PAYLOAD);
 
   /**
    * Fills `key` for this step and returns the numbers of the world's parts; null when
@@ -96,47 +108,45 @@ export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots:
     return built;
   };
 
-  /** The remembered step of `actor` out of `world` and fills `key`; null when there is none. */
-  const find = (world: DnsWorld, actor: number): Remembered | null => {
-    if (off) return null;
+  /** The row of the remembered step of `actor` out of `world`, or -1. */
+  const find = (world: DnsWorld, actor: number): number => {
+    if (off) return -1;
     if (epoch !== parts.epoch) {
       table.clear();
       epoch = parts.epoch;
     }
-    if (keyOf(world, actor) === null) return null;
-    const n = table.find(key, 0, KEY);
-    return n < 0 ? null : table.value(n);
+    return keyOf(world, actor) === null ? -1 : table.find(key);
   };
 
   return {
     unkeyed: ['enactors'],
     get verdict() {
-      return written === null ? -1 : written.verdict;
+      return written < 0 ? -1 : table.payload(written, VERDICT);
     },
     keepVerdict(verdict) {
-      if (written !== null) written.verdict = verdict;
+      if (written >= 0) table.setPayload(written, VERDICT, verdict);
     },
 
     successor(world, actor) {
-      const after = find(world, actor);
+      const row = find(world, actor);
       const known = parts.numbersOf(world);
-      return after === null || known === null ? undefined : replay(world, known, actor, after);
+      return row < 0 || known === null ? undefined : replay(world, known, actor, table.value(row));
     },
 
     write(world, actor, out, symmetric) {
-      written = null;
-      const after = find(world, actor);
-      if (after === null) return -1;
+      written = -1;
+      const row = find(world, actor);
+      if (row < 0) return -1;
       const known = parts.numbersOf(world);
       if (known === null) return -1;
       const slot = actorSlots[actor] ?? null;
       const last = next.length - 1;
       for (let i = 0; i < last - 1; i++) next[i] = known[i] as number;
-      if (slot !== null) next[slot] = after.numbers[slot] as number;
-      next[last - 1] = after.numbers[last - 1] as number;
-      next[last] = after.numbers[last] as number;
-      written = after;
-      return codec.encodeParts(after.published, after.operator, next, out, symmetric);
+      if (slot !== null) next[slot] = table.payload(row, PART);
+      next[last - 1] = table.payload(row, PLANS);
+      next[last] = table.payload(row, ZONE);
+      written = row;
+      return codec.encodeParts(table.payload(row, PUBLISHED), table.payload(row, OPERATOR), next, out, symmetric);
     },
 
     watch(copy, actor) {
@@ -171,13 +181,20 @@ export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots:
       const known = keyOf(world, actor);
       if (known === null) return after;
       if (table.size >= LIMIT) table.clear();
-      const remembered = new Int32Array(key);
       scratch.clear();
       codec.encode(after, scratch, false);
       const { result, numbers } = parts.aside(() => codec.decode(scratch.view()));
       if (numbers.length === 0) return after;
-      const entry = { world: result, numbers, published: result.planner.published, operator: operatorCode(result), verdict: -1 };
-      table.add(remembered, 0, KEY, entry);
+      const entry = { world: result, numbers };
+      const slot = actorSlots[actor] ?? null;
+      const last = numbers.length - 1;
+      payload[PART] = slot === null ? -1 : (numbers[slot] as number);
+      payload[PLANS] = numbers[last - 1] as number;
+      payload[ZONE] = numbers[last] as number;
+      payload[PUBLISHED] = result.planner.published;
+      payload[OPERATOR] = operatorCode(result);
+      payload[VERDICT] = -1;
+      table.add(key, payload, entry);
       return replay(world, known, actor, entry);
     },
   };

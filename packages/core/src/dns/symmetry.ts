@@ -108,11 +108,15 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     return key;
   });
   const keyOf = (code: number): number => ((code & 3) !== INTERNED ? code : orbitKeys.get(code));
-  const keys: number[] = new Array<number>(slots * width).fill(0);
+  /** The keys of the state being written, by slot: a part's own (`keysOfPart`) or computed into `ownKeys`. */
+  const ownKeys = enactors.map(() => new Int32Array(width));
+  const keys: Int32Array[] = [...ownKeys];
   /** Orders two slots by their keys, field by field. */
   const compareSlots = (a: number, b: number): number => {
+    const x = keys[a] as Int32Array;
+    const y = keys[b] as Int32Array;
     for (let f = 0; f < width; f++) {
-      const d = (keys[a * width + f] as number) - (keys[b * width + f] as number);
+      const d = (x[f] as number) - (y[f] as number);
       if (d !== 0) return d;
     }
     return 0;
@@ -121,7 +125,7 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
    * The permutation that puts the free Enactors in the order of `order` (slots by key),
    * by a number made of the slots in that order.
    */
-  const permByOrder = new Map<number, number>();
+  const permByOrder = new IntMemo(() => -1);
   slotPerms.forEach((_, p) => {
     const inv = inverse[p] as number[];
     permByOrder.set(
@@ -147,7 +151,7 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
       if (k > 0 && compareSlots(order[k - 1] as number, order[k] as number) === 0) return -1;
       signature = signature * slots + (order[k] as number);
     }
-    return permByOrder.get(signature) ?? -1;
+    return permByOrder.get(signature);
   };
   /** A permutation is worth filling only if it puts the free Enactors in the order of their keys. */
   const sortsKeys = (p: number): boolean => {
@@ -216,13 +220,13 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
   let zoneImages: (Int32Array | undefined)[][] = slotPerms.map(() => []);
 
   // By slot and part number: an interned Enactor state's sort keys, and its block's image
-  // under each permutation.
+  // under each permutation (by permutation × slots + slot).
   let partKeys: (Int32Array | undefined)[][] = [];
-  let partImages: (Int32Array | undefined)[][][] = [];
+  let partImages: (Int32Array | undefined)[][] = [];
   const forgetParts = (): void => {
     zoneImages = slotPerms.map(() => []);
     partKeys = enactors.map(() => []);
-    partImages = slotPerms.map(() => enactors.map(() => []));
+    partImages = slotPerms.flatMap(() => enactors.map(() => []));
   };
   forgetParts();
   const scratch: number[] = [];
@@ -237,7 +241,7 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     return known;
   };
   const imageOfPart = (p: number, slot: number, n: number): Int32Array => {
-    const bySlot = (partImages[p] as (Int32Array | undefined)[][])[slot] as (Int32Array | undefined)[];
+    const bySlot = partImages[p * slots + slot] as (Int32Array | undefined)[];
     let known = bySlot[n];
     if (known === undefined) {
       source.copyEnactor(slot, n, scratch, 0);
@@ -276,7 +280,11 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
         // Canonical by sorting (Ip & Dill's scalarset normalisation): only the permutations
         // that order the free Enactors by their keys are candidates, usually one; the least
         // vector among them stands for the whole orbit, as the least over all would.
-        for (let i = 0; i < blocks.length; i++) keys[i] = keyOf(blocks[i] as number);
+        for (let s = 0; s < slots; s++) {
+          const own = ownKeys[s] as Int32Array;
+          for (let f = 0; f < width; f++) own[f] = keyOf(blocks[s * width + f] as number);
+          keys[s] = own;
+        }
         chosen = sortingPerm();
         if (chosen >= 0) fill(chosen, best, null);
         else chosen = leastOfTied();
@@ -287,10 +295,7 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     writeParts(out, symmetric, parts, zoneNumber) {
       let chosen = 0;
       if (symmetric && slotPerms.length > 1) {
-        for (let s = 0; s < slots; s++) {
-          const own = keysOfPart(s, parts[s] as number);
-          for (let f = 0; f < width; f++) keys[s * width + f] = own[f] as number;
-        }
+        for (let s = 0; s < slots; s++) keys[s] = keysOfPart(s, parts[s] as number);
         chosen = sortingPerm();
         if (chosen < 0) {
           // Keys tie: compare the candidates' vectors, as `write` does.

@@ -127,7 +127,8 @@ export class TupleTable<T> {
   }
 }
 
-function hashTuple(source: ArrayLike<number>, start: number, length: number): number {
+/** A 31-bit hash of `source[start..start+length)`. */
+export function hashTuple(source: ArrayLike<number>, start: number, length: number): number {
   let h = 0x9747b28c ^ length;
   for (let i = start; i < start + length; i++) {
     let k = Math.imul(source[i] as number, 0xcc9e2d51);

@@ -108,15 +108,21 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     return key;
   });
   const keyOf = (code: number): number => ((code & 3) !== INTERNED ? code : orbitKeys.get(code));
-  /** The keys of the state being written, by slot: a part's own (`keysOfPart`) or computed into `ownKeys`. */
+  /**
+   * The keys of the state being written, by slot: where they are (an interned part's in
+   * its pool, see `partAt`; a block's own computed into `ownKeys`) and from which offset.
+   */
   const ownKeys = enactors.map(() => new Int32Array(width));
-  const keys: Int32Array[] = [...ownKeys];
+  const keyPools: Int32Array[] = [...ownKeys];
+  const keyAts: number[] = enactors.map(() => 0);
   /** Orders two slots by their keys, field by field. */
   const compareSlots = (a: number, b: number): number => {
-    const x = keys[a] as Int32Array;
-    const y = keys[b] as Int32Array;
+    const x = keyPools[a] as Int32Array;
+    const y = keyPools[b] as Int32Array;
+    const i = keyAts[a] as number;
+    const j = keyAts[b] as number;
     for (let f = 0; f < width; f++) {
-      const d = (x[f] as number) - (y[f] as number);
+      const d = (x[i + f] as number) - (y[j + f] as number);
       if (d !== 0) return d;
     }
     return 0;
@@ -219,36 +225,44 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
   let zone = -1;
   let zoneImages: (Int32Array | undefined)[][] = slotPerms.map(() => []);
 
-  // By slot and part number: an interned Enactor state's sort keys, and its block's image
-  // under each permutation (by permutation × slots + slot).
-  let partKeys: (Int32Array | undefined)[][] = [];
-  let partImages: (Int32Array | undefined)[][] = [];
+  // By slot, one pool per slot of what `writeParts` needs of each interned Enactor state,
+  // side by side so that a state reads a few cache lines, not a dozen small arrays: at
+  // part number × `stride`, its sort keys, then its block's image under each permutation.
+  const stride = width * (1 + slotPerms.length);
+  let pools: Int32Array[] = [];
+  let filled: Uint8Array[] = [];
   const forgetParts = (): void => {
     zoneImages = slotPerms.map(() => []);
-    partKeys = enactors.map(() => []);
-    partImages = slotPerms.flatMap(() => enactors.map(() => []));
+    pools = enactors.map(() => new Int32Array(stride * 256));
+    filled = enactors.map(() => new Uint8Array(256));
   };
   forgetParts();
   const scratch: number[] = [];
-  const keysOfPart = (slot: number, n: number): Int32Array => {
-    const bySlot = partKeys[slot] as (Int32Array | undefined)[];
-    let known = bySlot[n];
-    if (known === undefined) {
-      source.copyEnactor(slot, n, scratch, 0);
-      known = Int32Array.from({ length: width }, (_, f) => keyOf(scratch[f] as number));
-      bySlot[n] = known;
+  const partStarts: number[] = enactors.map(() => 0);
+  /** Where part `n` of `slot` starts in its pool (`pools[slot]`, which this may replace), worked out the first time. */
+  const partAt = (slot: number, n: number): number => {
+    let done = filled[slot] as Uint8Array;
+    if (n >= done.length) {
+      let length = done.length * 2;
+      while (length <= n) length *= 2;
+      const pool = new Int32Array(length * stride);
+      pool.set(pools[slot] as Int32Array);
+      pools[slot] = pool;
+      done = new Uint8Array(length);
+      done.set(filled[slot] as Uint8Array);
+      filled[slot] = done;
     }
-    return known;
-  };
-  const imageOfPart = (p: number, slot: number, n: number): Int32Array => {
-    const bySlot = partImages[p * slots + slot] as (Int32Array | undefined)[];
-    let known = bySlot[n];
-    if (known === undefined) {
+    const at = n * stride;
+    if (done[n] === 0) {
+      const pool = pools[slot] as Int32Array;
       source.copyEnactor(slot, n, scratch, 0);
-      known = Int32Array.from({ length: width }, (_, f) => imageOf(p, scratch[f] as number));
-      bySlot[n] = known;
+      for (let f = 0; f < width; f++) pool[at + f] = keyOf(scratch[f] as number);
+      for (let p = 0; p < slotPerms.length; p++) {
+        for (let f = 0; f < width; f++) pool[at + width * (1 + p) + f] = imageOf(p, scratch[f] as number);
+      }
+      done[n] = 1;
     }
-    return known;
+    return at;
   };
   const imageOfZone = (p: number, n: number): Int32Array => {
     const byZone = zoneImages[p] as (Int32Array | undefined)[];
@@ -283,7 +297,8 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
         for (let s = 0; s < slots; s++) {
           const own = ownKeys[s] as Int32Array;
           for (let f = 0; f < width; f++) own[f] = keyOf(blocks[s * width + f] as number);
-          keys[s] = own;
+          keyPools[s] = own;
+          keyAts[s] = 0;
         }
         chosen = sortingPerm();
         if (chosen >= 0) fill(chosen, best, null);
@@ -293,9 +308,13 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
       return chosen;
     },
     writeParts(out, symmetric, parts, zoneNumber) {
+      for (let s = 0; s < slots; s++) partStarts[s] = partAt(s, parts[s] as number);
       let chosen = 0;
       if (symmetric && slotPerms.length > 1) {
-        for (let s = 0; s < slots; s++) keys[s] = keysOfPart(s, parts[s] as number);
+        for (let s = 0; s < slots; s++) {
+          keyPools[s] = pools[s] as Int32Array;
+          keyAts[s] = partStarts[s] as number;
+        }
         chosen = sortingPerm();
         if (chosen < 0) {
           // Keys tie: compare the candidates' vectors, as `write` does.
@@ -307,14 +326,20 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
           return chosen;
         }
       }
+      const image = imageOfZone(chosen, zoneNumber);
+      const data = out.reserve(slots * width + 1 + image.length);
+      let at = out.length;
       const inv = inverse[chosen] as number[];
+      const offset = width * (1 + chosen);
       for (let to = 0; to < slots; to++) {
         const from = inv[to] as number;
-        out.pushInts(imageOfPart(chosen, from, parts[from] as number));
+        const pool = pools[from] as Int32Array;
+        const start = (partStarts[from] as number) + offset;
+        for (let f = 0; f < width; f++) data[at++] = pool[start + f] as number;
       }
-      const image = imageOfZone(chosen, zoneNumber);
-      out.push(image.length);
-      out.pushInts(image);
+      data[at++] = image.length;
+      for (let i = 0; i < image.length; i++) data[at++] = image[i] as number;
+      out.length = at;
       return chosen;
     },
   };

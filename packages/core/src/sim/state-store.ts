@@ -29,23 +29,14 @@ export class StateVector {
 
   /** Appends every value of `values`. */
   pushAll(values: readonly number[]): void {
-    const data = this.#reserve(values.length);
+    const data = this.reserve(values.length);
     let at = this.length;
     for (let i = 0; i < values.length; i++) data[at++] = values[i] as number;
     this.length = at;
   }
 
-  /** Appends every value of `values`, as `pushAll` does for a plain array. */
-  pushInts(values: Int32Array): void {
-    // A loop, not `set`: the images are a few ints, and `set`'s call costs more than copying them.
-    const data = this.#reserve(values.length);
-    let at = this.length;
-    for (let i = 0; i < values.length; i++) data[at++] = values[i] as number;
-    this.length = at;
-  }
-
-  /** Room for `more` values after `length`; returns the (maybe new) buffer. */
-  #reserve(more: number): Int32Array {
+  /** Room for `more` values after `length`; returns the (maybe new) buffer, to write them into and then set `length`. */
+  reserve(more: number): Int32Array {
     const needed = this.length + more;
     if (needed > this.data.length) {
       let size = this.data.length * 2;

@@ -163,6 +163,46 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
     });
   };
 
+  // What decoding builds the first time it meets a part (interned-parts.ts), and the
+  // Planner's and operators' few states, shared (and frozen) by every decoded world: a
+  // step works on a copy (`cloneWorld`).
+  const buildPlans = (vector: Int32Array, header: number): PlanStore => {
+    const count = vector[header + 1] as number;
+    const byGeneration = new Map<number, Plan>();
+    for (let i = header + 2; i < header + 2 + count; i++) byGeneration.set(vector[i] as number, plan(vector[i] as number));
+    return new PlanStore(byGeneration, vector[header] as number);
+  };
+  const buildEnactor = (slot: number, vector: Int32Array, block: number): EnactorState => {
+    const from = template.enactors[slot] as unknown as Record<string, unknown>;
+    const e = sharedEnactorState();
+    let f = block;
+    for (const key of keys) e[key] = fieldSet.has(key) ? decodeValue(vector[f++] as number) : from[key];
+    return e as unknown as EnactorState;
+  };
+  const buildZone = (vector: Int32Array, start: number, n: number): Route53 => {
+    const records: ResourceRecord[] = [];
+    for (let i = start; i < start + n; i++) records.push(recordOf(vector[i] as number));
+    return Route53.fromRecords(records);
+  };
+  const planners = new Map<number, DnsWorld['planner']>();
+  const plannerOf = (published: number): DnsWorld['planner'] => {
+    let known = planners.get(published);
+    if (known === undefined) {
+      known = Object.freeze({ published, limit: template.planner.limit });
+      planners.set(published, known);
+    }
+    return known;
+  };
+  const operators = new Map<number, DnsWorld['operator']>();
+  const operatorOf = (code: number): DnsWorld['operator'] => {
+    let known = operators.get(code);
+    if (known === undefined) {
+      known = Object.freeze({ next: code >>> 2, repaired: (code & 2) !== 0, automationOff: (code & 1) !== 0 });
+      operators.set(code, known);
+    }
+    return known;
+  };
+
   const codec: StateCodec<DnsWorld> = {
     permutations: symmetry.permutations,
     dictionary,
@@ -202,46 +242,26 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
       const published = vector[at++] as number;
       const operator = vector[at++] as number;
       const header = at;
-      const newest = vector[at++] as number;
-      const count = vector[at++] as number;
-      at += count;
-      const stored = parts.plans(vector, header, at, () => {
-        const byGeneration = new Map<number, Plan>();
-        for (let i = header + 2; i < header + 2 + count; i++) byGeneration.set(vector[i] as number, plan(vector[i] as number));
-        return new PlanStore(byGeneration, newest);
-      });
+      at += 2 + (vector[at + 1] as number);
+      const stored = parts.plans(vector, header, at, buildPlans);
       numbers[slots] = parts.last;
       const enactors: EnactorState[] = [];
       for (let s = 0; s < slots; s++) {
-        const from = template.enactors[s] as unknown as Record<string, unknown>;
-        const block = at;
-        enactors.push(
-          parts.enactor(s, vector, block, width, () => {
-            const e = sharedEnactorState();
-            let f = block;
-            for (const key of keys) e[key] = fieldSet.has(key) ? decodeValue(vector[f++] as number) : from[key];
-            return e as unknown as EnactorState;
-          }),
-        );
+        enactors.push(parts.enactor(s, vector, at, width, buildEnactor));
         numbers[s] = parts.last;
         at += width;
       }
       const n = vector[at++] as number;
-      const start = at;
-      const route53 = parts.zone(vector, start, n, () => {
-        const records: ResourceRecord[] = [];
-        for (let i = start; i < start + n; i++) records.push(recordOf(vector[i] as number));
-        return Route53.fromRecords(records);
-      });
+      const route53 = parts.zone(vector, at, n, buildZone);
       numbers[slots + 1] = parts.last;
       const world: DnsWorld = {
         config: template.config,
         seed: template.seed,
         route53,
         plans: stored,
-        planner: { published, limit: template.planner.limit },
+        planner: plannerOf(published),
         enactors,
-        operator: { next: operator >>> 2, repaired: (operator & 2) !== 0, automationOff: (operator & 1) !== 0 },
+        operator: operatorOf(operator),
       };
       parts.decoded(world, epoch);
       return world;

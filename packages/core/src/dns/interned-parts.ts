@@ -39,14 +39,18 @@ export class InternedParts {
     return this.#epoch;
   }
 
-  /** The Enactor state of `slot` whose block is `vector[at..at+width)`, built by `build` the first time. */
-  enactor(slot: number, vector: Int32Array, at: number, width: number, build: () => EnactorState): EnactorState {
+  /**
+   * The Enactor state of `slot` whose block is `vector[at..at+width)`, built by `build` the
+   * first time. The builders take what they read as arguments: the codec passes the same
+   * function for every state it decodes, not a closure made per call.
+   */
+  enactor(slot: number, vector: Int32Array, at: number, width: number, build: (slot: number, vector: Int32Array, at: number) => EnactorState): EnactorState {
     const table = this.#enactors[slot] as TupleTable<EnactorState>;
     const known = table.find(vector, at, width);
     this.last = known;
     if (known >= 0) return table.value(known);
     this.#guard(table.size);
-    const state = build();
+    const state = build(slot, vector, at);
     const n = table.add(vector, at, width, state);
     this.#enactorCodes.set(state, table.tuple(n).slice());
     this.last = n;
@@ -59,23 +63,23 @@ export class InternedParts {
   }
 
   /** The plan store whose header is `vector[start..end)` (newest generation, count, generations). */
-  plans(vector: Int32Array, start: number, end: number, build: () => PlanStore): PlanStore {
+  plans(vector: Int32Array, start: number, end: number, build: (vector: Int32Array, start: number) => PlanStore): PlanStore {
     const known = this.#plans.find(vector, start, end - start);
     this.last = known;
     if (known >= 0) return this.#plans.value(known);
     this.#guard(this.#plans.size);
-    const store = build();
+    const store = build(vector, start);
     this.last = this.#plans.add(vector, start, end - start, store);
     return store;
   }
 
   /** The zone holding the records `vector[start..start+count)` (sorted ids). */
-  zone(vector: Int32Array, start: number, count: number, build: () => Route53): Route53 {
+  zone(vector: Int32Array, start: number, count: number, build: (vector: Int32Array, start: number, count: number) => Route53): Route53 {
     const known = this.#zones.find(vector, start, count);
     this.last = known;
     if (known >= 0) return this.#zones.value(known);
     this.#guard(this.#zones.size);
-    const zone = build();
+    const zone = build(vector, start, count);
     const n = this.#zones.add(vector, start, count, zone);
     this.#zoneBySerial.set(zone.serial, this.#zones.tuple(n).slice());
     this.last = n;

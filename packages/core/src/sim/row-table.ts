@@ -51,7 +51,7 @@ export class RowTable<T> {
     while (rows[slot * stride] !== 0) slot = (slot + 1) & this.#mask;
     const at = slot * stride;
     rows[at] = 1;
-    rows.set(key.subarray(0, this.#keyWidth), at + 1);
+    for (let i = 0; i < this.#keyWidth; i++) rows[at + 1 + i] = key[i] as number;
     for (let i = 0; i < payload.length; i++) rows[at + 1 + this.#keyWidth + i] = payload[i] as number;
     this.#values[slot] = value;
     this.#size++;
@@ -83,14 +83,16 @@ export class RowTable<T> {
     const values = this.#values;
     const stride = this.#stride;
     const slots = (this.#mask + 1) * 2;
-    this.#rows = new Int32Array(slots * stride);
+    const rows = new Int32Array(slots * stride);
+    this.#rows = rows;
     this.#values = new Array<T | undefined>(slots);
     this.#mask = slots - 1;
     for (let at = 0, slot = 0; at < old.length; at += stride, slot++) {
       if (old[at] === 0) continue;
       let to = hashTuple(old, at + 1, this.#keyWidth) & this.#mask;
-      while (this.#rows[to * stride] !== 0) to = (to + 1) & this.#mask;
-      this.#rows.set(old.subarray(at, at + stride), to * stride);
+      while (rows[to * stride] !== 0) to = (to + 1) & this.#mask;
+      // Copied int by int: a subarray per row would allocate hundreds of thousands of views.
+      for (let i = 0, into = to * stride; i < stride; i++) rows[into + i] = old[at + i] as number;
       this.#values[to] = values[slot];
     }
   }

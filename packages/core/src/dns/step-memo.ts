@@ -194,7 +194,7 @@ export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots:
       payload[PUBLISHED] = result.planner.published;
       payload[OPERATOR] = operatorCode(result);
       payload[VERDICT] = -1;
-      table.add(key, payload, entry);
+      written = table.add(key, payload, entry);
       return replay(world, known, actor, entry);
     },
   };

@@ -84,17 +84,21 @@ export class Expander<W, O> {
       if (!actor.ready(world)) continue;
       moved = true;
       let perm = memo === undefined ? -1 : memo.write(world, a, out, this.#symmetric);
+      let verdict = 0;
       if (perm >= 0 && memo !== undefined) {
-        if (edges.length > 0) this.#judgeRemembered(world, before, a, perm, memo, onEdge);
+        verdict = edges.length === 0 ? 0 : memo.verdict;
+        if (verdict < 0) {
+          const child = memo.successor(world, a);
+          if (child === undefined) throw new Error('the step memo lost a step it had just written');
+          verdict = this.#judge(before, model.observe(child, 0), memo);
+        }
       } else {
         const child = this.#step(world, actor, a, memo);
         out.clear();
         perm = codec.encode(child, out, this.#symmetric);
-        if (edges.length > 0) {
-          const now = model.observe(child, 0);
-          for (const inv of edges) if (inv.check(now, before) !== null) onEdge(a, perm, inv.name);
-        }
+        if (edges.length > 0) verdict = this.#judge(before, model.observe(child, 0), memo);
       }
+      for (let i = 0; verdict !== 0 && i < edges.length; i++) if ((verdict & (1 << i)) !== 0) onEdge(a, perm, (edges[i] as Invariant<O>).name);
       hashInto(out.data, out.length);
       onChild(out, hashed.h1, hashed.h2, a, perm);
     }
@@ -104,45 +108,46 @@ export class Expander<W, O> {
   }
 
   /**
-   * The transition invariants on a remembered step. Their verdict is kept with the step
-   * when it depends only on the step's key: no invariant read a field of the observations
-   * that the key leaves out (the memo's `unkeyed`). Then the step's successor is never
-   * built or observed again.
+   * What the transition invariants say of a step from `before` to `now`: bit i set when
+   * invariant i broke. With a step memo, the verdict is kept with the step (the one the
+   * memo wrote or remembered last) when it depends only on the step's key: no invariant
+   * read a field of the observations that the key leaves out (the memo's `unkeyed`). Then
+   * the step's successor is never built or observed again.
    */
-  #judgeRemembered(world: W, before: O, a: number, perm: number, memo: StepMemo<W>, onEdge: EdgeSink): void {
+  #judge(before: O, now: O, memo: StepMemo<W> | undefined): number {
     const edges = this.#edgeInvariants;
-    let verdict = memo.verdict;
-    if (verdict < 0) {
-      const child = memo.successor(world, a);
-      if (child === undefined) throw new Error('the step memo lost a step it had just written');
-      const now = this.#model.observe(child, 0);
-      let foreign = edges.length > 30 || typeof now !== 'object' || now === null;
-      const unkeyed = new Set(memo.unkeyed);
-      const watch = (observation: O): O => {
-        if (foreign || typeof observation !== 'object' || observation === null) return observation;
-        const flag = (property: string | symbol): void => {
-          if (typeof property === 'string' && unkeyed.has(property)) foreign = true;
-        };
-        return new Proxy(observation, {
-          get(target, property, receiver) {
-            flag(property);
-            return Reflect.get(target, property, receiver) as unknown;
-          },
-          has(target, property) {
-            flag(property);
-            return Reflect.has(target, property);
-          },
-        });
-      };
-      const watchedNow = watch(now);
-      const watchedBefore = watch(before);
-      verdict = 0;
+    let verdict = 0;
+    if (memo === undefined) {
       edges.forEach((inv, i) => {
-        if (inv.check(watchedNow, watchedBefore) !== null) verdict |= 1 << i;
+        if (inv.check(now, before) !== null) verdict |= 1 << i;
       });
-      if (!foreign) memo.keepVerdict(verdict);
+      return verdict;
     }
-    for (let i = 0; i < edges.length; i++) if ((verdict & (1 << i)) !== 0) onEdge(a, perm, (edges[i] as Invariant<O>).name);
+    let foreign = edges.length > 30 || typeof now !== 'object' || now === null;
+    const unkeyed = new Set(memo.unkeyed);
+    const watch = (observation: O): O => {
+      if (foreign || typeof observation !== 'object' || observation === null) return observation;
+      const flag = (property: string | symbol): void => {
+        if (typeof property === 'string' && unkeyed.has(property)) foreign = true;
+      };
+      return new Proxy(observation, {
+        get(target, property, receiver) {
+          flag(property);
+          return Reflect.get(target, property, receiver) as unknown;
+        },
+        has(target, property) {
+          flag(property);
+          return Reflect.has(target, property);
+        },
+      });
+    };
+    const watchedNow = watch(now);
+    const watchedBefore = watch(before);
+    edges.forEach((inv, i) => {
+      if (inv.check(watchedNow, watchedBefore) !== null) verdict |= 1 << i;
+    });
+    if (!foreign) memo.keepVerdict(verdict);
+    return verdict;
   }
 
   /** Runs the actor's code on a copy of `world` (a step the memo did not have). */

@@ -112,7 +112,8 @@ export interface StepMemo<W> {
   write(world: W, actor: number, out: StateVector, symmetric: boolean): number;
   /**
    * What the transition invariants said of the step `write` wrote last (bit i: invariant i
-   * broke), or -1 when they have not judged it yet. Kept with `keepVerdict`.
+   * broke), or -1 when they have not judged it yet. `keepVerdict` keeps one for the step
+   * `write` wrote or `remember` remembered last.
    */
   readonly verdict: number;
   keepVerdict(verdict: number): void;

@@ -1,6 +1,8 @@
 import type { StateVector } from '../sim/state-store.ts';
 import type { DnsConfig } from './config.ts';
 import { IntMemo } from './int-memo.ts';
+import { lessThan, permutationsOf, sortTail } from './orderings.ts';
+import { PartImages, type PartSource } from './part-images.ts';
 import type { EnactorState } from './world.ts';
 
 /** The codec's tag (low two bits of a value) for an interned string or number. */
@@ -36,11 +38,6 @@ export interface EnactorSymmetry {
   writeParts(out: StateVector, symmetric: boolean, enactors: Int32Array, zone: number): number;
 }
 
-/** Where `writeParts` reads an interned part's codes (interned-parts.ts). */
-export interface PartSource {
-  copyEnactor(slot: number, n: number, into: number[], at: number): void;
-  copyZone(n: number, into: number[]): void;
-}
 
 /**
  * Symmetry reduction over interchangeable Enactors (Murphi's scalarsets, SPIN's
@@ -207,12 +204,7 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     if (zone >= 0 && p === 0) {
       for (let i = 0; i < records.length; i++) into.push(records[i] as number);
     } else if (zone >= 0) {
-      const byZone = zoneImages[p] as (Int32Array | undefined)[];
-      let image = byZone[zone];
-      if (image === undefined) {
-        image = Int32Array.from(records, (id) => (recordImages[p] as IntMemo).get(id)).sort();
-        byZone[zone] = image;
-      }
+      const image = images.zone(p, zone);
       for (let i = 0; i < image.length; i++) into.push(image[i] as number);
     } else {
       const start = into.length;
@@ -223,57 +215,12 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     return !tied || bound === null || lessThan(into, bound);
   };
   let zone = -1;
-  let zoneImages: (Int32Array | undefined)[][] = slotPerms.map(() => []);
-
-  // By slot, one pool per slot of what `writeParts` needs of each interned Enactor state,
-  // side by side so that a state reads a few cache lines, not a dozen small arrays: at
-  // part number × `stride`, its sort keys, then its block's image under each permutation.
-  const stride = width * (1 + slotPerms.length);
-  let pools: Int32Array[] = [];
-  let filled: Uint8Array[] = [];
-  const forgetParts = (): void => {
-    zoneImages = slotPerms.map(() => []);
-    pools = enactors.map(() => new Int32Array(stride * 256));
-    filled = enactors.map(() => new Uint8Array(256));
-  };
-  forgetParts();
-  const scratch: number[] = [];
+  const images = new PartImages(slots, width, slotPerms.length, source, {
+    key: keyOf,
+    value: imageOf,
+    record: (p, id) => (recordImages[p] as IntMemo).get(id),
+  });
   const partStarts: number[] = enactors.map(() => 0);
-  /** Where part `n` of `slot` starts in its pool (`pools[slot]`, which this may replace), worked out the first time. */
-  const partAt = (slot: number, n: number): number => {
-    let done = filled[slot] as Uint8Array;
-    if (n >= done.length) {
-      let length = done.length * 2;
-      while (length <= n) length *= 2;
-      const pool = new Int32Array(length * stride);
-      pool.set(pools[slot] as Int32Array);
-      pools[slot] = pool;
-      done = new Uint8Array(length);
-      done.set(filled[slot] as Uint8Array);
-      filled[slot] = done;
-    }
-    const at = n * stride;
-    if (done[n] === 0) {
-      const pool = pools[slot] as Int32Array;
-      source.copyEnactor(slot, n, scratch, 0);
-      for (let f = 0; f < width; f++) pool[at + f] = keyOf(scratch[f] as number);
-      for (let p = 0; p < slotPerms.length; p++) {
-        for (let f = 0; f < width; f++) pool[at + width * (1 + p) + f] = imageOf(p, scratch[f] as number);
-      }
-      done[n] = 1;
-    }
-    return at;
-  };
-  const imageOfZone = (p: number, n: number): Int32Array => {
-    const byZone = zoneImages[p] as (Int32Array | undefined)[];
-    let known = byZone[n];
-    if (known === undefined) {
-      source.copyZone(n, scratch);
-      known = p === 0 ? Int32Array.from(scratch) : Int32Array.from(scratch, (id) => (recordImages[p] as IntMemo).get(id)).sort();
-      byZone[n] = known;
-    }
-    return known;
-  };
 
   return {
     permutations: slotPerms.map((perm) => [0, ...perm.map((s) => s + 1), slots + 1]),
@@ -285,7 +232,7 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     set zone(n: number) {
       zone = n;
     },
-    forgetParts,
+    forgetParts: () => images.forget(),
     write(out, symmetric) {
       let chosen = 0;
       if (!symmetric || slotPerms.length === 1) {
@@ -308,11 +255,11 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
       return chosen;
     },
     writeParts(out, symmetric, parts, zoneNumber) {
-      for (let s = 0; s < slots; s++) partStarts[s] = partAt(s, parts[s] as number);
+      for (let s = 0; s < slots; s++) partStarts[s] = images.at(s, parts[s] as number);
       let chosen = 0;
       if (symmetric && slotPerms.length > 1) {
         for (let s = 0; s < slots; s++) {
-          keyPools[s] = pools[s] as Int32Array;
+          keyPools[s] = images.pool(s);
           keyAts[s] = partStarts[s] as number;
         }
         chosen = sortingPerm();
@@ -326,14 +273,14 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
           return chosen;
         }
       }
-      const image = imageOfZone(chosen, zoneNumber);
+      const image = images.zone(chosen, zoneNumber);
       const data = out.reserve(slots * width + 1 + image.length);
       let at = out.length;
       const inv = inverse[chosen] as number[];
       const offset = width * (1 + chosen);
       for (let to = 0; to < slots; to++) {
         const from = inv[to] as number;
-        const pool = pools[from] as Int32Array;
+        const pool = images.pool(from);
         const start = (partStarts[from] as number) + offset;
         for (let f = 0; f < width; f++) data[at++] = pool[start + f] as number;
       }
@@ -343,34 +290,4 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
       return chosen;
     },
   };
-}
-
-function lessThan(a: readonly number[], b: readonly number[]): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
-  return a.length < b.length;
-}
-
-/** Insertion sort of `values[start..]`: a zone holds a few dozen records. */
-function sortTail(values: number[], start: number): void {
-  for (let i = start + 1; i < values.length; i++) {
-    const v = values[i] as number;
-    let j = i - 1;
-    while (j >= start && (values[j] as number) > v) {
-      values[j + 1] = values[j] as number;
-      j--;
-    }
-    values[j + 1] = v;
-  }
-}
-
-/** Every ordering of `items`, the identity first. */
-function permutationsOf(items: readonly number[]): number[][] {
-  if (items.length <= 1) return [[...items]];
-  const result: number[][] = [];
-  items.forEach((head, i) => {
-    const rest = [...items.slice(0, i), ...items.slice(i + 1)];
-    for (const tail of permutationsOf(rest)) result.push([head, ...tail]);
-  });
-  return result;
 }

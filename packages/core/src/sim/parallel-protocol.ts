@@ -75,8 +75,6 @@ export type ToWorker =
       readonly entries: readonly string[];
       readonly offers: ParentOffers;
     }
-  /** The last level's parent offers, before the trails are read. */
-  | { readonly type: 'settle'; readonly offers: ParentOffers }
   | { readonly type: 'trail'; readonly index: number };
 
 export type FromWorker =

@@ -137,8 +137,6 @@ export async function runSearchWorker(): Promise<void> {
       switch (message.type) {
         case 'level':
           return level(message);
-        case 'settle':
-          return settle(message.offers);
         case 'trail': {
           const index = message.index;
           return send({ type: 'trail', parent: trails.parent(index), actor: trails.actor(index), perm: trails.perm(index) });

@@ -170,6 +170,8 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
       bases = done.map((d) => d.states);
       arenas = done.map((d) => d.arena);
       entries = done.map((d) => d.entries);
+      // Taken by their owners at the start of the next level. The last level's are never
+      // needed: a counterexample's path runs only through states that were expanded.
       offers = workers.map((_, owner) => concat(done.map((d) => d.offers[owner] ?? new Int32Array(0))));
       searching = loop.next({ added, states, best, interrupted: done.some((d) => d.interrupted) });
       depth = loop.depth;
@@ -179,7 +181,6 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
         searching = false;
       }
     }
-    workers.forEach((_, i) => post(i, { type: 'settle', offers: offers[i] as ParentOffers }));
 
     let found: ReturnType<typeof counterexampleOf> | null = null;
     const first = loop.first;

@@ -3,6 +3,7 @@ import { DNS_INVARIANTS, regionalEndpointResolves } from '../../src/judge.ts';
 import { createDnsModel, exploreExhaustively, runModel, smallScopeConfig } from '../../src/index.ts';
 import { StateVector } from '../../src/sim/index.ts';
 import { exploreInParallel } from '../../src/sim/parallel.ts';
+import { mergingGrid, mergingGridRecipe } from './merging-grid.ts';
 import type { DnsScope } from '../../src/scenarios/dns-search.ts';
 import { progressNeverGoesBack, recipe, reducedFindsWhatPlainFinds, reductionCases, type ReductionScope } from './reductions.ts';
 
@@ -85,6 +86,18 @@ describe('the parallel search finds what the sequential one finds', () => {
     expect(parallel.violations).toBe(sequential.violations);
     expect(parallel.counterexample?.violation.invariant).toBe(sequential.counterexample?.violation.invariant);
     expect(parallel.counterexample?.replay, 'not the same shortest counterexample').toBe(sequential.counterexample?.replay);
+  });
+
+  // A level's states are cut into one run per worker, so a state's parents are mostly
+  // found by one worker; here every state of a level is a parent of the merged state.
+  it('keeps, for a state both workers reach, the parent that sorts first, whichever worker added it', { timeout: 120_000 }, async () => {
+    for (const size of [3, 4, 5, 6, 7, 8]) {
+      const { model, invariants } = mergingGrid(size);
+      const sequential = exploreExhaustively(model, { invariants, shrink: false });
+      const parallel = await exploreInParallel(mergingGridRecipe(size), { workers: 2, shrink: false });
+      expect(sequential.counterexampleLength).toBe(size + 1);
+      expect(parallel.counterexample?.replay, `grid ${size}: not the same shortest counterexample`).toBe(sequential.counterexample?.replay);
+    }
   });
 
   // The whole space of two Enactors on two worker threads: about 2 s quiet. test:long does

@@ -203,6 +203,15 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
     return known;
   };
 
+  /** The vector of a world made of interned parts, from their numbers alone (`numbers` as `InternedParts.numbers`). */
+  const encodeParts = (published: number, operator: number, numbers: Int32Array, out: StateVector, symmetric: boolean): number => {
+    sameEpoch();
+    out.clear();
+    out.push(published);
+    out.push(operator);
+    parts.pushPlans(numbers[slots] as number, out);
+    return symmetry.writeParts(out, symmetric, numbers, numbers[slots + 1] as number);
+  };
   const codec: StateCodec<DnsWorld> = {
     permutations: symmetry.permutations,
     dictionary,
@@ -211,16 +220,7 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
       const blocks = symmetry.blocks;
       sameEpoch();
       const numbers = parts.numbersOf(world);
-      if (numbers !== null) {
-        out.push(world.planner.published);
-        out.push(operatorCode(world));
-        parts.pushPlans(numbers[slots] as number, out);
-        for (let s = 0; s < slots; s++) parts.copyEnactor(s, numbers[s] as number, blocks, s * width);
-        symmetry.zone = numbers[slots + 1] as number;
-        parts.copyZone(symmetry.zone, symmetry.records);
-        return symmetry.write(out, symmetric);
-      }
-      symmetry.zone = -1;
+      if (numbers !== null) return encodeParts(world.planner.published, operatorCode(world), numbers, out, symmetric);
       headerOf(world, out);
       for (let s = 0; s < slots; s++) {
         const enactor = world.enactors[s] as EnactorState;
@@ -266,15 +266,6 @@ export function createDnsCodec(config: DnsConfig, template: DnsWorld, actorSlots
       parts.decoded(world, epoch);
       return world;
     },
-  };
-  /** The vector of a world made of interned parts, from their numbers alone (`numbers` as `InternedParts.numbers`). */
-  const encodeParts = (published: number, operator: number, numbers: Int32Array, out: StateVector, symmetric: boolean): number => {
-    sameEpoch();
-    out.clear();
-    out.push(published);
-    out.push(operator);
-    parts.pushPlans(numbers[slots] as number, out);
-    return symmetry.writeParts(out, symmetric, numbers, numbers[slots + 1] as number);
   };
   return actorSlots === undefined ? codec : { ...codec, steps: dnsStepMemo(parts, { ...codec, encodeParts }, actorSlots) };
 }

@@ -6,14 +6,9 @@ import { operatorCode, type DnsWorld, type EnactorState } from './world.ts';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A remembered successor: its parts, interned, and their numbers. */
-interface Remembered {
-  readonly world: DnsWorld;
-  readonly numbers: Int32Array;
-}
-
 /**
- * What a row keeps beside its key, so that writing a remembered successor reads one row:
+ * What a row keeps beside its key (its value is the successor, a world of interned parts),
+ * so that writing a remembered successor reads one row:
  * the stepping Enactor's new state (-1 for the other actors), the plan store's and the
  * zone's numbers, the Planner's count, the operators' code, and what the transition
  * invariants said of the step (-1: not judged yet).
@@ -48,7 +43,7 @@ const KEY = 6;
  * the plan store's numbers, the Planner's count and the operators' code.
  */
 export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots: readonly (number | null)[]): StepMemo<DnsWorld> {
-  const table = new RowTable<Remembered>(KEY, PAYLOAD);
+  const table = new RowTable<DnsWorld>(KEY, PAYLOAD);
   const key = new Int32Array(KEY);
   const scratch = new StateVector();
   let epoch = parts.epoch;
@@ -77,6 +72,16 @@ export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots:
     return numbers;
   };
 
+  /** Writes into `into` the numbers of the parts of `world`'s successor by `actor` (`known` are `world`'s), from `row`. */
+  const successorNumbers = (into: Int32Array, known: Int32Array, actor: number, row: number): void => {
+    const slot = actorSlots[actor] ?? null;
+    const last = into.length - 1;
+    for (let i = 0; i < last - 1; i++) into[i] = known[i] as number;
+    if (slot !== null) into[slot] = table.payload(row, PART);
+    into[last - 1] = table.payload(row, PLANS);
+    into[last] = table.payload(row, ZONE);
+  };
+
   /**
    * `world` after the remembered step: its Enactors, but for the one that stepped. It is
    * written into one world object, rewritten for every step: the search encodes and
@@ -85,9 +90,9 @@ export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots:
    * (the encoder reads their codes by number).
    */
   let built: Writable<DnsWorld> | null = null;
-  const replay = (world: DnsWorld, known: Int32Array, actor: number, after: Remembered): DnsWorld => {
+  const replay = (world: DnsWorld, known: Int32Array, actor: number, row: number): DnsWorld => {
     const slot = actorSlots[actor] ?? null;
-    const next = after.world;
+    const next = table.value(row);
     if (built === null) built = { ...next, enactors: [...world.enactors] };
     built.config = next.config;
     built.seed = next.seed;
@@ -98,12 +103,7 @@ export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots:
     const enactors = built.enactors;
     for (let i = 0; i < enactors.length; i++) enactors[i] = world.enactors[i] as EnactorState;
     if (slot !== null) enactors[slot] = next.enactors[slot] as EnactorState;
-    const numbers = parts.builtNumbers;
-    for (let i = 0; i < numbers.length; i++) numbers[i] = known[i] as number;
-    const last = numbers.length - 1;
-    if (slot !== null) numbers[slot] = after.numbers[slot] as number;
-    numbers[last - 1] = after.numbers[last - 1] as number;
-    numbers[last] = after.numbers[last] as number;
+    successorNumbers(parts.builtNumbers, known, actor, row);
     parts.built(built);
     return built;
   };
@@ -130,7 +130,7 @@ export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots:
     successor(world, actor) {
       const row = find(world, actor);
       const known = parts.numbersOf(world);
-      return row < 0 || known === null ? undefined : replay(world, known, actor, table.value(row));
+      return row < 0 || known === null ? undefined : replay(world, known, actor, row);
     },
 
     write(world, actor, out, symmetric) {
@@ -139,12 +139,7 @@ export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots:
       if (row < 0) return -1;
       const known = parts.numbersOf(world);
       if (known === null) return -1;
-      const slot = actorSlots[actor] ?? null;
-      const last = next.length - 1;
-      for (let i = 0; i < last - 1; i++) next[i] = known[i] as number;
-      if (slot !== null) next[slot] = table.payload(row, PART);
-      next[last - 1] = table.payload(row, PLANS);
-      next[last] = table.payload(row, ZONE);
+      successorNumbers(next, known, actor, row);
       written = row;
       return codec.encodeParts(table.payload(row, PUBLISHED), table.payload(row, OPERATOR), next, out, symmetric);
     },
@@ -185,7 +180,6 @@ export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots:
       codec.encode(after, scratch, false);
       const { result, numbers } = parts.aside(() => codec.decode(scratch.view()));
       if (numbers.length === 0) return after;
-      const entry = { world: result, numbers };
       const slot = actorSlots[actor] ?? null;
       const last = numbers.length - 1;
       payload[PART] = slot === null ? -1 : (numbers[slot] as number);
@@ -194,8 +188,8 @@ export function dnsStepMemo(parts: InternedParts, codec: PartsCodec, actorSlots:
       payload[PUBLISHED] = result.planner.published;
       payload[OPERATOR] = operatorCode(result);
       payload[VERDICT] = -1;
-      written = table.add(key, payload, entry);
-      return replay(world, known, actor, entry);
+      written = table.add(key, payload, result);
+      return replay(world, known, actor, written);
     },
   };
 }

@@ -20,12 +20,6 @@ export interface EnactorSymmetry {
   /** Scratch the codec fills: the Enactors' blocks in slot order, and the zone's record ids. */
   readonly blocks: number[];
   readonly records: number[];
-  /**
-   * The interned zone's number (interned-parts.ts) when `records` are its sorted ids, or
-   * -1: an interned zone's images are sorted once per permutation, not once per state.
-   * Numbers are forgotten with `forgetParts` when the codec's tables start again.
-   */
-  zone: number;
   /** Forgets what it learnt of interned parts by their numbers, when the codec's tables start again. */
   forgetParts(): void;
   /** Appends blocks and records to `out`, permuted to the least vector when `symmetric`; returns the permutation. */
@@ -37,7 +31,6 @@ export interface EnactorSymmetry {
    */
   writeParts(out: StateVector, symmetric: boolean, enactors: Int32Array, zone: number): number;
 }
-
 
 /**
  * Symmetry reduction over interchangeable Enactors (Murphi's scalarsets, SPIN's
@@ -214,6 +207,10 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     }
     return !tied || bound === null || lessThan(into, bound);
   };
+  /**
+   * The interned zone's number (interned-parts.ts) when `records` are its sorted ids (a
+   * tie in `writeParts`), or -1: an interned zone's images are sorted once per permutation.
+   */
   let zone = -1;
   const images = new PartImages(slots, width, slotPerms.length, source, {
     key: keyOf,
@@ -226,14 +223,9 @@ export function enactorSymmetry(config: DnsConfig, enactors: readonly EnactorSta
     permutations: slotPerms.map((perm) => [0, ...perm.map((s) => s + 1), slots + 1]),
     blocks,
     records,
-    get zone() {
-      return zone;
-    },
-    set zone(n: number) {
-      zone = n;
-    },
     forgetParts: () => images.forget(),
     write(out, symmetric) {
+      zone = -1;
       let chosen = 0;
       if (!symmetric || slotPerms.length === 1) {
         fill(0, best, null);

@@ -115,20 +115,13 @@ export class Expander<W, O> {
    * the step's successor is never built or observed again.
    */
   #judge(before: O, now: O, memo: StepMemo<W> | undefined): number {
-    const edges = this.#edgeInvariants;
-    let verdict = 0;
-    if (memo === undefined) {
-      edges.forEach((inv, i) => {
-        if (inv.check(now, before) !== null) verdict |= 1 << i;
-      });
-      return verdict;
-    }
-    let foreign = edges.length > 30 || typeof now !== 'object' || now === null;
-    const unkeyed = new Set(memo.unkeyed);
+    // Kept unless an invariant reads an unkeyed field, or there is nowhere to keep it.
+    let keep = memo !== undefined && this.#edgeInvariants.length <= 30 && typeof now === 'object' && now !== null;
+    const unkeyed = memo?.unkeyed ?? [];
     const watch = (observation: O): O => {
-      if (foreign || typeof observation !== 'object' || observation === null) return observation;
+      if (!keep || typeof observation !== 'object' || observation === null) return observation;
       const flag = (property: string | symbol): void => {
-        if (typeof property === 'string' && unkeyed.has(property)) foreign = true;
+        if (typeof property === 'string' && unkeyed.includes(property)) keep = false;
       };
       return new Proxy(observation, {
         get(target, property, receiver) {
@@ -143,10 +136,11 @@ export class Expander<W, O> {
     };
     const watchedNow = watch(now);
     const watchedBefore = watch(before);
-    edges.forEach((inv, i) => {
+    let verdict = 0;
+    this.#edgeInvariants.forEach((inv, i) => {
       if (inv.check(watchedNow, watchedBefore) !== null) verdict |= 1 << i;
     });
-    if (!foreign) memo.keepVerdict(verdict);
+    if (keep) memo?.keepVerdict(verdict);
     return verdict;
   }
 

@@ -50,8 +50,6 @@ type LevelDone = Extract<FromWorker, { type: 'level-done' }>;
 export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: ParallelOptions = {}): Promise<ExhaustiveResult> {
   const { model, invariants } = await loadSearchable<W, O>(recipe);
   const count = Math.max(1, options.workers ?? 2);
-  const stopAtFirst = options.stopAtFirst ?? true;
-  const maxStates = options.maxStates ?? 20_000_000;
   const stop = new SharedArrayBuffer(4);
   let visited = SharedVisited.create(1 << 12);
   const beacons = Array.from({ length: count }, () => beaconMemory());
@@ -153,7 +151,7 @@ export async function exploreInParallel<W, O>(recipe: ModelRecipe, options: Para
       let best: Candidate | null = null;
       let added = 0;
       states = 0;
-      bytes = visited.slots * 12;
+      bytes = visited.bytes;
       // A worker's states are all it holds, not the level's: keep each one's count, so the
       // progress line does not drop to one worker's share while the other has not reported.
       for (const [i, d] of done.entries()) {

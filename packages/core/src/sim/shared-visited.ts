@@ -38,6 +38,10 @@ export class SharedVisited {
     return this.#mask + 1;
   }
 
+  get bytes(): number {
+    return this.memory.byteLength;
+  }
+
   /**
    * Inserts the state with reference `ref` unless one with the same hashes is there;
    * returns -1 when it inserted, else the reference of the state already there.
